@@ -1,0 +1,1137 @@
+#!/usr/bin/env node
+// Generates every test fixture into fixtures/ (run: `npm run fixtures`).
+//
+// The four consent forms below are fictional and were written for this project.
+// Each form is described once as a list of blocks and rendered to PDF (laid out
+// line by line here, with our own word wrap), to DOCX (docx package) and, for
+// form 1, to plain text. The output is deterministic: fixed dates, a seeded
+// Math.random while docx packs, and fixed zip timestamps, so re-running the
+// script does not change committed files.
+//
+// Markup inside block text:
+//   "par~ties"  forces a hyphenated line break in the PDF ("par-" / "ties").
+//               Everywhere else the "~" is simply removed.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+
+process.env.TZ = 'UTC';
+
+import PDFDocument from 'pdfkit';
+import {
+  AlignmentType,
+  Document,
+  Footer,
+  Header,
+  HeadingLevel,
+  LevelFormat,
+  Packer,
+  PageNumber,
+  Paragraph,
+  TextRun,
+} from 'docx';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const OUT = path.join(ROOT, 'fixtures');
+const BAD = path.join(OUT, 'bad');
+const FIXED_DATE = new Date('2024-03-01T12:00:00Z');
+const FIXED_MS = FIXED_DATE.getTime();
+
+// ---------------------------------------------------------------------------
+// Block helpers
+// ---------------------------------------------------------------------------
+const TITLE = (text) => ({ t: 'title', text });
+const SUB = (text) => ({ t: 'sub', text });
+const H = (text) => ({ t: 'h', text });
+const P = (text) => ({ t: 'p', text });
+const UL = (...items) => ({ t: 'ul', items });
+const OL = (...items) => ({ t: 'ol', items });
+const CHECK = (text) => ({ t: 'check', text });
+const FIELD = (text) => ({ t: 'field', text });
+const NEWPAGE = { t: 'newpage' };
+
+const clean = (s) => s.replace(/~/g, '');
+
+// ---------------------------------------------------------------------------
+// Form 1: CT/MRI consent with AI / algorithm development section
+// ---------------------------------------------------------------------------
+const imaging = {
+  name: 'imaging-ai-consent',
+  pdfPages: [3, 3],
+  header: 'Riverside Medical Center \u2014 Imaging Consent (Form IMG-204)',
+  footerLines: (n, m) => [`Page ${n} of ${m}`, 'Form IMG-204  Rev. 03/2024  Approved by the RMC Forms Committee  \u2014  Scan to chart'],
+  blocks: [
+    TITLE('Riverside Medical Center'),
+    SUB('Consent for CT or MRI Examination and Optional Use of Images for Research and Algorithm Development'),
+    FIELD('Patient Name: ______________________________   MRN: ______________   Date of Birth: ____________'),
+    FIELD('Examination: [ ] CT   [ ] MRI   Body part: ______________________   Contrast: [ ] Yes   [ ] No'),
+    H('About Your Examination'),
+    P('Your physician has ordered a computed tomography (CT) or magnetic resonance imaging (MRI) examination to help diagnose or monitor your condition. The examination creates detailed pictures of the inside of your body, which are reviewed by a board-certified radiologist at Riverside Medical Center, and a written report is sent to the clinician who ordered the test and placed in your electronic health record.'),
+    P('Some examinations require a contrast agent that is given through a small intravenous (IV) line placed in a vein in your arm or hand. Contrast agents are generally safe, but they can occasionally cause nausea, a warm sensation, itching or hives and, rarely, a serious allergic reaction or injury to the kidneys in patients whose kidney function is already reduced.'),
+    H('Risks of the Examination'),
+    P('CT uses a small amount of ionizing radiation. The dose is kept as low as reasonably achievable for the information your physician needs, and the added lifetime risk of cancer from a single examination is very small. MRI does not use radiation but uses a strong magnetic field and radio waves, so metal objects in or on your body can be dangerous or can spoil the pictures.'),
+    P('Before your examination, please tell the technologist if any of the following applies to you:'),
+    UL(
+      'You are pregnant, think you may be pregnant, or are breastfeeding.',
+      'You have had a reaction to contrast, iodine, or gadolinium in the past.',
+      'You have kidney disease or diabetes, or you take metformin.',
+      'You have a pacemaker, defibrillator, cochlear implant, nerve stimulator, medication pump, metal fragments, or any implant that has not been cleared for MRI.',
+    ),
+    H('Consent to the Examination'),
+    P('By signing this form, you consent to the examination described above and to the use of contrast if the radiologist decides that it is needed. You may ask questions at any time and you may ask the technologist to stop the examination. Your decision about the optional uses of your images described in the sections that follow will not affect your examination, and your care at Riverside Medical Center does not depend on whether you agree to those optional uses.'),
+    H('How Your Images Are Stored and Shared for Your Care'),
+    P('Your images and report become part of your medical record and are stored in the Riverside Picture Archiving and Communication System (PACS). Images are encrypted when they are stored and when they are sent between Riverside facilities. Under state law and hospital policy, diagnostic images of adult patients are kept for at least seven years after your last visit, and images that are no longer needed for your care or for any approved purpose are destroyed after 7 years.'),
+    P('Copies of your images may be shared with other physicians and facilities involved in your treatment, with your health plan for payment, and as otherwise permitted by the Riverside Notice of Privacy Practices, which describes in more detail how medical information about you may be used and disclosed and how you can get access to it.'),
+    H('Optional Use of Your Images for Research and Algorithm Development'),
+    P('Riverside Medical Center takes part in research and quality improvement projects that use medical images collected during routine care. This section explains optional uses of your images beyond your own care. Please read it carefully and mark your choice in the box at the end of this form. If you do not mark a box, we will treat your answer as no.'),
+    P('If you agree, your images and related information from your medical record, such as your age, sex, diagnosis codes, and the radiologist\'s report, may be used in future research studies, including studies that have not yet been planned and research that is unrelated to the reason for your examination.'),
+    P('If you mark YES at the end of this form, your images may be used to train, test, and validate computer algo~rithms, including machine learning and artificial intelligence (AI) models that are designed to detect disease, measure organs, or improve the quality of medical images. This work is carried out together with Meridian Imaging Analytics, Inc., a technology company that develops imaging software, and may involve other third par~ties such as cloud computing providers, academic collaborators, and subcontractors acting on behalf of Meridian or Riverside.'),
+    P('Images used for algorithm development are processed and stored on secure cloud servers operated by a commercial service provider, which may be located outside the state in which you received care. Your images are transferred electronically over encrypted connections; however, no method of electronic transmission or storage is completely secure, and we cannot guarantee that your information will never be accessed by an unauthorized person.'),
+    H('Removing Your Name and Face From Images'),
+    P('Before images leave Riverside, we remove your name, medical record number, date of birth, and other direct identifiers from the image files, and each set of images is given a study code. For scans of the head, a software tool is used to remove or blur the face (sometimes called defacing) so that the images cannot easily be used to reconstruct your appearance.'),
+    P('Riverside keeps a key that links the study code to your identity; the key is stored separately from the images and only authorized Riverside staff can use it. Even after identifiers are removed, there is a small risk that someone could re-identify you by combining your images with other information, and this risk may increase as technology changes.'),
+    H('Commercial Use'),
+    P('Algorithms and software products developed in part using your images may be patented, licensed, or sold by Meridian Imaging Analytics or by Riverside Medical Center, and they may be used in commercial products offered to other hospitals. You will not receive payment and you will not share in any profits from products, services, or discoveries that result from the use of your images. We will never sell your images or your name to data brokers or advertisers.'),
+    H('How Long Research Copies Are Kept'),
+    P('De-identified research copies of your images may be stored indefinitely and kept for future use, and there is no planned date on which they will be destroyed. Research copies may be combined with information from other sources, including disease registries, insurance claims data, and records from other hospitals, to create larger data sets. We may contact you again in the future to ask whether you would like to take part in a related study.'),
+    H('Your Choices and Your Right to Withdraw'),
+    P('Your scans will not be used to train algorithms without your separate permission, which you give by marking the YES box below. You may change your mind at any time by writing to the Riverside Imaging Research Office, 400 River Road, Suite 210. If you withdraw, we will stop using your images for new projects, but images and information that have already been shared with Meridian or other recipients cannot be withdrawn, and algorithms that have already been trained using your images will not be changed.'),
+    H('Important Information About Sharing'),
+    P('Once information is disclosed to a company or researcher outside Riverside, it may be redisclosed by the recipient and may no longer be protected by federal privacy laws. We will not share your name with Meridian or any other outside party unless required by law. Government agencies that oversee research, such as the Food and Drug Administration, and the Riverside Institutional Review Board may review research records that include your images.'),
+    P('Riverside may update its research and data sharing practices from time to time, and the terms described in this section may change without notice to you. By signing this form you do not give up any of your legal rights.'),
+    H('Your Decision About Optional Uses'),
+    CHECK('YES, my images and related information may be used for research and to develop and test AI algorithms as described above.'),
+    CHECK('NO, my images may be used only for my own care, hospital operations, and purposes required by law.'),
+    H('Signatures'),
+    P('I have read this form or had it read to me, I have had the chance to ask questions, and my questions have been answered. I agree to the examination described above.'),
+    FIELD('Signature of Patient or Legal Representative: _______________________________   Date: ___________'),
+    FIELD('Printed Name: _______________________________   Relationship to Patient: ____________________'),
+    FIELD('Technologist or Witness: _______________________________   Date: ___________   Time: ________'),
+    FIELD('Interpreter (if used): ______________________________   Interpreter ID: ______________'),
+  ],
+  expect: [
+    // [category, polarity, contains, page]
+    ['conditioning', 'protective', 'your care at Riverside Medical Center does not depend on whether you agree', 1],
+    ['security-transfer', 'protective', 'Images are encrypted when they are stored', 1],
+    ['retention', 'protective', 'are destroyed after 7 years', 1],
+    ['third-party-sharing', 'risk', 'Copies of your images may be shared with other physicians and facilities', 1],
+    ['research-use', 'risk', 'may be used in future research studies', 2],
+    ['broad-consent', 'risk', 'including studies that have not yet been planned', 2],
+    ['ai-training', 'risk', 'your images may be used to train, test, and validate computer', 2],
+    ['third-party-sharing', 'risk', 'a technology company that develops imaging software', 2],
+    ['security-transfer', 'risk', 'we cannot guarantee that your information will never be accessed', 2],
+    ['deidentification', 'protective', 'we remove your name, medical record number, date of birth, and other direct identifiers', 2],
+    ['deidentification', 'risk', 'there is a small risk that someone could re-identify you', 2],
+    ['commercial-use', 'risk', 'may be patented, licensed, or sold by Meridian Imaging Analytics', 2],
+    ['commercial-use', 'risk', 'you will not share in any profits', 2],
+    ['commercial-use', 'protective', 'We will never sell your images', 2],
+    ['retention', 'risk', 'may be stored indefinitely and kept for future use', 2],
+    ['record-linkage', 'risk', 'including disease registries, insurance claims data', 2],
+    ['record-linkage', 'risk', 'We may contact you again in the future', 2],
+    ['ai-training', 'protective', 'Your scans will not be used to train algorithms without your separate permission', 2],
+    ['withdrawal-limits', 'risk', 'have already been shared with Meridian or other recipients cannot be withdrawn', 2],
+    ['redisclosure', 'risk', 'it may be redisclosed by the recipient and may no longer be protected by federal privacy laws', 3],
+    ['third-party-sharing', 'risk', 'We will not share your name with Meridian or any other outside party unless required by law', 3, 'hedged'],
+    ['policy-change', 'risk', 'may change without notice to you', 3],
+    ['waiver-of-rights', 'protective', 'By signing this form you do not give up any of your legal rights', 3],
+  ],
+};
+
+// ---------------------------------------------------------------------------
+// Form 2: HIPAA research authorization
+// ---------------------------------------------------------------------------
+const hipaa = {
+  name: 'hipaa-authorization',
+  pdfPages: [2, 2],
+  header: null,
+  footerLines: (n, m) => [`Lakeshore University Health System  \u2022  HIPAA Research Authorization (HRP-900)  \u2022  Page ${n} of ${m}`],
+  blocks: [
+    TITLE('Authorization to Use and Disclose Protected Health Information for Research'),
+    SUB('Lakeshore University Health System \u2014 Office of Research Privacy'),
+    FIELD('Study Title: Long-Term Outcomes After Cardiac Rehabilitation (CARE-LT Study)'),
+    FIELD('Principal Investigator: Dana R. Whitfield, MD, PhD          IRB Protocol No.: 2023-0417'),
+    FIELD('Participant Name: ____________________________________   Date of Birth: _______________'),
+    P('A federal privacy law, the Health Insurance Portability and Accountability Act (HIPAA), protects the privacy of your health information. This form asks for your permission, called an authorization, to use and share your protected health information (PHI) for the research study named above. Please read it carefully and ask the study team about anything you do not understand before you sign.'),
+    H('1. Information That Will Be Used or Disclosed'),
+    P('If you sign this form, the study team may use and disclose the following information about you, including information created before the study began and information created during the study:'),
+    UL(
+      'Your name, address, telephone number, email address, date of birth, and medical record number.',
+      'Records of hospital and clinic visits, diagnoses, medications, laboratory and imaging results, and procedure notes.',
+      'Information about mental health treatment, substance use, HIV status, and results of genetic tests, to the extent they appear in the records listed above.',
+      'Information collected for this study through questionnaires, exercise tests, and wearable activity monitors.',
+    ),
+    H('2. Who May Use and Disclose Your Information'),
+    P('Lakeshore University Health System, its hospitals and clinics, the Principal Investigator, and members of the research team may use your information and may disclose it as described in this form. Your physicians and other health care providers outside Lakeshore may also release your records to the study team for this purpose.'),
+    H('3. Who May Receive Your Information'),
+    P('Your information may be disclosed to the following persons and organizations:'),
+    UL(
+      'The study sponsor, Halvorsen Therapeutics, Inc., and companies working on its behalf, such as contract research organizations, data management vendors, and cloud service providers.',
+      'Other researchers at universities and medical centers taking part in this study.',
+      'The Lakeshore Institutional Review Board (IRB) and other Lakeshore offices that oversee research, such as the Office of Research Compliance.',
+      'Federal and state agencies that oversee research, including the Food and Drug Administration (FDA), the Office for Human Research Protections, and the National Institutes of Health.',
+      'A data and safety monitoring board and outside auditors hired by the sponsor.',
+    ),
+    H('4. Purpose of the Use and Disclosure'),
+    P('Your information will be used to conduct the research study, to evaluate its results, to monitor the safety of participants, and to meet legal and regulatory requirements. The sponsor may also use study data to support applications to regulatory agencies and to develop future commercial products, and your information may be used for other research related to heart disease.'),
+    H('5. Expiration'),
+    P('This authorization will expire at the end of the research study, except that information already placed in the study database may be kept and used until the sponsor\'s record retention obligations end. For the optional registry described in Section 9, this authorization does not expire.'),
+    H('6. Your Right to Revoke This Authorization'),
+    P('You may revoke (take back) this authorization at any time by sending a written notice to the Principal Investigator, Cardiology Research Unit, Lakeshore University Health System, 1200 Shore Drive, Room 5B. If you revoke this authorization, you will no longer be able to take part in the study. Revocation does not affect information that was used or disclosed before your written notice was received, and the study team may continue to use information already collected to the extent necessary to protect the integrity of the research.'),
+    H('7. Your Treatment Does Not Depend on Signing'),
+    P('Your treatment, payment, enrollment in a health plan, or eligibility for benefits will not be affected by whether you sign this authorization. However, you cannot take part in this research study unless you sign it.'),
+    H('8. Redisclosure of Your Information'),
+    P('Once your information has been disclosed to a person or organization outside Lakeshore, it may be redisclosed by the recipient and may no longer be protected by the federal privacy regulations. Lakeshore requires the sponsor and its vendors to agree in writing to protect your information, but we cannot guarantee that they will do so.'),
+    H('9. Optional Cardiovascular Outcomes Registry'),
+    P('With your separate permission below, your information may be placed in the Lakeshore Cardiovascular Outcomes Registry and linked with Medicare and insurance claims data, the National Death Index, and records from other health systems so that researchers can study your health over time. Registry data are coded, which means your name and other direct identifiers are replaced with a number, but the registry keeps a key that can link the data back to you.'),
+    CHECK('I agree to have my information placed in the registry and linked with other records as described in Section 9.'),
+    H('10. Other Important Information'),
+    P('While the study is in progress, you may not be allowed to see or copy research information about you that is not part of your medical record. Your right to see this information will be restored after the study is complete. We will not share your name or contact information with the sponsor unless required by law. You will receive a copy of this signed form.'),
+    H('Signature'),
+    P('I have read this form, my questions have been answered, and I authorize the use and disclosure of my health information as described above.'),
+    FIELD('Signature of Participant: ____________________________________   Date: ______________'),
+    FIELD('Printed Name of Participant: ____________________________________'),
+    FIELD('If signed by a legally authorized representative: Name: __________________________'),
+    FIELD('Authority to act for the participant: ____________________   Signature: ____________________'),
+  ],
+  expect: [
+    ['genetic-data', 'risk', 'results of genetic tests, to the extent they appear', 1],
+    ['third-party-sharing', 'risk', 'data management vendors, and cloud service providers', 1],
+    ['third-party-sharing', 'risk', 'including the Food and Drug Administration (FDA)', 1],
+    ['commercial-use', 'risk', 'to develop future commercial products', 1],
+    ['research-use', 'risk', 'your information may be used for other research related to heart disease', 1],
+    ['retention', 'risk', 'this authorization does not expire', 2],
+    ['withdrawal-limits', 'risk', 'Revocation does not affect information that was used or disclosed before your written notice', 2],
+    ['conditioning', 'protective', 'will not be affected by whether you sign this authorization', 2],
+    ['redisclosure', 'risk', 'it may be redisclosed by the recipient and may no longer be protected by the federal privacy regulations', 2],
+    ['security-transfer', 'risk', 'but we cannot guarantee that they will do so', 2],
+    ['record-linkage', 'risk', 'linked with Medicare and insurance claims data, the National Death Index', 2],
+    ['deidentification', 'risk', 'the registry keeps a key that can link the data back to you', 2],
+    ['third-party-sharing', 'risk', 'We will not share your name or contact information with the sponsor unless required by law', 2, 'hedged'],
+  ],
+};
+
+// ---------------------------------------------------------------------------
+// Form 3: research consent with biobank section (two-column PDF)
+// ---------------------------------------------------------------------------
+const biobank = {
+  name: 'research-biobank-consent',
+  pdfPages: [3, 4],
+  columns: 2,
+  header: 'Northgate Institute for Genomic Medicine  |  IRB Protocol NGM-2291  |  Consent Version 4.1, 12 February 2024',
+  footerLines: (n, m) => [`Page ${n} of ${m}          Participant Initials: ________`],
+  blocks: [
+    TITLE('Consent to Take Part in a Research Study and the Northgate Biobank'),
+    SUB('The HEARTLAND Genomics and Healthy Aging Study  \u2014  Principal Investigator: Priya Raman, MD, MPH'),
+    H('Key Information'),
+    P('You are being asked to take part in a research study because you are 40 years of age or older and receive care at a Northgate clinic. The purpose of the study is to learn how genes, lifestyle, and the environment affect health as people age. If you agree, you will give blood and saliva samples, answer questionnaires, and allow us to use information from your medical records for up to 10 years.'),
+    UL(
+      'Taking part in this study is your choice.',
+      'You can stop taking part at any time.',
+      'Your regular medical care will not change whether or not you take part.',
+      'The main risk of taking part is a loss of privacy.',
+    ),
+    H('What Will Happen in the Study'),
+    OL(
+      'At your first visit, a member of the study team will collect about 4 tablespoons (60 mL) of blood from a vein in your arm and a saliva sample.',
+      'Each year you will complete online surveys about your health, diet, sleep, and physical activity, which take about 30 minutes.',
+      'We will obtain information from your electronic health record, now and in the future, for as long as the study continues.',
+      'You may be invited to optional sub-studies, which will have their own consent forms.',
+    ),
+    H('Risks and Discomforts'),
+    P('Having blood drawn may cause brief pain, bruising, lightheadedness and, rarely, infection. Some survey questions are personal and may make you uncomfortable; you may skip any question you do not want to answer. The most important risk of this study is that information about you could be seen by someone who is not supposed to see it.'),
+    H('The Northgate Biobank'),
+    P('Your samples will be stored in the Northgate Biobank, a secure facility that stores biological samples and health information for research. Samples and data in the biobank may be stored indefinitely, with no end date, and may be used for future research that has not yet been planned. Future research may include, but is not limited to, studies of cancer, heart disease, diabetes, dementia, mental health, behavior, and other conditions.'),
+    P('Your samples will be labeled with a code instead of your name. The key that links the code to your identity is kept in a separate, locked database that only designated biobank staff can open.'),
+    H('Genetic Testing'),
+    P('We will extract DNA from your samples and perform genetic testing, which may include whole genome sequencing, a test that reads nearly all of your DNA. Your genetic information is unique to you and to your blood relatives, and it cannot be made completely anonymous.'),
+    P('A federal law, the Genetic Information Nondiscrimination Act (GINA), generally makes it illegal for health insurers, group health plans, and most employers to discriminate against you based on your genetic information. GINA does not protect you against genetic discrimination by companies that sell life insurance, disability insurance, or long-term care insurance.'),
+    H('Sharing Your Samples and Data'),
+    P('We may share your samples and coded data with other researchers at Northgate and at other universities, hospitals, and government agencies, and with for-profit companies, including drug and diagnostic testing com~panies. Genetic and health data may also be placed in controlled-access databases maintained by the National Institutes of Health or other organizations, where approved researchers around the world can use them.'),
+    P('Before sharing, we remove your name, address, and other information that directly identifies you and replace it with a code. Although identifiers are removed, people may develop ways in the future to re-identify individuals from genetic data. Researchers who receive your samples and data may use them in ways that differ from this study and may share them with their own collaborators and other third par~ties.'),
+    P('Data from the biobank may be used by researchers and companies to develop software, machine learning models, and other algo~rithms that predict disease risk or response to treatment.'),
+    H('Commercial Use and Profit'),
+    P('Your samples and information may be used to develop new tests, drugs, or other commercial products. If this happens, Northgate, the researchers, and companies may profit, and there are no plans to share any profits with you. Northgate may receive payment from companies for access to samples and data to help cover the costs of running the biobank.'),
+    H('Linking Your Information'),
+    P('We will link your samples with information from your medical records, state cancer and death registries, and pharmacy and insurance claims databases, and we may update this information over time. We may contact you in the future to ask for more information or additional samples, or to invite you to take part in other studies.'),
+    H('Results Returned to You'),
+    P('Most research results will not be returned to you. If we find a genetic change that is known to cause a serious condition that can be prevented or treated, we may offer to tell you if you choose that option below. A genetic counselor would first confirm the result in a clinical laboratory at no cost to you.'),
+    H('Confidentiality and Data Security'),
+    P('Your data will be stored on password-protected computers and in encrypted cloud storage managed by a vendor under contract with Northgate. We will do our best to protect your information, but a data breach is possible and we cannot guarantee complete confidentiality.'),
+    P('This study has a Certificate of Confidentiality from the National Institutes of Health, which helps protect your identifiable information from being disclosed in legal proceedings. People outside the study team may look at your records, including the Northgate Institutional Review Board, the Office for Human Research Protections, and the Food and Drug Administration.'),
+    H('Leaving the Study'),
+    P('You may withdraw at any time and we will destroy your samples that remain in the biobank. Samples and data that have already been distributed to other researchers, or information that has already been used in analyses or placed in databases, cannot be withdrawn or recalled.'),
+    H('Payment, Injury, and Your Rights'),
+    P('You will receive a $50 gift card for each study visit. If you are injured as a result of taking part in this study, Northgate will provide or arrange for immediate medical care, but Northgate has no plans to pay for that care or to give you other compensation.'),
+    P('By agreeing to take part, you release Northgate and its researchers from liability for any loss of privacy that results from the sharing of your data, except in the case of negligence.'),
+    P('The biobank\'s policies on access and sharing may change over time, and Northgate may revise these policies without notifying you individually. Current policies are posted on the Northgate Biobank website.'),
+    H('Your Choices About the Biobank'),
+    P('Please mark one answer for each statement. Your answers will not affect your medical care or your ability to take part in the main study.'),
+    OL(
+      'My samples and data may be stored and used for future research that is not yet planned.',
+      'My samples and data may be shared with for-profit companies.',
+      'I want to be told about genetic results that could affect my health or my family\'s health.',
+      'I agree to be contacted about future research studies.',
+    ),
+    { t: 'checks', n: 4 },
+    H('Signatures'),
+    P('I have read this form, my questions have been answered, and I agree to take part in this research study. I will receive a signed copy of this form.'),
+    FIELD('Participant Signature: _____________________'),
+    FIELD('Date: ____________'),
+    FIELD('Printed Name: __________________________'),
+    FIELD('Person Obtaining Consent: ________________'),
+    FIELD('Date: ____________'),
+  ],
+  expect: [
+    ['conditioning', 'protective', 'Your regular medical care will not change whether or not you take part', 1],
+    ['record-linkage', 'risk', 'We will obtain information from your electronic health record, now and in the future', 1],
+    ['retention', 'risk', 'may be stored indefinitely, with no end date', 1],
+    ['broad-consent', 'risk', 'Future research may include, but is not limited to', 1],
+    ['genetic-data', 'risk', 'which may include whole genome sequencing', 2],
+    ['genetic-data', 'risk', 'it cannot be made completely anonymous', 2],
+    ['third-party-sharing', 'risk', 'and with for-profit companies, including drug and diagnostic testing', 2],
+    ['third-party-sharing', 'risk', 'placed in controlled-access databases maintained by the National Institutes of Health', 2],
+    ['deidentification', 'risk', 'people may develop ways in the future to re-identify individuals from genetic data', 2],
+    ['redisclosure', 'risk', 'may share them with their own collaborators and other third', 2],
+    ['ai-training', 'risk', 'to develop software, machine learning models, and other', 2],
+    ['commercial-use', 'risk', 'there are no plans to share any profits with you', 2],
+    ['commercial-use', 'risk', 'Northgate may receive payment from companies for access to samples and data', 2],
+    ['record-linkage', 'risk', 'state cancer and death registries, and pharmacy and insurance claims databases', 2],
+    ['security-transfer', 'risk', 'a data breach is possible and we cannot guarantee complete confidentiality', 3],
+    ['withdrawal-limits', 'protective', 'You may withdraw at any time and we will destroy your samples', 3],
+    ['withdrawal-limits', 'risk', 'cannot be withdrawn or recalled', 3],
+    ['waiver-of-rights', 'risk', 'you release Northgate and its researchers from liability', 3],
+    ['policy-change', 'risk', 'Northgate may revise these policies without notifying you individually', 3],
+  ],
+};
+
+// ---------------------------------------------------------------------------
+// Form 4: almost entirely protective language
+// ---------------------------------------------------------------------------
+const protective = {
+  name: 'protective-form',
+  pdfPages: [2, 2],
+  header: null,
+  footerLines: (n, m) => [`Westbrook Community Clinic  \u2022  Form PR-12 (01/2024)  \u2022  Page ${n} of ${m}`],
+  blocks: [
+    TITLE('Westbrook Community Clinic'),
+    SUB('Consent for Clinical Photography and Our Privacy Commitments to You'),
+    FIELD('Patient Name: ______________________________   Date of Birth: ____________'),
+    P('Our clinicians sometimes take photographs of a skin condition, wound, or other visible problem so that they can compare how it changes over time. This form explains how those photographs are used and protected. Please read it and ask us about anything that is not clear.'),
+    H('How We Use Your Photographs'),
+    P('Photographs taken at Westbrook are used only for your own care and are stored in your medical record at Westbrook Community Clinic. Your photographs will not be used for research without your new, separate written consent, and saying no to research will not affect your care in any way.'),
+    P('Your photographs will not be used to train, test, or develop artificial intelligence or machine learning systems. We do not use your photographs for advertising, marketing, or fundraising, and we do not post them on our website or social media.'),
+    H('Who Can See Your Photographs'),
+    P('Only the clinicians directly involved in your care can view your photographs, and every access is logged and reviewed each month by our privacy officer. We do not share your photographs with anyone outside Westbrook except another health care provider that you have asked us to send them to.'),
+    P('We will never sell your photographs or any other information about you. We will never share your photographs with advertisers, data brokers, technology companies, or social media platforms.'),
+    H('How Your Photographs Are Protected'),
+    UL(
+      'Photographs are taken only with clinic-owned cameras and tablets, never with personal phones.',
+      'Photographs are encrypted at all times, both when they are stored and when they are moved into your record.',
+      'Photographs are deleted from the camera or tablet as soon as they are transferred to your record.',
+      'Your photographs stay on site: they are stored on servers located in our building and are not uploaded to cloud services.',
+      'Photographs of your face are taken only when your face is the area being treated, and we will ask you first.',
+    ),
+    P('If we ever learn that your photographs were viewed or taken without permission, we will tell you in writing within 30 days and explain what we are doing about it.'),
+    H('How Long We Keep Your Photographs'),
+    P('Photographs that are part of your medical record are destroyed after 7 years, as required by state law, unless you ask us to keep them longer for your care. You may ask us to delete any photograph that is not required for your medical record, and we will delete it within 30 days of your request and confirm the deletion in writing.'),
+    NEWPAGE,
+    H('Your Rights'),
+    P('Signing this form is voluntary. Your treatment does not depend on signing this form; you may decline photography and still receive exactly the same care. You may withdraw this consent at any time by telling any staff member, and no further photographs will be taken.'),
+    P('You do not give up any legal rights by signing this form. We will tell you in writing before we make any change to these commitments, and no change will apply to photographs taken before the change without your written agreement.'),
+    P('We may disclose a photograph when we are required by law to do so, for example in response to a court order, and we will tell you about the request unless the law does not allow us to.'),
+    H('Questions'),
+    P('If you have questions about this form or about your privacy, please contact the Westbrook Privacy Officer at the front desk or by calling the main clinic number. You may also ask for a copy of our Notice of Privacy Practices at any time.'),
+    H('Your Decision'),
+    CHECK('I agree that my clinician may take photographs for my care as described in this form.'),
+    H('Signature'),
+    FIELD('Signature of Patient or Legal Representative: ___________________________   Date: ___________'),
+    FIELD('Printed Name: ___________________________   Relationship to Patient: ___________________'),
+    FIELD('Staff Witness: ___________________________   Date: ___________'),
+  ],
+  expect: [
+    ['research-use', 'protective', 'will not be used for research without your new, separate written consent', 1],
+    ['ai-training', 'protective', 'will not be used to train, test, or develop artificial intelligence or machine learning systems', 1],
+    ['third-party-sharing', 'protective', 'We do not share your photographs with anyone outside Westbrook', 1],
+    ['commercial-use', 'protective', 'We will never sell your photographs', 1],
+    ['third-party-sharing', 'protective', 'We will never share your photographs with advertisers, data brokers', 1],
+    ['security-transfer', 'protective', 'Photographs are encrypted at all times', 1],
+    ['security-transfer', 'protective', 'are not uploaded to cloud services', 1],
+    ['retention', 'protective', 'are destroyed after 7 years', 1],
+    ['retention', 'protective', 'we will delete it within 30 days of your request', 1],
+    ['conditioning', 'protective', 'Your treatment does not depend on signing this form', 2],
+    ['waiver-of-rights', 'protective', 'You do not give up any legal rights by signing this form', 2],
+    ['policy-change', 'protective', 'We will tell you in writing before we make any change to these commitments', 2],
+    ['third-party-sharing', 'risk', 'We may disclose a photograph when we are required by law', 2, 'hedged'],
+  ],
+};
+
+const FORMS = [imaging, hipaa, biobank, protective];
+
+// ---------------------------------------------------------------------------
+// PDF layout: our own word wrap, one doc.text() call per line
+// ---------------------------------------------------------------------------
+const PAGE_W = 612;
+const PAGE_H = 792;
+const FONT = 'Helvetica';
+const BOLD = 'Helvetica-Bold';
+
+function pdfDoc(extra = {}) {
+  return new PDFDocument({
+    size: 'LETTER',
+    margins: { top: 0, bottom: 0, left: 0, right: 0 },
+    autoFirstPage: false,
+    info: {
+      Title: extra.title ?? 'Fixture',
+      Author: 'consent-lens fixtures',
+      Creator: 'consent-lens scripts/make-fixtures.mjs',
+      Producer: 'PDFKit',
+      CreationDate: FIXED_DATE,
+      ModDate: FIXED_DATE,
+    },
+    ...extra.options,
+  });
+}
+
+function pdfToBuffer(doc) {
+  return new Promise((resolve, reject) => {
+    const chunks = [];
+    doc.on('data', (c) => chunks.push(c));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+    doc.end();
+  });
+}
+
+class Layout {
+  constructor(doc, cfg) {
+    this.doc = doc;
+    this.cfg = cfg;
+    this.pages = [];
+    this.hyphens = [];
+    this.stream = []; // body lines in reading order: { page, text, hyphen }
+    this.newPage();
+  }
+
+  width(text, font = FONT, size = this.cfg.size) {
+    return this.doc.font(font).fontSize(size).widthOfString(text);
+  }
+
+  newPage() {
+    this.page = { items: [] };
+    this.pages.push(this.page);
+    this.col = 0;
+    this.colTop = this.cfg.top;
+    this.y = this.cfg.top;
+  }
+
+  get colWidth() {
+    const { columns, left, right, gutter } = this.cfg;
+    return (PAGE_W - left - right - gutter * (columns - 1)) / columns;
+  }
+
+  get x() {
+    return this.cfg.left + this.col * (this.colWidth + this.cfg.gutter);
+  }
+
+  atColTop() {
+    return this.y <= this.colTop + 0.01;
+  }
+
+  advance() {
+    if (this.col < this.cfg.columns - 1) {
+      this.col += 1;
+      this.y = this.colTop;
+    } else {
+      this.newPage();
+    }
+  }
+
+  ensure(h) {
+    if (this.y + h > this.cfg.bottom) this.advance();
+  }
+
+  push(text, x, opts = {}) {
+    const font = opts.font ?? FONT;
+    const size = opts.size ?? this.cfg.size;
+    this.page.items.push({ text, x, y: this.y, font, size, color: opts.color });
+    if (!opts.noStream) {
+      this.stream.push({ page: this.pages.length, text, hyphen: !!opts.hyphen });
+    }
+  }
+
+  // Greedy word wrap. A word written "par~ties" is forced to break as
+  // "par-" at the end of the current line and "ties" on the next one.
+  wrap(text, width, font = FONT, size = this.cfg.size) {
+    const lines = [];
+    let cur = '';
+    for (const word of text.split(/\s+/).filter(Boolean)) {
+      if (word.includes('~')) {
+        // The break must look natural: the whole word must not fit on the
+        // line, but its first part plus a hyphen must. Otherwise fail, and the
+        // wording before it has to be adjusted.
+        const [pre, post] = word.split('~');
+        const cand = cur ? `${cur} ${pre}-` : `${pre}-`;
+        const whole = cur ? `${cur} ${clean(word)}` : clean(word);
+        if (this.width(cand, font, size) > width || this.width(whole, font, size) <= width) {
+          const room = width - this.width(cur, font, size);
+          throw new Error(`hyphen break in "${word}" is not at a natural line end: line so far "${cur}" ` +
+            `leaves ${room.toFixed(1)}pt; "${pre}-" needs ${this.width(` ${pre}-`, font, size).toFixed(1)}pt, ` +
+            `whole word ${this.width(` ${clean(word)}`, font, size).toFixed(1)}pt`);
+        }
+        lines.push({ text: cand, hyphen: true });
+        this.hyphens.push({ word: clean(word), fill: this.width(cand, font, size) / width });
+        cur = post;
+        continue;
+      }
+      const cand = cur ? `${cur} ${word}` : word;
+      if (this.width(cand, font, size) <= width || !cur) {
+        cur = cand;
+      } else {
+        lines.push({ text: cur, hyphen: false });
+        cur = word;
+      }
+    }
+    if (cur) lines.push({ text: cur, hyphen: false });
+    return lines;
+  }
+
+  lines(lines, x, opts = {}) {
+    const lead = opts.lead ?? this.cfg.lead;
+    // keep at least two lines of a paragraph together at a column bottom
+    if (lines.length > 1) this.ensure(lead * 2);
+    for (const [i, line] of lines.entries()) {
+      this.ensure(lead);
+      const xx = typeof x === 'function' ? x(i) : x;
+      this.push(line.text, this.x + xx, { ...opts, hyphen: line.hyphen });
+      this.y += lead;
+    }
+  }
+
+  block(b) {
+    const { cfg } = this;
+    switch (b.t) {
+      case 'title':
+      case 'sub': {
+        // spans the full page width, on page 1 only, above any columns
+        const size = b.t === 'title' ? cfg.titleSize : cfg.subSize;
+        const full = PAGE_W - cfg.left - cfg.right;
+        for (const line of this.wrap(b.text, full, BOLD, size)) {
+          const w = this.width(line.text, BOLD, size);
+          this.push(line.text, (PAGE_W - w) / 2, { font: BOLD, size });
+          this.y += size * 1.35;
+        }
+        this.y += b.t === 'title' ? 2 : 8;
+        this.colTop = this.y;
+        break;
+      }
+      case 'h': {
+        const gap = this.atColTop() ? 0 : cfg.headGap;
+        if (this.y + gap + cfg.lead * 3 > cfg.bottom) this.advance();
+        else this.y += gap;
+        this.push(b.text, this.x, { font: BOLD, size: cfg.headSize });
+        this.y += cfg.lead + 1;
+        break;
+      }
+      case 'p': {
+        this.lines(this.wrap(b.text, this.colWidth), 0);
+        this.y += cfg.paraGap;
+        break;
+      }
+      case 'field': {
+        for (const line of this.wrap(b.text, this.colWidth)) {
+          this.ensure(cfg.lead);
+          this.push(line.text, this.x);
+          this.y += cfg.lead + 5;
+        }
+        this.y += 2;
+        break;
+      }
+      case 'ul':
+      case 'ol': {
+        b.items.forEach((item, i) => {
+          const marker = b.t === 'ul' ? '\u2022  ' : `${i + 1}.  `;
+          const indent = 10;
+          const hang = b.t === 'ul' ? this.width(marker) : this.width('8.  ');
+          const wrapped = this.wrap(item, this.colWidth - indent - hang);
+          wrapped[0] = { ...wrapped[0], text: marker + wrapped[0].text };
+          const mw = this.width(marker);
+          this.lines(wrapped, (j) => (j === 0 ? indent + hang - mw : indent + hang));
+          this.y += 2;
+        });
+        this.y += cfg.paraGap - 2;
+        break;
+      }
+      case 'check': {
+        const box = '[ ] Yes   [ ] No   ';
+        const bw = this.width(box);
+        const wrapped = this.wrap(b.text, this.colWidth - bw);
+        wrapped[0] = { ...wrapped[0], text: box + wrapped[0].text };
+        this.lines(wrapped, (j) => (j === 0 ? 0 : bw));
+        this.y += cfg.paraGap;
+        break;
+      }
+      case 'checks': {
+        // answer lines for a preceding numbered list of statements
+        for (let i = 1; i <= b.n; i++) {
+          this.ensure(cfg.lead);
+          this.push(`Statement ${i}:   [ ] Yes   [ ] No   Initials: ______`, this.x + 10);
+          this.y += cfg.lead + 2;
+        }
+        this.y += cfg.paraGap;
+        break;
+      }
+      case 'newpage': {
+        if (cfg.columns === 1 && !(this.atColTop() && this.col === 0)) this.newPage();
+        break;
+      }
+      default:
+        throw new Error(`unknown block ${b.t}`);
+    }
+  }
+}
+
+async function renderFormPdf(form) {
+  const doc = pdfDoc({ title: form.name });
+  const cfg = form.columns === 2
+    ? { columns: 2, left: 50, right: 50, gutter: 22, top: 70, bottom: 738, size: 9.5, lead: 12.4, headSize: 10.5, headGap: 7, paraGap: 5, titleSize: 14, subSize: 10.5 }
+    : { columns: 1, left: 58, right: 58, gutter: 0, top: 70, bottom: 728, size: 10, lead: 13, headSize: 11, headGap: 8, paraGap: 5, titleSize: 15, subSize: 11.5 };
+  const layout = new Layout(doc, cfg);
+  for (const b of form.blocks) layout.block(b);
+
+  const total = layout.pages.length;
+  const [minPages, maxPages] = form.pdfPages;
+  if (process.env.FIXTURES_DEBUG) {
+    for (const [i, page] of layout.pages.entries()) {
+      console.log(`--- ${form.name} page ${i + 1}`);
+      for (const it of page.items) console.log(`${it.x.toFixed(0).padStart(4)} ${it.y.toFixed(0).padStart(4)} ${it.text}`);
+    }
+  }
+  if ((total < minPages || total > maxPages) && !process.env.FIXTURES_DEBUG) {
+    throw new Error(`${form.name}.pdf has ${total} pages, expected ${minPages}-${maxPages}`);
+  }
+  const bodyRight = PAGE_W - cfg.right;
+  for (const [i, page] of layout.pages.entries()) {
+    doc.addPage({ size: 'LETTER', margins: { top: 0, bottom: 0, left: 0, right: 0 } });
+    if (form.header) {
+      doc.font(FONT).fontSize(8.5).fillColor('#444444');
+      doc.text(form.header, cfg.left, 36, { lineBreak: false });
+      doc.moveTo(cfg.left, 50).lineTo(bodyRight, 50).lineWidth(0.5).strokeColor('#888888').stroke();
+    }
+    doc.fillColor('black');
+    for (const it of page.items) {
+      doc.font(it.font).fontSize(it.size).text(it.text, it.x, it.y, { lineBreak: false });
+    }
+    doc.moveTo(cfg.left, 744).lineTo(bodyRight, 744).lineWidth(0.5).strokeColor('#888888').stroke();
+    doc.font(FONT).fontSize(8.5).fillColor('#444444');
+    form.footerLines(i + 1, total).forEach((line, k) => {
+      const w = doc.widthOfString(line);
+      doc.text(line, (PAGE_W - w) / 2, 752 + k * 12, { lineBreak: false });
+    });
+    doc.fillColor('black');
+  }
+  const buf = await pdfToBuffer(doc);
+  return { buf, layout, total };
+}
+
+// Locate each expected substring in the laid-out body text and record its page.
+function expectedEntries(form, layout, file) {
+  let text = '';
+  const pageAt = [];
+  for (const line of layout.stream) {
+    const piece = line.hyphen ? line.text.slice(0, -1) : `${line.text} `;
+    text += piece;
+    for (let i = 0; i < piece.length; i++) pageAt.push(line.page);
+  }
+  const sources = form.blocks.flatMap((b) => [b.text ?? '', ...(b.items ?? [])]);
+  return form.expect.map(([category, polarity, contains, page, note]) => {
+    if (contains.includes('~') || !sources.some((s) => s.includes(contains))) {
+      throw new Error(`${form.name}: "${contains}" is not on one line of the source text (or crosses a forced hyphen)`);
+    }
+    const at = text.indexOf(contains);
+    if (at < 0) throw new Error(`${form.name}: "${contains}" not found in the PDF layout`);
+    if (text.indexOf(contains, at + 1) >= 0) throw new Error(`${form.name}: "${contains}" occurs more than once`);
+    const p1 = pageAt[at];
+    const p2 = pageAt[at + contains.length - 1];
+    if (p1 !== p2) throw new Error(`${form.name}: "${contains}" spans pages ${p1}-${p2}`);
+    if (page !== undefined && page !== p1) {
+      throw new Error(`${form.name}: "${contains}" is on page ${p1}, wanted page ${page}`);
+    }
+    return { file, page: p1, category, polarity, contains, ...(note ? { note } : {}) };
+  });
+}
+
+// ---------------------------------------------------------------------------
+// DOCX rendering (real Word lists, headers and footers)
+// ---------------------------------------------------------------------------
+function seededRandom(seed) {
+  let s = seed >>> 0;
+  return () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s / 4294967296;
+  };
+}
+
+// Runs fn with Date fixed to FIXED_DATE and Math.random seeded, so docx writes
+// the same core.xml timestamps, zip entry times and generated ids every time.
+async function deterministic(fn) {
+  const RealDate = globalThis.Date;
+  const realRandom = Math.random;
+  class FixedDate extends RealDate {
+    constructor(...args) {
+      if (args.length === 0) super(FIXED_MS);
+      else super(...args);
+    }
+    static now() {
+      return FIXED_MS;
+    }
+  }
+  globalThis.Date = FixedDate;
+  Math.random = seededRandom(20240301);
+  try {
+    return await fn();
+  } finally {
+    globalThis.Date = RealDate;
+    Math.random = realRandom;
+  }
+}
+
+function docxParagraphs(form) {
+  const out = [];
+  let listInstance = 0;
+  for (const b of form.blocks) {
+    switch (b.t) {
+      case 'title':
+        out.push(new Paragraph({ heading: HeadingLevel.TITLE, alignment: AlignmentType.CENTER, children: [new TextRun(clean(b.text))] }));
+        break;
+      case 'sub':
+        out.push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 200 }, children: [new TextRun({ text: clean(b.text), bold: true })] }));
+        break;
+      case 'h':
+        out.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(clean(b.text))] }));
+        break;
+      case 'p':
+        out.push(new Paragraph({ spacing: { after: 120 }, children: [new TextRun(clean(b.text))] }));
+        break;
+      case 'field':
+        out.push(new Paragraph({ spacing: { after: 160 }, children: [new TextRun(clean(b.text))] }));
+        break;
+      case 'ul':
+        for (const item of b.items) out.push(new Paragraph({ bullet: { level: 0 }, children: [new TextRun(clean(item))] }));
+        break;
+      case 'ol':
+        listInstance += 1;
+        for (const item of b.items) {
+          out.push(new Paragraph({ numbering: { reference: 'numbered', level: 0, instance: listInstance }, children: [new TextRun(clean(item))] }));
+        }
+        break;
+      case 'check':
+        out.push(new Paragraph({ spacing: { after: 120 }, children: [new TextRun(`\u2610 Yes   \u2610 No   ${clean(b.text)}`)] }));
+        break;
+      case 'checks':
+        for (let i = 1; i <= b.n; i++) {
+          out.push(new Paragraph({ children: [new TextRun(`Statement ${i}:   \u2610 Yes   \u2610 No   Initials: ______`)] }));
+        }
+        break;
+      case 'newpage':
+        break;
+      default:
+        throw new Error(`unknown block ${b.t}`);
+    }
+  }
+  return out;
+}
+
+async function renderFormDocx(form, seedName) {
+  return deterministic(async () => {
+    const footerChildren = [
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        children: [new TextRun({ children: ['Page ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES], size: 16 })],
+      }),
+    ];
+    if (form.name === 'imaging-ai-consent') {
+      footerChildren.push(new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: 'Form IMG-204  Rev. 03/2024  Approved by the RMC Forms Committee', size: 16 })] }));
+    }
+    const doc = new Document({
+      creator: 'consent-lens fixtures',
+      lastModifiedBy: 'consent-lens fixtures',
+      title: seedName,
+      description: 'Fictional consent form generated for consent-lens tests',
+      revision: 1,
+      styles: { default: { document: { run: { font: 'Calibri', size: 22 } } } },
+      numbering: {
+        config: [{
+          reference: 'numbered',
+          levels: [{
+            level: 0,
+            format: LevelFormat.DECIMAL,
+            text: '%1.',
+            alignment: AlignmentType.START,
+            style: { paragraph: { indent: { left: 720, hanging: 360 } } },
+          }],
+        }],
+      },
+      sections: [{
+        headers: form.header ? { default: new Header({ children: [new Paragraph({ children: [new TextRun({ text: form.header, size: 16 })] })] }) } : undefined,
+        footers: { default: new Footer({ children: footerChildren }) },
+        children: docxParagraphs(form),
+      }],
+    });
+    return Packer.toBuffer(doc);
+  });
+}
+
+// ---------------------------------------------------------------------------
+// Plain text and Markdown
+// ---------------------------------------------------------------------------
+function wrapText(text, width, indent = '') {
+  const out = [];
+  let cur = '';
+  for (const w of text.split(/\s+/).filter(Boolean)) {
+    if (cur && cur.length + 1 + w.length > width) {
+      out.push(cur);
+      cur = indent + w;
+    } else {
+      cur = cur ? `${cur} ${w}` : w;
+    }
+  }
+  if (cur) out.push(cur);
+  return out;
+}
+
+function renderFormText(form) {
+  const out = [];
+  if (form.header) out.push(form.header, '');
+  for (const b of form.blocks) {
+    const text = b.text ? clean(b.text) : '';
+    switch (b.t) {
+      case 'title': out.push(text.toUpperCase()); break;
+      case 'sub': out.push(...wrapText(text, 78), ''); break;
+      case 'h': out.push('', text.toUpperCase(), ''); break;
+      case 'p': out.push(...wrapText(text, 78), ''); break;
+      case 'field': out.push(text); break;
+      case 'ul':
+        for (const item of b.items) out.push(...wrapText(`  \u2022 ${clean(item)}`, 78, '    '));
+        out.push('');
+        break;
+      case 'ol':
+        b.items.forEach((item, i) => out.push(...wrapText(`  ${i + 1}. ${clean(item)}`, 78, '     ')));
+        out.push('');
+        break;
+      case 'check': out.push(...wrapText(`[ ] Yes  [ ] No  ${text}`, 78, '                 '), ''); break;
+      case 'checks': for (let i = 1; i <= b.n; i++) out.push(`Statement ${i}:  [ ] Yes  [ ] No`); break;
+      case 'newpage': break;
+      default: throw new Error(`unknown block ${b.t}`);
+    }
+  }
+  return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trim()}\n`;
+}
+
+const SHORT_NOTICE = `# Privacy Notice: Uploading Photos Through the Patient Portal
+
+Harbor Valley Health lets you upload photos of skin conditions, wounds, and rashes through the patient portal so that your care team can review them between visits.
+
+## What we do with your photos
+
+- Your care team reviews each photo to guide your treatment.
+- Photos are stored in your medical record and are encrypted in transit and at rest.
+- We do not sell your photos.
+- You can ask us to delete a photo that is not needed for your care.
+
+## Other uses
+
+Uploaded photos may be processed by our cloud service provider and used to improve our image analysis software, including machine learning models.
+De-identified copies of your photos may be shared with research partners and kept indefinitely.
+This notice may change at any time without notice to you.
+
+Questions? Contact the Harbor Valley Health Privacy Office through the portal.
+`;
+
+// ---------------------------------------------------------------------------
+// PNG (by hand, node:zlib) and ZIP (by hand) writers
+// ---------------------------------------------------------------------------
+const CRC_TABLE = (() => {
+  const t = new Uint32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    t[n] = c >>> 0;
+  }
+  return t;
+})();
+
+function crc32(buf) {
+  let c = 0xffffffff;
+  for (const b of buf) c = CRC_TABLE[(c ^ b) & 0xff] ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+function pngChunk(type, data) {
+  const len = Buffer.alloc(4);
+  len.writeUInt32BE(data.length);
+  const td = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(td));
+  return Buffer.concat([len, td, crc]);
+}
+
+// colorType 0 = grey (1 byte per pixel), 2 = RGB (3 bytes per pixel)
+function makePng(width, height, colorType, pixels) {
+  const bpp = colorType === 2 ? 3 : 1;
+  const raw = Buffer.alloc((width * bpp + 1) * height);
+  for (let y = 0; y < height; y++) {
+    raw[y * (width * bpp + 1)] = 0; // filter: none
+    pixels.copy(raw, y * (width * bpp + 1) + 1, y * width * bpp, (y + 1) * width * bpp);
+  }
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr[8] = 8; // bit depth
+  ihdr[9] = colorType;
+  ihdr[10] = 0;
+  ihdr[11] = 0;
+  ihdr[12] = 0;
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    pngChunk('IHDR', ihdr),
+    pngChunk('IDAT', zlib.deflateSync(raw, { level: 9 })),
+    pngChunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+// A grey "scanned page" with dark stripes imitating lines of printed words.
+function scannedPagePng(seed) {
+  const W = 850;
+  const Hh = 1100;
+  const px = Buffer.alloc(W * Hh, 232);
+  const rnd = seededRandom(seed);
+  const fill = (x0, y0, x1, y1, v) => {
+    for (let y = Math.max(0, y0); y < Math.min(Hh, y1); y++) px.fill(v, y * W + Math.max(0, x0), y * W + Math.min(W, x1));
+  };
+  fill(0, 0, 14, Hh, 205); // scanner shadow at the binding edge
+  let y = 90;
+  fill(250, y, 600, y + 16, 45); // title
+  y += 50;
+  while (y < Hh - 110) {
+    const lines = 3 + Math.floor(rnd() * 6);
+    for (let l = 0; l < lines && y < Hh - 110; l++) {
+      const end = l === lines - 1 ? 200 + rnd() * 450 : 740 + rnd() * 20;
+      let x = 90;
+      while (x < end) {
+        const w = 14 + Math.floor(rnd() * 70);
+        fill(x, y, Math.min(x + w, end), y + 9, 50 + Math.floor(rnd() * 30));
+        x += w + 9;
+      }
+      y += 22;
+    }
+    y += 18;
+  }
+  fill(90, Hh - 80, 330, Hh - 78, 60); // signature line
+  fill(500, Hh - 80, 640, Hh - 78, 60);
+  return makePng(W, Hh, 0, px);
+}
+
+function photoPng() {
+  const W = 64;
+  const Hh = 48;
+  const px = Buffer.alloc(W * Hh * 3);
+  for (let y = 0; y < Hh; y++) {
+    for (let x = 0; x < W; x++) {
+      const i = (y * W + x) * 3;
+      const d = Math.hypot(x - 40, y - 20);
+      px[i] = Math.min(255, 90 + x * 2 + (d < 10 ? 80 : 0));
+      px[i + 1] = Math.min(255, 120 + y * 2);
+      px[i + 2] = Math.max(0, 200 - x - y);
+    }
+  }
+  return makePng(W, Hh, 2, px);
+}
+
+// Minimal ZIP writer (deflate, fixed timestamps).
+function makeZip(entries) {
+  const DOS_TIME = (12 << 11) | (0 << 5) | 0;
+  const DOS_DATE = ((2024 - 1980) << 9) | (3 << 5) | 1;
+  const locals = [];
+  const centrals = [];
+  let offset = 0;
+  for (const [name, content] of entries) {
+    const data = Buffer.from(content);
+    const comp = zlib.deflateRawSync(data, { level: 9 });
+    const nameBuf = Buffer.from(name, 'utf8');
+    const crc = crc32(data);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(0, 6);
+    local.writeUInt16LE(8, 8);
+    local.writeUInt16LE(DOS_TIME, 10);
+    local.writeUInt16LE(DOS_DATE, 12);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(comp.length, 18);
+    local.writeUInt32LE(data.length, 22);
+    local.writeUInt16LE(nameBuf.length, 26);
+    local.writeUInt16LE(0, 28);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(0, 8);
+    central.writeUInt16LE(8, 10);
+    central.writeUInt16LE(DOS_TIME, 12);
+    central.writeUInt16LE(DOS_DATE, 14);
+    central.writeUInt32LE(crc, 16);
+    central.writeUInt32LE(comp.length, 20);
+    central.writeUInt32LE(data.length, 24);
+    central.writeUInt16LE(nameBuf.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, nameBuf, comp);
+    centrals.push(central, nameBuf);
+    offset += 30 + nameBuf.length + comp.length;
+  }
+  const cd = Buffer.concat(centrals);
+  const eocd = Buffer.alloc(22);
+  eocd.writeUInt32LE(0x06054b50, 0);
+  eocd.writeUInt16LE(entries.length, 8);
+  eocd.writeUInt16LE(entries.length, 10);
+  eocd.writeUInt32LE(cd.length, 12);
+  eocd.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, cd, eocd]);
+}
+
+// ---------------------------------------------------------------------------
+// Bad-input fixtures
+// ---------------------------------------------------------------------------
+async function encryptedPdf() {
+  const doc = pdfDoc({ title: 'Encrypted consent', options: { userPassword: 'secret' } });
+  doc.addPage();
+  doc.font(BOLD).fontSize(14).text('Consent to Release Medical Records', 72, 72, { lineBreak: false });
+  const lines = [
+    'I authorize Riverside Medical Center to release my imaging records to the research',
+    'team named above. My records may be shared with the study sponsor and its vendors.',
+    'This authorization does not expire unless I revoke it in writing.',
+  ];
+  lines.forEach((l, i) => doc.font(FONT).fontSize(11).text(l, 72, 110 + i * 16, { lineBreak: false }));
+  return pdfToBuffer(doc);
+}
+
+async function scannedPdf() {
+  const doc = pdfDoc({ title: 'Scanned consent' });
+  for (const seed of [101, 202]) {
+    doc.addPage();
+    doc.image(scannedPagePng(seed), 0, 0, { width: PAGE_W, height: PAGE_H });
+  }
+  return pdfToBuffer(doc);
+}
+
+function legacyDoc() {
+  const buf = Buffer.alloc(1536);
+  Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(buf, 0);
+  const rnd = seededRandom(77);
+  for (let i = 8; i < buf.length; i++) buf[i] = Math.floor(rnd() * 256);
+  // a fragment of readable text, as old Word files often contain
+  Buffer.from('Consent for Release of Information. Your records may be shared with our partners.', 'latin1').copy(buf, 1024);
+  return buf;
+}
+
+function zipNotDocx() {
+  return makeZip([
+    ['[Content_Types].xml', '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/></Types>\n'],
+    ['_rels/.rels', '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>\n'],
+    ['notes/readme.txt', 'This archive has a .docx name but no word/document.xml part.\n'],
+  ]);
+}
+
+// ---------------------------------------------------------------------------
+// README
+// ---------------------------------------------------------------------------
+function readme(pageCounts) {
+  const rows = [
+    ['imaging-ai-consent.pdf', `CT/MRI consent (Riverside Medical Center) with an optional AI/algorithm-development section, ${pageCounts['imaging-ai-consent']} pages`, 'repeated page header and two-line footer ("Page N of M" + form version) on every page; hyphenated line breaks ("algo-"/"rithms", "third par-"/"ties"); key risk sentences on pages 2 and 3; hedged sentence ("unless required by law")'],
+    ['imaging-ai-consent.docx', 'same content as the PDF', 'DOCX with Word header/footer (PAGE/NUMPAGES fields) and real bullet list'],
+    ['imaging-ai-consent.txt', 'plain-text copy of form 1, hard-wrapped at 78 columns', 'text input; sentences wrapped across lines; header text appears once'],
+    ['hipaa-authorization.pdf', `standalone HIPAA research authorization (Lakeshore University Health System), ${pageCounts['hipaa-authorization']} pages`, 'numbered section headings, recipients list, expiration, revocation, conditioning and redisclosure statements, signature lines; footer on every page'],
+    ['hipaa-authorization.docx', 'same content as the PDF', 'DOCX with footer page fields and bullet lists'],
+    ['research-biobank-consent.pdf', `research consent with biobank section (Northgate Institute), ${pageCounts['research-biobank-consent']} pages`, 'two-column layout drawn column by column; full-width title on page 1; header and footer on every page; hyphenated breaks ("com-"/"panies", "third par-"/"ties", "algo-"/"rithms"); "[ ] Yes [ ] No" check boxes; bullets and numbered items'],
+    ['research-biobank-consent.docx', 'same content as the PDF', 'DOCX with real Word bullet and numbered lists (numbering.xml), \u2610 check boxes, header/footer'],
+    ['protective-form.pdf', `clinical photography consent where nearly every sentence is protective (Westbrook Community Clinic), ${pageCounts['protective-form']} pages`, 'negation / protective polarity ("will never", "will not be used", "does not depend", "stays on site"); one hedged sentence; footer on every page'],
+    ['protective-form.docx', 'same content as the PDF', 'DOCX, protective polarity'],
+    ['short-notice.md', 'short Markdown privacy notice for a patient portal', 'Markdown headings and bullet list; three risky sentences (cloud/ML, de-identified sharing kept indefinitely, change without notice) and protective bullets'],
+    ['expected.json', 'per-form list of { file, page, category, polarity, contains [, note] }', 'page numbers and polarity of selected sentences in the four PDFs; "contains" is a substring of one sentence (no line-break hyphens); note "hedged" marks protective-sounding sentences with an exception that reopens risk'],
+    ['bad/empty.pdf', '0-byte file', 'empty input'],
+    ['bad/truncated.pdf', 'first 50% of the bytes of imaging-ai-consent.pdf', 'truncated / damaged PDF (no xref, no trailer)'],
+    ['bad/encrypted.pdf', 'PDF with user password "secret" (RC4, PDF 1.3) containing a short consent text', 'password-protected PDF (pdf.js PasswordException)'],
+    ['bad/scanned.pdf', '2 pages, each one full-page grey PNG with dark stripes imitating text lines', 'image-only PDF without a text layer (empty extracted text)'],
+    ['bad/corrupt.docx', 'first 40% of the bytes of hipaa-authorization.docx', 'damaged zip / DOCX'],
+    ['bad/legacy.doc', 'OLE2 magic D0 CF 11 E0 A1 B1 1A E1 followed by junk', 'legacy Word 97-2003 .doc (unsupported format)'],
+    ['bad/photo.png', 'a real 64x48 RGB PNG', 'image input that is not a document'],
+    ['bad/not-really.pdf', 'plain text saved with a .pdf name', 'format detection from bytes rather than extension (should be read as text)'],
+    ['bad/zip-not-docx.docx', 'valid zip with [Content_Types].xml and _rels/.rels but no word/document.xml', 'zip that is not a Word document'],
+  ];
+  const lines = [
+    '# Test fixtures',
+    '',
+    'Generated by `npm run fixtures` (`scripts/make-fixtures.mjs`); do not edit by hand. The generator is deterministic',
+    '(fixed dates, seeded ids, fixed zip times), so re-running it should leave these files unchanged.',
+    'All organisations, people and form wording are fictional and were written for these tests.',
+    '',
+    'PDF text is laid out line by line by the generator (standard Helvetica, one text call per line, own word wrap),',
+    'so sentences wrap mid-sentence and across pages as in real forms.',
+    '',
+    '| File | What it is | What it exercises |',
+    '| --- | --- | --- |',
+    ...rows.map((r) => `| \`${r[0]}\` | ${r[1]} | ${r[2]} |`),
+    '',
+  ];
+  return lines.join('\n');
+}
+
+// ---------------------------------------------------------------------------
+// Main
+// ---------------------------------------------------------------------------
+async function main() {
+  fs.mkdirSync(BAD, { recursive: true });
+  const write = (rel, data) => {
+    fs.writeFileSync(path.join(OUT, rel), data);
+    console.log(`  ${rel.padEnd(34)} ${String(Buffer.byteLength(data)).padStart(8)} bytes`);
+  };
+
+  const expected = {};
+  const pageCounts = {};
+  const pdfs = {};
+  const docxs = {};
+  for (const form of FORMS) {
+    const { buf, layout, total } = await renderFormPdf(form);
+    pdfs[form.name] = buf;
+    pageCounts[form.name] = total;
+    write(`${form.name}.pdf`, buf);
+    for (const h of layout.hyphens) {
+      if (h.fill < 0.6) console.warn(`  warning: ${form.name}: line ending in hyphenated "${h.word}" is only ${Math.round(h.fill * 100)}% full`);
+    }
+    expected[form.name] = expectedEntries(form, layout, `${form.name}.pdf`);
+    docxs[form.name] = await renderFormDocx(form, form.name);
+    write(`${form.name}.docx`, docxs[form.name]);
+  }
+  write('imaging-ai-consent.txt', renderFormText(imaging));
+  write('short-notice.md', SHORT_NOTICE);
+  write('expected.json', `${JSON.stringify(expected, null, 2)}\n`);
+  write('README.md', readme(pageCounts));
+
+  const imgPdf = pdfs['imaging-ai-consent'];
+  const hipaaDocx = docxs['hipaa-authorization'];
+  write('bad/empty.pdf', Buffer.alloc(0));
+  write('bad/truncated.pdf', imgPdf.subarray(0, Math.floor(imgPdf.length * 0.5)));
+  write('bad/encrypted.pdf', await encryptedPdf());
+  write('bad/scanned.pdf', await scannedPdf());
+  write('bad/corrupt.docx', hipaaDocx.subarray(0, Math.floor(hipaaDocx.length * 0.4)));
+  write('bad/legacy.doc', legacyDoc());
+  write('bad/photo.png', photoPng());
+  write('bad/not-really.pdf', 'Consent to share information\n\nI understand that my de-identified images may be shared with research partners and used to develop software products. I will not share in any profits.\n');
+  write('bad/zip-not-docx.docx', zipNotDocx());
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,23 @@
+/** What the CLI needs from the outside world; tests pass their own. */
+export interface Io {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  readStdin: () => Promise<Uint8Array>;
+  /** Whether standard output is a terminal, and its width. */
+  isTTY: boolean;
+  columns: number;
+  env: Record<string, string | undefined>;
+}
+
+export const processIo: Io = {
+  stdout: (s) => void process.stdout.write(s),
+  stderr: (s) => void process.stderr.write(s),
+  readStdin: async () => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks);
+  },
+  isTTY: Boolean(process.stdout.isTTY),
+  columns: process.stdout.columns ?? 80,
+  env: process.env,
+};

@@ -1,0 +1,57 @@
+import { severities, type Finding, type Text } from "../types.js";
+import type { CompiledRule } from "../rules/compile.js";
+import type { RuleSet } from "../rules/load.js";
+import { findAll } from "../rules/phrase.js";
+import { sentenceOf, type Sentence } from "../rules/sentence.js";
+import { locate } from "../text/locate.js";
+import { decidePolarity } from "./polarity.js";
+
+type Hit = Omit<Finding, "position">;
+
+/** The first match of a rule in a sentence, with its polarity, or undefined. */
+export function matchRule(compiled: CompiledRule, sentence: Sentence, rules: RuleSet): Hit | undefined {
+  const has = (p: (typeof compiled.requires)[number]) => findAll(p, sentence.tokens, sentence.keys).length > 0;
+  if (!compiled.requires.every(has) || compiled.excludes.some(has)) return undefined;
+  for (const pattern of compiled.patterns) {
+    const match = pattern(sentence);
+    if (!match) continue;
+    const { rule } = compiled;
+    const verdict = decidePolarity(rule.polarity, match, sentence, rules.language);
+    return {
+      ruleId: rule.id,
+      category: rule.category,
+      polarity: verdict.polarity,
+      severity: rule.severity,
+      span: { start: sentence.tokens[match.start]!.start, end: sentence.tokens[match.end - 1]!.end },
+      sentence: sentence.span,
+      ...(verdict.cue ? { cue: verdict.cue } : {}),
+    };
+  }
+  return undefined;
+}
+
+const rank = (f: Hit) => severities.indexOf(f.severity);
+
+/**
+ * match: Text + rules -> findings, in reading order. A sentence gets at most one
+ * finding per category and polarity (the most severe), so three rules about
+ * sharing do not report the same sentence three times.
+ */
+export function match(text: Text, rules: RuleSet): Finding[] {
+  const findings: Finding[] = [];
+  for (const span of text.sentences) {
+    const sentence = sentenceOf(text.value, span);
+    // A question in the form ("Who will see my data?") is a heading, not a statement.
+    if (sentence.tokens.length === 0 || sentence.text.endsWith("?")) continue;
+    const best = new Map<string, Hit>();
+    for (const compiled of rules.rules) {
+      const hit = matchRule(compiled, sentence, rules);
+      if (!hit) continue;
+      const key = `${hit.category}|${hit.polarity}`;
+      const kept = best.get(key);
+      if (!kept || rank(hit) < rank(kept)) best.set(key, hit);
+    }
+    for (const hit of best.values()) findings.push({ ...hit, position: locate(text, hit.span.start) });
+  }
+  return findings;
+}

@@ -1,0 +1,65 @@
+import type { Polarity } from "../types.js";
+import type { CompiledLanguage } from "../rules/compile.js";
+import { findAll, type TokenMatch } from "../rules/phrase.js";
+import type { Sentence } from "../rules/sentence.js";
+
+export interface Verdict {
+  polarity: Polarity;
+  /** The word that decided it, when it is not the rule's plain polarity. */
+  cue?: string;
+}
+
+const flip = (p: Polarity): Polarity => (p === "risk" ? "protection" : "risk");
+
+/*
+ * NegEx/ConText: a negation word negates what follows it in its clause, up to
+ * `scope` words, unless a terminator ("but", "however", a semicolon) comes
+ * first; in a clause opened by "if" or "when" a comma ends it too. "without" negates only the next few words: "without your name" says
+ * nothing about sharing. An exception after the negation ("unless required by
+ * law", "except as described") reopens the door, so the plain polarity stands.
+ * Words that the rule's own pattern matched ("cannot be withdrawn") are part of
+ * the claim, not a negation of it.
+ */
+export function decidePolarity(plain: Polarity, match: TokenMatch, sentence: Sentence, language: CompiledLanguage): Verdict {
+  const own = new Set(match.words);
+  const occurrences = (phrases: typeof language.negations) =>
+    phrases.flatMap((p) => findAll(p, sentence.tokens, sentence.keys)).filter((o) => !o.words.some((w) => own.has(w)));
+
+  const terminators = occurrences(language.terminators);
+  const clauseBreak = (from: number, to: number) =>
+    terminators.some((t) => t.start >= from && t.start < to) || /[;:]/.test(textBetween(sentence, from, to));
+
+  const subordinators = occurrences(language.subordinators);
+  const inSubordinateClause = (n: TokenMatch) =>
+    subordinators.some((s) => s.end <= n.start && !textBetween(sentence, s.end, n.start).includes(","));
+  const negates = (n: TokenMatch, scope: number) => {
+    if (n.start >= match.end) return false; // after the claim
+    if (n.end <= match.start)
+      return (
+        match.start - n.end <= scope &&
+        !clauseBreak(n.end, match.start) &&
+        !(inSubordinateClause(n) && textBetween(sentence, n.end, match.start).includes(","))
+      );
+    return true; // inside the matched words, e.g. "share it with no one"
+  };
+  const negation =
+    occurrences(language.negations).find((n) => negates(n, language.scope)) ??
+    occurrences(language.narrowNegations).find((n) => n.end <= match.start && negates(n, language.narrowScope));
+  if (!negation) return { polarity: plain };
+
+  const keepsPromise = occurrences(language.consentExceptions);
+  const exception = occurrences(language.exceptions).find(
+    (e) => e.start >= negation.end && !keepsPromise.some((k) => k.start <= e.start && k.end > e.start),
+  );
+  if (exception) return { polarity: plain, cue: wordsOf(sentence, exception) };
+  return { polarity: flip(plain), cue: wordsOf(sentence, negation) };
+}
+
+function textBetween(sentence: Sentence, fromToken: number, toToken: number): string {
+  if (toToken <= fromToken) return "";
+  const base = sentence.span.start;
+  return sentence.text.slice(sentence.tokens[fromToken - 1]!.end - base, sentence.tokens[toToken]!.start - base);
+}
+
+const wordsOf = (sentence: Sentence, m: TokenMatch) =>
+  sentence.text.slice(sentence.tokens[m.start]!.start - sentence.span.start, sentence.tokens[m.end - 1]!.end - sentence.span.start);

@@ -1,0 +1,97 @@
+import { Chalk, type ChalkInstance } from "chalk";
+import wrapAnsi from "wrap-ansi";
+import { severities, type Finding, type Report } from "../types.js";
+import { categoryTitles } from "./categories.js";
+import { excerpt } from "./excerpt.js";
+
+export interface TerminalOptions {
+  color: boolean;
+  /** Columns to wrap to. */
+  width: number;
+}
+
+const formatNames = { pdf: "PDF", docx: "Word document", text: "text", markdown: "Markdown" } as const;
+// Long sentences are trimmed around the match: the report quotes no more of the form than it needs.
+const quoteLimit = 320;
+
+/** The terminal formatter: findings by category, most severe first, then the questions to ask. */
+export function formatTerminal(reports: Report[], options: TerminalOptions): string {
+  const c = new Chalk({ level: options.color ? 1 : 0 });
+  const width = Math.max(40, Math.min(options.width, 100));
+  return reports.map((report) => formatReport(report, c, width)).join("\n");
+}
+
+function formatReport(report: Report, c: ChalkInstance, width: number): string {
+  const { text, findings, questions, rules } = report;
+  const doc = text.document;
+  const out: string[] = [];
+  const para = (s: string, indent = 0, firstIndent = indent) =>
+    out.push(
+      wrapAnsi(s, width - indent, { hard: true })
+        .split("\n")
+        .map((line, i) => " ".repeat(i === 0 ? firstIndent : indent) + line)
+        .join("\n"),
+    );
+  const where = (f: Finding) => (doc.format === "pdf" ? `p${f.position.page}:${f.position.line}` : `line ${f.position.line}`);
+  const severityTag: Record<Finding["severity"], string> = {
+    high: c.bold.red("HIGH"),
+    medium: c.bold.yellow("MEDIUM"),
+    low: c.cyan("LOW"),
+    info: c.dim("INFO"),
+  };
+
+  const risks = findings.filter((f) => f.polarity === "risk");
+  const protections = findings.filter((f) => f.polarity === "protection");
+  const pages = doc.pageStarts.length;
+  out.push(c.bold(doc.path));
+  out.push(
+    c.dim(`${formatNames[doc.format]}${doc.format === "pdf" ? `, ${pages} page${pages === 1 ? "" : "s"}` : ""}, ${text.words.toLocaleString("en-US")} words`),
+  );
+  const counts = severities
+    .map((s) => [s, risks.filter((f) => f.severity === s).length] as const)
+    .filter(([, n]) => n > 0)
+    .map(([s, n]) => `${n} ${s}`);
+  out.push(
+    `${c.bold(String(risks.length))} risk${risks.length === 1 ? "" : "s"}${counts.length ? ` (${counts.join(", ")})` : ""}, ` +
+      `${c.bold(String(protections.length))} protection${protections.length === 1 ? "" : "s"}`,
+  );
+  for (const note of doc.notes) para(c.yellow(`note: ${note}`));
+
+  // Categories in order of their most severe risk, then by how many.
+  const byCategory = new Map<string, Finding[]>();
+  for (const f of risks) byCategory.set(f.category, [...(byCategory.get(f.category) ?? []), f]);
+  const worst = (fs: Finding[]) => Math.min(...fs.map((f) => severities.indexOf(f.severity)));
+  const groups = [...byCategory.entries()].sort(([, a], [, b]) => worst(a) - worst(b) || b.length - a.length);
+  for (const [category, group] of groups) {
+    out.push("");
+    out.push(c.bold.underline(categoryTitles[category] ?? category));
+    group.sort((a, b) => severities.indexOf(a.severity) - severities.indexOf(b.severity) || a.span.start - b.span.start);
+    for (const f of group) {
+      const rule = rules.get(f.ruleId)!;
+      const e = excerpt(text, f, quoteLimit);
+      out.push("");
+      para(`${severityTag[f.severity]}  ${c.bold(where(f))}  ${rule.title} ${c.dim(`[${f.ruleId}]`)}`, 2);
+      para(`“${e.before}${c.bold.underline(e.match)}${e.after}”`, 4);
+      if (f.cue) para(c.dim(`(still a risk: “${f.cue}” leaves the door open)`), 4);
+      para(`${c.dim("Why it matters:")} ${rule.explanation.trim()}`, 4);
+      for (const q of rule.questions) para(`${c.dim("Ask:")} ${q}`, 4);
+    }
+  }
+
+  if (protections.length) {
+    out.push("");
+    out.push(c.bold.underline("Protections the form promises"));
+    for (const f of protections) {
+      const e = excerpt(text, f, 160);
+      para(`${c.green("✓")} ${c.bold(where(f))} ${categoryTitles[f.category] ?? f.category}: “${e.before}${c.green(e.match)}${e.after}”`, 4, 2);
+    }
+  }
+
+  out.push("");
+  if (questions.length) {
+    out.push(c.bold.underline("Questions to ask before you sign"));
+    const digits = String(questions.length).length;
+    questions.forEach((q, i) => para(`${`${i + 1}.`.padStart(digits + 1)} ${q}`, digits + 4, 2));
+  } else out.push(c.green("No risky wording found. Read the form anyway: the tool only knows the phrasings it has rules for."));
+  return out.join("\n") + "\n";
+}

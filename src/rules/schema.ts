@@ -1,0 +1,100 @@
+import { z } from "zod";
+
+/** Category ids: the contract with reports and evaluation (../shared/reference/taxonomy.md). */
+export const categories = [
+  "research-use",
+  "third-party-sharing",
+  "ai-training",
+  "commercial-use",
+  "deidentification",
+  "retention",
+  "broad-consent",
+  "withdrawal-limits",
+  "redisclosure",
+  "security-transfer",
+  "genetic-data",
+  "record-linkage",
+  "conditioning",
+  "waiver-of-rights",
+  "policy-change",
+] as const;
+
+const phrase = z.string().min(1, "a phrase cannot be empty");
+
+export const PatternSchema = z.union([
+  phrase.describe("A phrase (see the README's pattern language)"),
+  z.strictObject({ phrase }),
+  z
+    .strictObject({
+      near: z.array(phrase).min(2, "near needs at least two phrases"),
+      within: z.number().int().min(0).max(40).default(8).describe("Most words allowed between two of the phrases"),
+      ordered: z.boolean().default(false).describe("Whether the phrases must come in the order given"),
+    })
+    .describe("All phrases close to each other"),
+  z.strictObject({ regex: z.string().min(1) }).describe("A regular expression (RE2 syntax, case-insensitive) on the sentence"),
+]);
+
+export const ExamplesSchema = z.strictObject({
+  risk: z.array(z.string()).default([]).describe("Sentences that must give a risk finding of this rule"),
+  protection: z.array(z.string()).default([]).describe("Sentences that must give a protection finding of this rule"),
+  none: z.array(z.string()).default([]).describe("Sentences this rule must not report at all"),
+});
+
+export const RuleSchema = z
+  .strictObject({
+    id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "use lower-case words joined by hyphens"),
+    category: z.enum(categories),
+    severity: z.enum(["high", "medium", "low", "info"]),
+    polarity: z
+      .enum(["risk", "protection"])
+      .default("risk")
+      .describe("What a plain match means; a negation in the sentence turns it round"),
+    title: z.string().trim().min(1),
+    explanation: z.string().trim().min(1).describe("Why it matters, in plain words"),
+    questions: z.array(z.string().trim().min(1)).default([]).describe("What a patient should ask about it"),
+    citation: z.string().optional().describe("A regulation or source"),
+    patterns: z.array(PatternSchema).min(1),
+    requires: z.array(phrase).default([]).describe("Phrases the sentence must also contain, each of them"),
+    excludes: z.array(phrase).default([]).describe("Phrases that mean the sentence is something else (antipatterns)"),
+    examples: ExamplesSchema,
+  })
+  .superRefine((rule, ctx) => {
+    if (rule.polarity === "risk" && rule.questions.length === 0)
+      ctx.addIssue({ code: "custom", path: ["questions"], message: "a risk rule needs at least one question" });
+    const { risk, protection, none } = rule.examples;
+    const matching = rule.polarity === "risk" ? risk : protection;
+    const other = rule.polarity === "risk" ? protection : risk;
+    if (matching.length === 0)
+      ctx.addIssue({ code: "custom", path: ["examples", rule.polarity], message: "give at least one sentence the rule must match" });
+    if (other.length + none.length === 0)
+      ctx.addIssue({ code: "custom", path: ["examples", "none"], message: "give at least one sentence the rule must not report as a " + rule.polarity });
+  });
+
+/** A rule pack file: rules and the named phrase lists they use. */
+export const PackSchema = z.strictObject({
+  lists: z.record(z.string().regex(/^[\w-]+$/), z.array(phrase).min(1)).default({}).describe("Named phrase lists, used as @name"),
+  rules: z.array(RuleSchema).default([]),
+});
+
+/** The words that decide polarity (../../rules/language.yaml), after NegEx/ConText. */
+export const LanguageSchema = z.strictObject({
+  negations: z.array(phrase).min(1).describe("Words that negate what follows them in the same clause"),
+  narrowNegations: z.array(phrase).default([]).describe('Words that negate only the next few words ("without")'),
+  narrowScope: z.number().int().min(1).max(10).default(3),
+  scope: z.number().int().min(1).max(40).default(12).describe("Most words between a negation and what it negates"),
+  terminators: z.array(phrase).default([]).describe("Words that end a negation's clause"),
+  exceptions: z.array(phrase).default([]).describe('Words after a negation that reopen the door ("unless", "except")'),
+  consentExceptions: z
+    .array(phrase)
+    .default([])
+    .describe('Exceptions that keep the promise, because the door opens only with the patient\'s consent ("unless you agree")'),
+  subordinators: z
+    .array(phrase)
+    .default([])
+    .describe('Words opening a clause that ends at the next comma ("if you do not agree, ...")'),
+});
+
+export type Pattern = z.output<typeof PatternSchema>;
+export type Rule = z.output<typeof RuleSchema>;
+export type Pack = z.output<typeof PackSchema>;
+export type Language = z.output<typeof LanguageSchema>;

@@ -1,0 +1,122 @@
+import type { Document, Text } from "../types.js";
+import { contentLines, type PageLine } from "./boilerplate.js";
+import { splitSentences } from "./sentences.js";
+import { tokenize } from "./tokens.js";
+
+/** Characters mapped one to one, so offsets stay exact: odd hyphens, ligatures, tabs. */
+const replacements: Record<string, string> = {
+  "\u00ad": "", // soft hyphen
+  "\u2010": "-",
+  "\u2011": "-",
+  "\u2012": "-",
+  "\u2212": "-",
+  "\ufb01": "fi",
+  "\ufb02": "fl",
+  "\u00a0": " ",
+  "\t": " ",
+};
+
+const bullet = /^([•●▪◦■□☐☑☒✓✔➢►○*]|-(?=\s)|o(?=\s)|\(?\d{1,2}[.)](?=\s)|\(?[a-z][.)](?=\s)|\[[ xX]?\])/;
+// Compound prefixes whose hyphen survives a line break: "de-\nidentified" stays "de-identified".
+const compoundPrefix = /(^|[^a-z])(de|non|co|self|third|opt|e|follow|long|short|well|full|part)-$/i;
+
+/** One line's characters after cleaning, each with its offset in the raw text. */
+interface CleanLine {
+  chars: string;
+  origins: number[];
+  page: number;
+  /** Whether a blank line (a paragraph gap) came before this line. */
+  afterGap: boolean;
+}
+
+function clean(line: PageLine, markdown: boolean): CleanLine {
+  let text = line.text;
+  let offset = line.start;
+  if (markdown) {
+    // Heading marks and quote marks carry no words.
+    const mark = /^\s*(#{1,6}|>)\s+/.exec(text);
+    if (mark) {
+      offset += mark[0].length;
+      text = text.slice(mark[0].length);
+    }
+  }
+  let chars = "";
+  const origins: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    let c = replacements[text[i]!] ?? text[i]!;
+    if (markdown && (c === "*" || c === "`" || c === "_") && !/\s/.test(text[i + 1] ?? " ")) c = "";
+    if (/\s/.test(c)) c = chars.length === 0 || chars.endsWith(" ") ? "" : " ";
+    for (const out of c) {
+      chars += out;
+      origins.push(offset + i);
+    }
+  }
+  while (chars.endsWith(" ")) {
+    chars = chars.slice(0, -1);
+    origins.pop();
+  }
+  return { chars, origins, page: line.page, afterGap: false };
+}
+
+const isHeading = (line: string, typicalWidth: number, next: string) =>
+  /^[^a-z]*[A-Z][^a-z]*$/.test(line) || // ALL CAPS
+  (line.length < typicalWidth * 0.6 && !/[,;\-]$/.test(line) && (/[.:?!)]$/.test(line) || /^[A-Z0-9"“(]/.test(next)));
+
+/** normalize: Document -> Text. Unwraps lines into paragraphs, undoes hyphenation, drops page furniture, splits sentences. */
+export function normalize(document: Document): Text {
+  const markdown = document.format === "markdown";
+  const lines: CleanLine[] = [];
+  let gap = false;
+  for (const page of contentLines(document)) {
+    for (const line of page) {
+      const cleaned = clean(line, markdown);
+      if (!cleaned.chars) {
+        gap = true;
+        continue;
+      }
+      cleaned.afterGap = gap;
+      gap = false;
+      lines.push(cleaned);
+    }
+  }
+  const widths = lines.map((l) => l.chars.length).sort((a, b) => a - b);
+  const typicalWidth = widths[Math.floor(widths.length * 0.8)] ?? 80;
+  const hyphenated = new Set(lines.flatMap((l) => l.chars.match(/\b[a-z]+-[a-z]+\b/gi) ?? []).map((w) => w.toLowerCase()));
+
+  let value = "";
+  const origins: number[] = [];
+  const paragraphStarts: number[] = [];
+  const append = (chars: string, from: number[]) => {
+    value += chars;
+    origins.push(...from);
+  };
+  lines.forEach((line, i) => {
+    const previous = lines[i - 1];
+    const startsParagraph =
+      !previous ||
+      line.afterGap ||
+      document.linesAreParagraphs ||
+      bullet.test(line.chars) ||
+      isHeading(previous.chars, typicalWidth, line.chars);
+    if (startsParagraph) {
+      if (previous) append("\n\n", [line.origins[0]!, line.origins[0]!]);
+      paragraphStarts.push(value.length);
+      append(line.chars, line.origins);
+      return;
+    }
+    const brokenWord = /([A-Za-z]+)-$/.exec(value);
+    const nextWord = /^[a-z]+/.exec(line.chars);
+    if (brokenWord && nextWord) {
+      // "par-" + "ties": join, unless the hyphen belongs to a compound written so elsewhere.
+      const compound = `${brokenWord[1]}-${nextWord[0]}`.toLowerCase();
+      if (!hyphenated.has(compound) && !compoundPrefix.test(value.slice(-brokenWord[0].length - 1))) {
+        value = value.slice(0, -1);
+        origins.pop();
+      }
+    } else append(" ", [line.origins[0]!]);
+    append(line.chars, line.origins);
+  });
+
+  const sentences = splitSentences(value, paragraphStarts);
+  return { document, value, origin: Int32Array.from(origins), sentences, words: tokenize(value).length };
+}

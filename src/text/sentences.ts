@@ -1,0 +1,31 @@
+import type { Span } from "../types.js";
+
+const segmenter = new Intl.Segmenter("en", { granularity: "sentence" });
+// Intl.Segmenter ends a sentence after any "word." followed by a capital; these words
+// are abbreviations or list numbers, so the sentence goes on.
+const continues = /(\b(dr|mr|mrs|ms|prof|st|no|nos|vs|inc|ltd|co|corp|jr|sr|dept|approx|sec|fig|ph|md|u\.s|e\.g|i\.e|[a-z])\.|^\s*\(?\w{1,3}[.)])\s*$/i;
+
+/** Sentence spans of `value`, which never cross a paragraph start. Leading and trailing space is trimmed. */
+export function splitSentences(value: string, paragraphStarts: number[]): Span[] {
+  const sentences: Span[] = [];
+  const bounds = [...paragraphStarts, value.length];
+  for (let p = 0; p + 1 < bounds.length; p++) {
+    const from = bounds[p]!;
+    const paragraph = value.slice(from, bounds[p + 1]);
+    let start: number | undefined;
+    for (const { segment, index } of segmenter.segment(paragraph)) {
+      start ??= index;
+      const end = index + segment.length;
+      if (end < paragraph.length && continues.test(paragraph.slice(start, end))) continue;
+      pushTrimmed(sentences, value, from + start, from + end);
+      start = undefined;
+    }
+  }
+  return sentences;
+}
+
+function pushTrimmed(sentences: Span[], value: string, start: number, end: number) {
+  while (start < end && /\s/.test(value[start]!)) start++;
+  while (end > start && /\s/.test(value[end - 1]!)) end--;
+  if (end > start) sentences.push({ start, end });
+}

@@ -1,0 +1,39 @@
+import PorterStemmer from "natural/lib/natural/stemmers/porter_stemmer.js";
+import type { Span } from "../types.js";
+
+export interface Token extends Span {
+  /** Lower case, with curly apostrophes made straight. */
+  word: string;
+  /** Porter stem: share, shares, shared and sharing all give "share". */
+  stem: string;
+}
+
+// Hyphens split words ("de-identified" is "de" + "identified"), so a rule can match either spelling.
+const wordPattern = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
+const stems = new Map<string, string>();
+
+export function stem(word: string): string {
+  let stemmed = stems.get(word);
+  if (stemmed === undefined) {
+    stemmed = /^\p{L}+$/u.test(word) ? PorterStemmer.stem(word) : word;
+    stems.set(word, stemmed);
+  }
+  return stemmed;
+}
+
+export function normalizeWord(word: string): string {
+  return word.toLowerCase().replace(/’/g, "'");
+}
+
+/** The words of `text` between `from` and `to`, with their offsets in `text`. */
+export function tokenize(text: string, from = 0, to = text.length): Token[] {
+  const tokens: Token[] = [];
+  wordPattern.lastIndex = 0;
+  const slice = text.slice(from, to);
+  for (const m of slice.matchAll(wordPattern)) {
+    const word = normalizeWord(m[0]);
+    const start = from + m.index;
+    tokens.push({ start, end: start + m[0].length, word, stem: stem(word) });
+  }
+  return tokens;
+}
