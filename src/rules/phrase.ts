@@ -5,7 +5,8 @@ import { normalizeWord, stem, type Token } from "../text/tokens.js";
  *   share            any form of the word (stems: share, shares, shared, sharing)
  *   =us              this exact word, not its stem
  *   anonym*          any word starting with "anonym"
- *   a|b|c            one of these at this place; (two words|other phrase) groups
+ *   a|b|c            one of these words at this place
+ *   (two words|other phrase)   inside brackets, | separates whole phrases
  *   word?            optional
  *   *                any one word
  *   ~4               up to four words of any kind
@@ -47,14 +48,15 @@ export function parsePhrase(source: string, lists: Lists, seen: string[] = []): 
   if (source.slice(read).trim()) throw new PhraseError(`cannot read "${source.slice(read).trim()}"`);
   let at = 0;
 
-  const sequence = (): PhraseNode => {
+  // Outside brackets "|" joins single words; inside, it separates whole phrases.
+  const sequence = (inGroup = false): PhraseNode => {
     const items: PhraseNode[] = [];
-    while (at < lexemes.length && lexemes[at] !== ")" && lexemes[at] !== "|") items.push(optional());
+    while (at < lexemes.length && lexemes[at] !== ")" && lexemes[at] !== "|") items.push(optional(inGroup));
     if (items.length === 0) throw new PhraseError("empty phrase or group");
     return items.length === 1 ? items[0]! : { kind: "seq", items };
   };
-  const optional = (): PhraseNode => {
-    const node = alternatives();
+  const optional = (inGroup: boolean): PhraseNode => {
+    const node = inGroup ? unit() : alternatives();
     if (lexemes[at] === "?") {
       at++;
       return { kind: "opt", node };
@@ -73,10 +75,10 @@ export function parsePhrase(source: string, lists: Lists, seen: string[] = []): 
     const lex = lexemes[at++];
     if (lex === undefined) throw new PhraseError("phrase ends too early");
     if (lex === "(") {
-      const options = [sequence()];
+      const options = [sequence(true)];
       while (lexemes[at] === "|") {
         at++;
-        options.push(sequence());
+        options.push(sequence(true));
       }
       if (lexemes[at++] !== ")") throw new PhraseError("missing )");
       return options.length === 1 ? options[0]! : { kind: "alt", options };

@@ -10,12 +10,19 @@ export interface Token extends Span {
 
 // Hyphens split words ("de-identified" is "de" + "identified"), so a rule can match either spelling.
 const wordPattern = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
+// Porter knows no irregular verbs; these are the ones consent forms use for what happens to data.
+const irregular: Record<string, string> = {
+  sent: "send", sold: "sell", given: "give", gave: "give", kept: "keep", made: "make", held: "hold",
+  told: "tell", taken: "take", took: "take", done: "do", did: "do", paid: "pay", bought: "buy",
+  brought: "bring", shown: "show", known: "know", written: "write", chosen: "choose", chose: "choose",
+  withdrew: "withdraw", withdrawn: "withdraw", lost: "lose", stolen: "steal", forgotten: "forget",
+};
 const stems = new Map<string, string>();
 
 export function stem(word: string): string {
   let stemmed = stems.get(word);
   if (stemmed === undefined) {
-    stemmed = /^\p{L}+$/u.test(word) ? PorterStemmer.stem(word) : word;
+    stemmed = /^\p{L}+$/u.test(word) ? PorterStemmer.stem(irregular[word] ?? word) : word;
     stems.set(word, stemmed);
   }
   return stemmed;
