@@ -16,7 +16,8 @@ const replacements: Record<string, string> = {
   "\t": " ",
 };
 
-const bullet = /^([•●▪◦■□☐☑☒✓✔➢►○*]|-(?=\s)|o(?=\s)|\(?\d{1,2}[.)](?=\s)|\(?[a-z][.)](?=\s)|\[[ xX]?\])/;
+// Bullets include symbol-font glyphs in Unicode's private use area (Word's  and ).
+const bullet = /^([•●▪◦■□☐☑☒✓✔➢►○*\uE000-\uF8FF]|-(?=\s)|o(?=\s)|\(?\d{1,2}[.)](?=\s)|\(?[a-z][.)](?=\s)|\[[ xX]?\])/;
 // Compound prefixes whose hyphen survives a line break: "de-\nidentified" stays "de-identified".
 const compoundPrefix = /(^|[^a-z])(de|non|co|self|third|opt|e|follow|long|short|well|full|part)-$/i;
 
@@ -46,6 +47,7 @@ function clean(line: PageLine, markdown: boolean): CleanLine {
     let c = replacements[text[i]!] ?? text[i]!;
     if (markdown && (c === "*" || c === "`" || c === "_") && !/\s/.test(text[i + 1] ?? " ")) c = "";
     if (/\s/.test(c)) c = chars.length === 0 || chars.endsWith(" ") ? "" : " ";
+    if (c === "-" && chars.endsWith("-")) c = ""; // "-\u00ad\u2010" in some PDFs is one hyphen
     for (const out of c) {
       chars += out;
       origins.push(offset + i);
@@ -61,6 +63,9 @@ function clean(line: PageLine, markdown: boolean): CleanLine {
 const isHeading = (line: string, typicalWidth: number, next: string) =>
   /^[^a-z]*[A-Z][^a-z]*$/.test(line) || // ALL CAPS
   (line.length < typicalWidth * 0.6 && !/[,;\-]$/.test(line) && (/[.:?!)]$/.test(line) || /^[A-Z0-9"“(]/.test(next)));
+
+// "How long will my samples be kept?" on a line of its own starts a section.
+const isQuestionHeading = (line: string, typicalWidth: number) => /^[A-Z].*\?$/.test(line) && line.length < typicalWidth * 0.8;
 
 /** normalize: Document -> Text. Unwraps lines into paragraphs, undoes hyphenation, drops page furniture, splits sentences. */
 export function normalize(document: Document): Text {
@@ -97,6 +102,7 @@ export function normalize(document: Document): Text {
       line.afterGap ||
       document.linesAreParagraphs ||
       bullet.test(line.chars) ||
+      isQuestionHeading(line.chars, typicalWidth) ||
       isHeading(previous.chars, typicalWidth, line.chars);
     if (startsParagraph) {
       if (previous) append("\n\n", [line.origins[0]!, line.origins[0]!]);
