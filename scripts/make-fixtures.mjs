@@ -10,7 +10,12 @@
 //
 // Markup inside block text:
 //   "par~ties"  forces a hyphenated line break in the PDF ("par-" / "ties").
-//               Everywhere else the "~" is simply removed.
+//               Everywhere else the "~" is simply removed. The break must fall
+//               at a natural line end or the script fails (reword the text).
+//
+// The script checks page counts and the page of every expected.json entry and
+// fails if a wording change moves them. FIXTURES_DEBUG=1 prints each laid-out
+// PDF line with its position and reports page mismatches instead of failing.
 
 import fs from 'node:fs';
 import path from 'node:path';
@@ -49,6 +54,7 @@ const P = (text) => ({ t: 'p', text });
 const UL = (...items) => ({ t: 'ul', items });
 const OL = (...items) => ({ t: 'ol', items });
 const CHECK = (text) => ({ t: 'check', text });
+const OPTION = (text) => ({ t: 'option', text });
 const FIELD = (text) => ({ t: 'field', text });
 const NEWPAGE = { t: 'newpage' };
 
@@ -102,8 +108,9 @@ const imaging = {
     P('Once information is disclosed to a company or researcher outside Riverside, it may be redisclosed by the recipient and may no longer be protected by federal privacy laws. We will not share your name with Meridian or any other outside party unless required by law. Government agencies that oversee research, such as the Food and Drug Administration, and the Riverside Institutional Review Board may review research records that include your images.'),
     P('Riverside may update its research and data sharing practices from time to time, and the terms described in this section may change without notice to you. By signing this form you do not give up any of your legal rights.'),
     H('Your Decision About Optional Uses'),
-    CHECK('YES, my images and related information may be used for research and to develop and test AI algorithms as described above.'),
-    CHECK('NO, my images may be used only for my own care, hospital operations, and purposes required by law.'),
+    P('Mark one box:'),
+    OPTION('YES, my images and related information may be used for research and to develop and test AI algorithms as described above.'),
+    OPTION('NO, my images may be used only for my own care, hospital operations, and purposes required by law.'),
     H('Signatures'),
     P('I have read this form or had it read to me, I have had the chance to ask questions, and my questions have been answered. I agree to the examination described above.'),
     FIELD('Signature of Patient or Legal Representative: _______________________________   Date: ___________'),
@@ -232,6 +239,8 @@ const biobank = {
       'Your regular medical care will not change whether or not you take part.',
       'The main risk of taking part is a loss of privacy.',
     ),
+    H('Why Is This Study Being Done'),
+    P('Many common diseases, such as heart disease, diabetes, and dementia, are caused by a combination of genetic and non-genetic factors. By following a large group of people over many years, researchers hope to learn why some people stay healthy as they age while others do not, and to find better ways to prevent and treat disease. About 25,000 people at Northgate clinics and partner sites are expected to take part.'),
     H('What Will Happen in the Study'),
     OL(
       'At your first visit, a member of the study team will collect about 4 tablespoons (60 mL) of blood from a vein in your arm and a saliva sample.',
@@ -241,16 +250,28 @@ const biobank = {
     ),
     H('Risks and Discomforts'),
     P('Having blood drawn may cause brief pain, bruising, lightheadedness and, rarely, infection. Some survey questions are personal and may make you uncomfortable; you may skip any question you do not want to answer. The most important risk of this study is that information about you could be seen by someone who is not supposed to see it.'),
+    H('Possible Benefits and Other Choices'),
+    P('You will not benefit directly from taking part in this study, but the knowledge gained may help other people in the future. You do not have to take part in this study to receive care at Northgate. You may also join the main study and decline the optional biobank uses listed at the end of this form.'),
     H('The Northgate Biobank'),
     P('Your samples will be stored in the Northgate Biobank, a secure facility that stores biological samples and health information for research. Samples and data in the biobank may be stored indefinitely, with no end date, and may be used for future research that has not yet been planned. Future research may include, but is not limited to, studies of cancer, heart disease, diabetes, dementia, mental health, behavior, and other conditions.'),
     P('Your samples will be labeled with a code instead of your name. The key that links the code to your identity is kept in a separate, locked database that only designated biobank staff can open.'),
+    H('Who Decides How Samples Are Used'),
+    P('Requests to use samples and data from the biobank are reviewed by the Northgate Biobank Access Committee, which includes scientists, ethicists, and community members. The committee checks that each project has scientific merit and has been approved by an ethics board, but you will not be asked for permission for each individual project.'),
+    P('Some of your blood cells may be used to grow cell lines, which are cells that can keep growing in the laboratory for many years, and these cell lines may be shared with other laboratories.'),
     H('Genetic Testing'),
     P('We will extract DNA from your samples and perform genetic testing, which may include whole genome sequencing, a test that reads nearly all of your DNA. Your genetic information is unique to you and to your blood relatives, and it cannot be made completely anonymous.'),
     P('A federal law, the Genetic Information Nondiscrimination Act (GINA), generally makes it illegal for health insurers, group health plans, and most employers to discriminate against you based on your genetic information. GINA does not protect you against genetic discrimination by companies that sell life insurance, disability insurance, or long-term care insurance.'),
     H('Sharing Your Samples and Data'),
     P('We may share your samples and coded data with other researchers at Northgate and at other universities, hospitals, and government agencies, and with for-profit companies, including drug and diagnostic testing com~panies. Genetic and health data may also be placed in controlled-access databases maintained by the National Institutes of Health or other organizations, where approved researchers around the world can use them.'),
-    P('Before sharing, we remove your name, address, and other information that directly identifies you and replace it with a code. Although identifiers are removed, people may develop ways in the future to re-identify individuals from genetic data. Researchers who receive your samples and data may use them in ways that differ from this study and may share them with their own collaborators and other third par~ties.'),
-    P('Data from the biobank may be used by researchers and companies to develop software, machine learning models, and other algo~rithms that predict disease risk or response to treatment.'),
+    P('Depending on the project, your samples and data may be sent to:'),
+    UL(
+      'Researchers at Northgate and at other academic institutions.',
+      'Government agencies such as the National Institutes of Health.',
+      'Pharmaceutical, biotechnology, and technology companies.',
+      'Research groups in other countries that meet Northgate data security standards.',
+    ),
+    P('Before sharing, we remove your name, address, and other information that directly identifies you and replace it with a code. Although identifiers are removed, people may develop ways in the future to re-identify individuals from genetic data. Researchers who receive your samples and data may use them in ways that differ from this study and may share them with collaborators or with other third par~ties.'),
+    P('Data from the biobank may be used by researchers and by companies to develop software, artificial intelligence and machine learning models, and other statistical algo~rithms that predict disease risk or response to treatment.'),
     H('Commercial Use and Profit'),
     P('Your samples and information may be used to develop new tests, drugs, or other commercial products. If this happens, Northgate, the researchers, and companies may profit, and there are no plans to share any profits with you. Northgate may receive payment from companies for access to samples and data to help cover the costs of running the biobank.'),
     H('Linking Your Information'),
@@ -260,12 +281,18 @@ const biobank = {
     H('Confidentiality and Data Security'),
     P('Your data will be stored on password-protected computers and in encrypted cloud storage managed by a vendor under contract with Northgate. We will do our best to protect your information, but a data breach is possible and we cannot guarantee complete confidentiality.'),
     P('This study has a Certificate of Confidentiality from the National Institutes of Health, which helps protect your identifiable information from being disclosed in legal proceedings. People outside the study team may look at your records, including the Northgate Institutional Review Board, the Office for Human Research Protections, and the Food and Drug Administration.'),
+    P('Information that identifies you may be disclosed if required by law, for example to report abuse or a serious threat to someone\'s safety, or in response to a court order. Your name will not be used in any publication or presentation about this study.'),
     H('Leaving the Study'),
     P('You may withdraw at any time and we will destroy your samples that remain in the biobank. Samples and data that have already been distributed to other researchers, or information that has already been used in analyses or placed in databases, cannot be withdrawn or recalled.'),
+    P('If you die or lose the ability to make decisions for yourself, we will continue to use and share your samples and data as described in this form unless you or your legal representative have told us in writing to stop.'),
+    H('Costs'),
+    P('There is no cost to you for taking part. The study will pay for all study visits, tests, and genetic counseling, and your insurance will not be billed for research tests.'),
     H('Payment, Injury, and Your Rights'),
     P('You will receive a $50 gift card for each study visit. If you are injured as a result of taking part in this study, Northgate will provide or arrange for immediate medical care, but Northgate has no plans to pay for that care or to give you other compensation.'),
     P('By agreeing to take part, you release Northgate and its researchers from liability for any loss of privacy that results from the sharing of your data, except in the case of negligence.'),
     P('The biobank\'s policies on access and sharing may change over time, and Northgate may revise these policies without notifying you individually. Current policies are posted on the Northgate Biobank website.'),
+    H('Whom to Contact'),
+    P('If you have questions about the study, contact the HEARTLAND study office. If you have questions about your rights as a research participant, or concerns you wish to raise with someone other than the study team, contact the Northgate Institutional Review Board office.'),
     H('Your Choices About the Biobank'),
     P('Please mark one answer for each statement. Your answers will not affect your medical care or your ability to take part in the main study.'),
     OL(
@@ -288,20 +315,22 @@ const biobank = {
     ['record-linkage', 'risk', 'We will obtain information from your electronic health record, now and in the future', 1],
     ['retention', 'risk', 'may be stored indefinitely, with no end date', 1],
     ['broad-consent', 'risk', 'Future research may include, but is not limited to', 1],
-    ['genetic-data', 'risk', 'which may include whole genome sequencing', 2],
-    ['genetic-data', 'risk', 'it cannot be made completely anonymous', 2],
+    ['genetic-data', 'risk', 'which may include whole genome sequencing', 1],
+    ['genetic-data', 'risk', 'it cannot be made completely anonymous', 1],
     ['third-party-sharing', 'risk', 'and with for-profit companies, including drug and diagnostic testing', 2],
     ['third-party-sharing', 'risk', 'placed in controlled-access databases maintained by the National Institutes of Health', 2],
     ['deidentification', 'risk', 'people may develop ways in the future to re-identify individuals from genetic data', 2],
-    ['redisclosure', 'risk', 'may share them with their own collaborators and other third', 2],
-    ['ai-training', 'risk', 'to develop software, machine learning models, and other', 2],
+    ['redisclosure', 'risk', 'may share them with collaborators or with other third', 2],
+    ['ai-training', 'risk', 'to develop software, artificial intelligence and machine learning models', 2],
     ['commercial-use', 'risk', 'there are no plans to share any profits with you', 2],
     ['commercial-use', 'risk', 'Northgate may receive payment from companies for access to samples and data', 2],
     ['record-linkage', 'risk', 'state cancer and death registries, and pharmacy and insurance claims databases', 2],
-    ['security-transfer', 'risk', 'a data breach is possible and we cannot guarantee complete confidentiality', 3],
-    ['withdrawal-limits', 'protective', 'You may withdraw at any time and we will destroy your samples', 3],
-    ['withdrawal-limits', 'risk', 'cannot be withdrawn or recalled', 3],
-    ['waiver-of-rights', 'risk', 'you release Northgate and its researchers from liability', 3],
+    ['security-transfer', 'risk', 'a data breach is possible and we cannot guarantee complete confidentiality', 2],
+    ['withdrawal-limits', 'protective', 'You may withdraw at any time and we will destroy your samples', 2],
+    ['withdrawal-limits', 'risk', 'cannot be withdrawn or recalled', 2],
+    ['withdrawal-limits', 'risk', 'we will continue to use and share your samples and data', 2],
+    ['broad-consent', 'risk', 'you will not be asked for permission for each individual project', 1],
+    ['waiver-of-rights', 'risk', 'you release Northgate and its researchers from liability', 2],
     ['policy-change', 'risk', 'Northgate may revise these policies without notifying you individually', 3],
   ],
 };
@@ -572,6 +601,15 @@ class Layout {
         this.y += cfg.paraGap;
         break;
       }
+      case 'option': {
+        const box = '[ ]  ';
+        const bw = this.width(box);
+        const wrapped = this.wrap(b.text, this.colWidth - 10 - bw);
+        wrapped[0] = { ...wrapped[0], text: box + wrapped[0].text };
+        this.lines(wrapped, (j) => (j === 0 ? 10 : 10 + bw));
+        this.y += cfg.paraGap;
+        break;
+      }
       case 'checks': {
         // answer lines for a preceding numbered list of statements
         for (let i = 1; i <= b.n; i++) {
@@ -655,10 +693,28 @@ function expectedEntries(form, layout, file) {
     const p1 = pageAt[at];
     const p2 = pageAt[at + contains.length - 1];
     if (p1 !== p2) throw new Error(`${form.name}: "${contains}" spans pages ${p1}-${p2}`);
-    if (page !== undefined && page !== p1) {
+    // the whole sentence around the substring: does it cross a page break?
+    const source = clean(sources.find((s) => s.includes(contains)));
+    const sentence = source.split(/(?<=[.!?])\s+(?=[A-Z])/).find((x) => x.includes(contains));
+    const sAt = text.indexOf(sentence);
+    if (sAt < 0) throw new Error(`${form.name}: sentence of "${contains}" not found in the layout`);
+    const sStart = pageAt[sAt];
+    const sEnd = pageAt[sAt + sentence.length - 1];
+    if (page !== undefined && page !== p1 && process.env.FIXTURES_DEBUG) {
+      console.log(`  PAGE MISMATCH ${form.name}: "${contains}" is on page ${p1}, spec says ${page}`);
+    } else if (page !== undefined && page !== p1) {
       throw new Error(`${form.name}: "${contains}" is on page ${p1}, wanted page ${page}`);
     }
-    return { file, page: p1, category, polarity, contains, ...(note ? { note } : {}) };
+    if (sStart !== p1) throw new Error(`${form.name}: sentence of "${contains}" starts on page ${sStart}, substring on ${p1}`);
+    return {
+      file,
+      page: p1,
+      ...(sEnd !== sStart ? { sentenceEndPage: sEnd } : {}),
+      category,
+      polarity,
+      contains,
+      ...(note ? { note } : {}),
+    };
   });
 }
 
@@ -703,7 +759,7 @@ function docxParagraphs(form) {
   for (const b of form.blocks) {
     switch (b.t) {
       case 'title':
-        out.push(new Paragraph({ heading: HeadingLevel.TITLE, alignment: AlignmentType.CENTER, children: [new TextRun(clean(b.text))] }));
+        out.push(new Paragraph({ heading: HeadingLevel.HEADING_1, alignment: AlignmentType.CENTER, children: [new TextRun(clean(b.text))] }));
         break;
       case 'sub':
         out.push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 200 }, children: [new TextRun({ text: clean(b.text), bold: true })] }));
@@ -728,6 +784,9 @@ function docxParagraphs(form) {
         break;
       case 'check':
         out.push(new Paragraph({ spacing: { after: 120 }, children: [new TextRun(`\u2610 Yes   \u2610 No   ${clean(b.text)}`)] }));
+        break;
+      case 'option':
+        out.push(new Paragraph({ indent: { left: 360 }, spacing: { after: 120 }, children: [new TextRun(`\u2610 ${clean(b.text)}`)] }));
         break;
       case 'checks':
         for (let i = 1; i <= b.n; i++) {
@@ -788,13 +847,14 @@ async function renderFormDocx(form, seedName) {
 // ---------------------------------------------------------------------------
 function wrapText(text, width, indent = '') {
   const out = [];
+  const lead = text.match(/^\s*/)[0];
   let cur = '';
   for (const w of text.split(/\s+/).filter(Boolean)) {
     if (cur && cur.length + 1 + w.length > width) {
       out.push(cur);
       cur = indent + w;
     } else {
-      cur = cur ? `${cur} ${w}` : w;
+      cur = cur ? `${cur} ${w}` : lead + w;
     }
   }
   if (cur) out.push(cur);
@@ -821,6 +881,7 @@ function renderFormText(form) {
         out.push('');
         break;
       case 'check': out.push(...wrapText(`[ ] Yes  [ ] No  ${text}`, 78, '                 '), ''); break;
+      case 'option': out.push(...wrapText(`  [ ] ${text}`, 78, '      '), ''); break;
       case 'checks': for (let i = 1; i <= b.n; i++) out.push(`Statement ${i}:  [ ] Yes  [ ] No`); break;
       case 'newpage': break;
       default: throw new Error(`unknown block ${b.t}`);
@@ -908,7 +969,8 @@ function scannedPagePng(seed) {
   const px = Buffer.alloc(W * Hh, 232);
   const rnd = seededRandom(seed);
   const fill = (x0, y0, x1, y1, v) => {
-    for (let y = Math.max(0, y0); y < Math.min(Hh, y1); y++) px.fill(v, y * W + Math.max(0, x0), y * W + Math.min(W, x1));
+    const [a, b] = [Math.max(0, Math.floor(x0)), Math.min(W, Math.floor(x1))];
+    for (let y = Math.max(0, Math.floor(y0)); y < Math.min(Hh, Math.floor(y1)); y++) px.fill(v, y * W + a, y * W + b);
   };
   fill(0, 0, 14, Hh, 205); // scanner shadow at the binding edge
   let y = 90;
@@ -920,6 +982,7 @@ function scannedPagePng(seed) {
       const end = l === lines - 1 ? 200 + rnd() * 450 : 740 + rnd() * 20;
       let x = 90;
       while (x < end) {
+        if (end - x < 12) break;
         const w = 14 + Math.floor(rnd() * 70);
         fill(x, y, Math.min(x + w, end), y + 9, 50 + Math.floor(rnd() * 30));
         x += w + 9;

@@ -18,8 +18,9 @@ const replacements: Record<string, string> = {
 
 // Bullets include symbol-font glyphs in Unicode's private use area (Word's  and ).
 const bullet = /^([•●▪◦■□☐☑☒✓✔➢►○*\uE000-\uF8FF]|-(?=\s)|o(?=\s)|\(?\d{1,2}[.)](?=\s)|\(?[a-z][.)](?=\s)|\[[ xX]?\])/;
-// Compound prefixes whose hyphen survives a line break: "de-\nidentified" stays "de-identified".
-const compoundPrefix = /(^|[^a-z])(de|non|co|self|third|opt|e|follow|long|short|well|full|part)-$/i;
+// Compounds whose hyphen survives a line break ("de-\nidentified"); other words broken
+// at a line end ("de-\nstroyed") are joined. Compounds the form writes whole elsewhere count too.
+const compound = /^(de-identif|re-identif|re-contact|non-|self-|third-part|opt-(in|out)|e-mail|follow-up|long-term|co-investig)/i;
 
 /** One line's characters after cleaning, each with its offset in the raw text. */
 interface CleanLine {
@@ -29,6 +30,12 @@ interface CleanLine {
   /** Whether a blank line (a paragraph gap) came before this line. */
   afterGap: boolean;
 }
+
+// Markdown emphasis and code marks: every * and ` except a bullet's, and _ at a word's edge.
+const isEmphasis = (text: string, i: number) =>
+  (text[i] === "*" && !(i === 0 && text[1] === " ")) ||
+  text[i] === "`" ||
+  (text[i] === "_" && !(/\w/.test(text[i - 1] ?? " ") && /\w/.test(text[i + 1] ?? " ")));
 
 function clean(line: PageLine, markdown: boolean): CleanLine {
   let text = line.text;
@@ -45,7 +52,7 @@ function clean(line: PageLine, markdown: boolean): CleanLine {
   const origins: number[] = [];
   for (let i = 0; i < text.length; i++) {
     let c = replacements[text[i]!] ?? text[i]!;
-    if (markdown && (c === "*" || c === "`" || c === "_") && !/\s/.test(text[i + 1] ?? " ")) c = "";
+    if (markdown && isEmphasis(text, i)) c = "";
     if (/\s/.test(c)) c = chars.length === 0 || chars.endsWith(" ") ? "" : " ";
     if (c === "-" && chars.endsWith("-")) c = ""; // "-\u00ad\u2010" in some PDFs is one hyphen
     for (const out of c) {
@@ -114,8 +121,8 @@ export function normalize(document: Document): Text {
     const nextWord = /^[a-z]+/.exec(line.chars);
     if (brokenWord && nextWord) {
       // "par-" + "ties": join, unless the hyphen belongs to a compound written so elsewhere.
-      const compound = `${brokenWord[1]}-${nextWord[0]}`.toLowerCase();
-      if (!hyphenated.has(compound) && !compoundPrefix.test(value.slice(-brokenWord[0].length - 1))) {
+      const joined = `${brokenWord[1]}-${nextWord[0]}`.toLowerCase();
+      if (!hyphenated.has(joined) && !compound.test(joined)) {
         value = value.slice(0, -1);
         origins.pop();
       }

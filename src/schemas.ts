@@ -1,0 +1,14 @@
+import { z } from "zod";
+import { ReportJson } from "./report/schema.js";
+import { LanguageSchema, PackSchema } from "./rules/schema.js";
+
+/** JSON Schemas generated from the zod types, published in schema/ for other tools and editors. */
+export function jsonSchemas(): Record<string, unknown> {
+  return {
+    "report.schema.json": { title: "consent-lens JSON report", ...z.toJSONSchema(ReportJson, { io: "output" }) },
+    "rules.schema.json": {
+      title: "consent-lens rule pack",
+      ...z.toJSONSchema(PackSchema.extend({ language: LanguageSchema.partial().optional() }), { io: "input" }),
+    },
+  };
+}

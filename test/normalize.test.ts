@@ -1,0 +1,100 @@
+import { describe, expect, it } from "vitest";
+import { documentFromPages } from "../src/extract/document.js";
+import { normalize } from "../src/text/normalize.js";
+import { locate } from "../src/text/locate.js";
+
+const pdfLike = (pages: string[][]) => normalize(documentFromPages("form.pdf", "pdf", pages, { linesAreParagraphs: false }));
+const sentences = (t: ReturnType<typeof normalize>) => t.sentences.map((s) => t.value.slice(s.start, s.end));
+
+describe("normalize", () => {
+  it("joins lines wrapped inside a sentence and undoes hyphenation at line ends", () => {
+    const t = pdfLike([
+      [
+        "Your images may be shared with our research part-",
+        "ners and other third parties for the development of algo-",
+        "rithms, including de-",
+        "identified copies.",
+      ],
+    ]);
+    expect(sentences(t)).toEqual([
+      "Your images may be shared with our research partners and other third parties for the development of algorithms, including de-identified copies.",
+    ]);
+  });
+
+  it("keeps a compound's hyphen when the document writes the compound elsewhere", () => {
+    const t = pdfLike([["We use a well-known method that is well-", "known to the staff of the hospital."]]);
+    expect(t.value).toContain("well-known to the staff");
+  });
+
+  it("drops running headers, footers and page numbers that repeat on most pages", () => {
+    const page = (n: number, body: string[]) => ["Riverside Medical Center - Imaging Consent", ...body, `Page ${n} of 3`];
+    const t = pdfLike([
+      page(1, ["Your scans may be kept for", "future studies."]),
+      page(2, ["We may share your data with the", "sponsor."]),
+      page(3, ["You may withdraw at any time."]),
+    ]);
+    expect(t.value).not.toMatch(/Riverside|Page \d/);
+    expect(sentences(t)).toEqual(["Your scans may be kept for future studies.", "We may share your data with the sponsor.", "You may withdraw at any time."]);
+  });
+
+  it("joins a sentence that runs across a page break", () => {
+    const t = pdfLike([
+      ["Header of the form", "Your samples may be used by", "Page 1"],
+      ["Header of the form", "other researchers.", "Page 2"],
+    ]);
+    expect(sentences(t)).toEqual(["Your samples may be used by other researchers."]);
+  });
+
+  it("makes headings, bullets and numbered items sentences of their own", () => {
+    const t = pdfLike([
+      [
+        "HOW WE USE YOUR INFORMATION",
+        "We may share your data with:",
+        "• the study sponsor",
+        "• cloud service providers",
+        "1. Research use",
+        "Your samples may be stored for ten years and used in other studies by",
+        "our partners.",
+        "How long will my samples be kept?",
+        "Until the study ends.",
+      ],
+    ]);
+    expect(sentences(t)).toEqual([
+      "HOW WE USE YOUR INFORMATION",
+      "We may share your data with:",
+      "• the study sponsor",
+      "• cloud service providers",
+      "1. Research use",
+      "Your samples may be stored for ten years and used in other studies by our partners.",
+      "How long will my samples be kept?",
+      "Until the study ends.",
+    ]);
+  });
+
+  it("does not end a sentence at an abbreviation", () => {
+    const t = pdfLike([["Dr. Smith and the U.S. Food and Drug Administration may review your records, e.g. for audits."]]);
+    expect(sentences(t)).toHaveLength(1);
+  });
+
+  it("maps every offset back to its page, line and column", () => {
+    const t = pdfLike([
+      ["Form header", "First page text ends here.", "Page 1 of 2"],
+      ["Form header", "On the second page your images may be", "shared with vendors.", "Page 2 of 2"],
+    ]);
+    const at = (needle: string) => locate(t, t.value.indexOf(needle));
+    expect(at("First")).toEqual({ page: 1, line: 2, column: 1 });
+    expect(at("images")).toEqual({ page: 2, line: 2, column: 25 });
+    expect(at("vendors")).toEqual({ page: 2, line: 3, column: 13 });
+  });
+
+  it("treats every DOCX line as a paragraph", () => {
+    const t = normalize(documentFromPages("f.docx", "docx", [["Consent", "We may share your data", "with partners."]], { linesAreParagraphs: true }));
+    expect(sentences(t)).toEqual(["Consent", "We may share your data", "with partners."]);
+  });
+
+  it("strips Markdown markup but keeps its words and offsets", () => {
+    const t = normalize(documentFromPages("n.md", "markdown", [["# Privacy notice", "", "We **may share** your data."]], { linesAreParagraphs: false }));
+    expect(sentences(t)).toEqual(["Privacy notice", "We may share your data."]);
+    expect(locate(t, t.value.indexOf("share"))).toEqual({ page: 1, line: 3, column: 10 });
+  });
+});

@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { fileURLToPath } from "node:url";
+import { bundledRules, loadRules } from "../src/rules/load.js";
+import { documentFromPages } from "../src/extract/document.js";
+import { normalize } from "../src/text/normalize.js";
+import { match } from "../src/match/match.js";
+
+const rules = loadRules([bundledRules, fileURLToPath(new URL("packs/polarity.yaml", import.meta.url))], {
+  only: [fileURLToPath(new URL("packs/polarity.yaml", import.meta.url))],
+});
+const verdicts = (sentence: string) =>
+  match(normalize(documentFromPages("t", "text", [[sentence]], { linesAreParagraphs: true })), rules).map(
+    (f) => `${f.category} ${f.polarity}`,
+  );
+
+describe("polarity: negation within its clause, exceptions reopen the door", () => {
+  it.each([
+    ["Your images may be shared with third parties.", "third-party-sharing risk"],
+    ["We will never share your images with third parties.", "third-party-sharing protection"],
+    ["We do not sell your data to companies.", "third-party-sharing protection"],
+    ["Your scans will not be used to train algorithms.", "ai-training protection"],
+    ["Your information won't be given to anyone outside the team.", "third-party-sharing protection"],
+    ["Neither your name nor your images will be released to third parties.", "third-party-sharing protection"],
+    ["We cannot and will not share your records with partners.", "third-party-sharing protection"],
+    ["We will share it with no third parties.", "third-party-sharing protection"],
+    ["We will not share your name with third parties unless required by law.", "third-party-sharing risk"],
+    ["We will not disclose your data to partners except as described below.", "third-party-sharing risk"],
+    ["We will not share your data with researchers unless you give us permission.", "third-party-sharing protection"],
+    ["We do not sell data, but we may share it with our research partners.", "third-party-sharing risk"],
+    ["Your data, without your name, may be shared with other researchers.", "third-party-sharing risk"],
+    ["Your data may be shared with researchers without your permission.", "third-party-sharing risk"],
+    ["If you do not want to take part, your records may still be shared with our partners.", "third-party-sharing risk"],
+    ["Data already shared with researchers cannot be withdrawn.", "withdrawal-limits risk"],
+    ["Your images are encrypted.", "security-transfer protection"],
+    ["Your images are not encrypted when they are sent.", "security-transfer risk"],
+  ])("%s -> %s", (sentence, expected) => {
+    expect(verdicts(sentence)).toContain(expected);
+  });
+
+  it("reports nothing where nothing matches", () => {
+    expect(verdicts("Please share your questions with us.")).toEqual([]);
+  });
+
+  it("treats a question in the form as a heading, not a claim", () => {
+    expect(verdicts("Will my data be shared with third parties?")).toEqual([]);
+  });
+});
