@@ -67,8 +67,15 @@ function clean(line: PageLine, markdown: boolean): CleanLine {
   return { chars, origins, page: line.page, afterGap: false };
 }
 
+// A Title Case line with no final punctuation ("Possible Benefits and Other Choices").
+const isTitleCase = (line: string) => {
+  const words = line.split(" ").filter((w) => /^\p{L}{4,}/u.test(w));
+  return words.length >= 2 && !/[.,;:\-]$/.test(line) && words.filter((w) => /^\p{Lu}/u.test(w)).length >= words.length * 0.75;
+};
+
 const isHeading = (line: string, typicalWidth: number, next: string) =>
   /^[^a-z]*[A-Z][^a-z]*$/.test(line) || // ALL CAPS
+  (isTitleCase(line) && /^[A-Z0-9"“(•]/.test(next)) ||
   (line.length < typicalWidth * 0.6 && !/[,;\-]$/.test(line) && (/[.:?!)]$/.test(line) || /^[A-Z0-9"“(]/.test(next)));
 
 // "How long will my samples be kept?" on a line of its own starts a section.
