@@ -18,6 +18,6 @@ export const processIo: Io = {
     return Buffer.concat(chunks);
   },
   isTTY: Boolean(process.stdout.isTTY),
-  columns: process.stdout.columns ?? 80,
+  columns: process.stdout.columns ?? (Number(process.env.COLUMNS) || 80),
   env: process.env,
 };

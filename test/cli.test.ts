@@ -1,0 +1,101 @@
+import { describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
+import { ReportJson } from "../src/report/schema.js";
+import { fixture, runCli } from "./helpers.js";
+
+const scanJson = (...args: string[]) => {
+  const result = runCli(["scan", "--format", "json", ...args]);
+  return { ...result, json: ReportJson.parse(JSON.parse(result.stdout)) };
+};
+
+describe("consent-lens scan", () => {
+  it("prints the annotated report of a PDF: header, findings with page:line, questions", () => {
+    const { code, stdout, stderr } = runCli(["scan", fixture("imaging-ai-consent.pdf")]);
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/PDF, 3 pages, [\d,]+ words/);
+    expect(stdout).toMatch(/HIGH {2}p2:\d+ {2}/);
+    expect(stdout).toContain("Why it matters:");
+    expect(stdout).toMatch(/Questions to ask before you sign\n {2}1\. /);
+    expect(stdout).toContain("Protections the form promises");
+    expect(stdout).not.toMatch(/\x1b\[/); // not a terminal: no colour codes
+  });
+
+  it("wraps the report to the terminal width", () => {
+    const { stdout } = runCli(["scan", fixture("imaging-ai-consent.pdf")], { env: { COLUMNS: "60" } });
+    for (const line of stdout.split("\n")) expect(line.length).toBeLessThanOrEqual(80);
+  });
+
+  it("writes JSON of the documented shape", () => {
+    const { code, json } = scanJson(fixture("imaging-ai-consent.pdf"), fixture("hipaa-authorization.docx"));
+    expect(code).toBe(0);
+    expect(json.tool).toBe("consent-lens");
+    expect(json.files.map((f) => [f.format, f.pages])).toEqual([
+      ["pdf", 3],
+      ["docx", 1],
+    ]);
+    const finding = json.files[0]!.findings.find((f) => f.category === "ai-training" && f.polarity === "risk");
+    expect(finding).toBeDefined();
+    expect(finding!.location.page).toBe(2);
+    expect(finding!.sentence).toContain(finding!.text);
+    expect(finding!.questions.length).toBeGreaterThan(0);
+    expect(json.files[0]!.questions.length).toBeGreaterThan(0);
+  });
+
+  it("reads standard input for -", () => {
+    const { code, stdout } = runCli(["scan", "--format", "json", "-"], {
+      input: "Your images may be shared with third parties and used to train algorithms.",
+    });
+    expect(code).toBe(0);
+    const json = ReportJson.parse(JSON.parse(stdout));
+    expect(json.files[0]!.path).toBe("-");
+    expect(json.files[0]!.findings.map((f) => f.category)).toEqual(expect.arrayContaining(["third-party-sharing", "ai-training"]));
+  });
+
+  it("exits 1 with --fail-on when a risk at or above it is found, 0 when none is", () => {
+    expect(runCli(["scan", "--fail-on", "high", fixture("imaging-ai-consent.pdf")]).code).toBe(1);
+    const calm = runCli(["scan", "--fail-on", "high", "-"], { input: "You may withdraw at any time. We will never sell your data." });
+    expect(calm.code).toBe(0);
+  });
+
+  it("exits 2 on a usage error", () => {
+    expect(runCli(["scan"]).code).toBe(2);
+    expect(runCli(["scan", "--format", "yaml", fixture("short-notice.md")]).code).toBe(2);
+    expect(runCli(["frobnicate"]).code).toBe(2);
+  });
+
+  it.each([
+    ["missing.pdf", /no such file/],
+    ["bad/empty.pdf", /empty/],
+    ["bad/truncated.pdf", /damaged or incomplete/],
+    ["bad/encrypted.pdf", /password-protected; give the password with --password/],
+    ["bad/scanned.pdf", /scanned image/],
+    ["bad/corrupt.docx", /Word document is damaged/],
+    ["bad/legacy.doc", /legacy Word \.doc/],
+    ["bad/photo.png", /PNG image/],
+  ])("refuses %s with one line on stderr and exit 2", (name, reason) => {
+    const path = fixture(name);
+    const { code, stdout, stderr } = runCli(["scan", path]);
+    expect(code).toBe(2);
+    expect(stdout).toBe("");
+    expect(stderr.trim().split("\n")).toHaveLength(1);
+    expect(stderr).toContain(path);
+    expect(stderr).toMatch(reason);
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it("still reports the readable files when one is bad, and exits 2", () => {
+    const { code, json, stderr } = scanJson(fixture("bad/truncated.pdf"), fixture("protective-form.pdf"));
+    expect(code).toBe(2);
+    expect(json.files.map((f) => f.path)).toEqual([fixture("protective-form.pdf")]);
+    expect(json.errors).toEqual([{ path: fixture("bad/truncated.pdf"), error: expect.stringMatching(/damaged/) }]);
+    expect(stderr.trim().split("\n")).toHaveLength(1);
+  });
+
+  it("opens an encrypted PDF with --password and leaves the input untouched", () => {
+    const before = readFileSync(fixture("bad/encrypted.pdf"));
+    expect(runCli(["scan", "--password", "secret", fixture("bad/encrypted.pdf")]).code).toBe(0);
+    expect(runCli(["scan", "--password", "wrong", fixture("bad/encrypted.pdf")]).stderr).toMatch(/password is incorrect/);
+    expect(readFileSync(fixture("bad/encrypted.pdf")).equals(before)).toBe(true);
+  });
+});
