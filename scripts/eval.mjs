@@ -3,7 +3,8 @@
 // and scores the JSON against the hand labels with ../shared/eval/score.mjs.
 // Extra arguments go to the scorer (--verbose lists every miss and false alarm).
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -28,11 +29,12 @@ if (scan.status !== 0 && scan.status !== 1) {
   console.error(`eval: the scan failed (exit ${scan.status})`);
   process.exit(1);
 }
-const out = join(root, ".eval");
-mkdirSync(out, { recursive: true });
+const out = mkdtempSync(join(tmpdir(), "consent-lens-eval-"));
 const results = join(out, "results.json");
 writeFileSync(results, scan.stdout);
+if (process.env.EVAL_KEEP) writeFileSync(process.env.EVAL_KEEP, scan.stdout);
 const score = spawnSync(process.execPath, [scorer, "--labels", join(shared, "eval", "labels"), "--results", results, ...process.argv.slice(2)], {
   stdio: "inherit",
 });
+rmSync(out, { recursive: true, force: true });
 process.exit(score.status ?? 1);

@@ -26,6 +26,11 @@ export interface Span {
   end: number;
 }
 
+/** A sentence; a list item also knows the sentence that introduced its list ("We may share it with:"). */
+export interface SentenceSpan extends Span {
+  leadIn?: Span;
+}
+
 /** 1-based place in the original document. */
 export interface Position {
   page: number;
@@ -40,7 +45,7 @@ export interface Text {
   value: string;
   /** For each character of `value`, its offset in `document.raw`. */
   origin: Int32Array;
-  sentences: Span[];
+  sentences: SentenceSpan[];
   words: number;
 }
 

@@ -98,3 +98,11 @@ describe("normalize", () => {
     expect(locate(t, t.value.indexOf("share"))).toEqual({ page: 1, line: 3, column: 10 });
   });
 });
+
+describe("list items", () => {
+  it("know the sentence that introduced their list", () => {
+    const t = pdfLike([["Intro paragraph here.", "We may share your data with:", "• the study sponsor", "• the FDA", "Next paragraph.", "• a lone bullet"]]);
+    const leadIns = t.sentences.map((s) => (s.leadIn ? t.value.slice(s.leadIn.start, s.leadIn.end) : undefined));
+    expect(leadIns).toEqual([undefined, undefined, "We may share your data with:", "We may share your data with:", undefined, undefined]);
+  });
+});

@@ -1,7 +1,7 @@
 import { severities, type Finding, type Text } from "../types.js";
 import type { CompiledRule } from "../rules/compile.js";
 import type { RuleSet } from "../rules/load.js";
-import { findAll } from "../rules/phrase.js";
+import { findAll, type Phrase } from "../rules/phrase.js";
 import { sentenceOf, type Sentence } from "../rules/sentence.js";
 import { locate } from "../text/locate.js";
 import { decidePolarity } from "./polarity.js";
@@ -9,14 +9,16 @@ import { decidePolarity } from "./polarity.js";
 type Hit = Omit<Finding, "position">;
 
 /** The first match of a rule in a sentence, with its polarity, or undefined. */
-export function matchRule(compiled: CompiledRule, sentence: Sentence, rules: RuleSet): Hit | undefined {
-  const has = (p: (typeof compiled.requires)[number]) => findAll(p, sentence.tokens, sentence.keys).length > 0;
-  if (!compiled.requires.every(has) || compiled.excludes.some(has)) return undefined;
+export function matchRule(compiled: CompiledRule, sentence: Sentence, rules: RuleSet, leadIn?: Sentence): Hit | undefined {
+  const has = (s: Sentence) => (p: Phrase) => findAll(p, s.tokens, s.keys).length > 0;
+  // "We may share your data with:" lends its words to the list items that follow it.
+  const required = (p: Phrase) => has(sentence)(p) || (leadIn !== undefined && has(leadIn)(p));
+  if (!compiled.requires.every(required) || compiled.excludes.some(has(sentence))) return undefined;
   for (const pattern of compiled.patterns) {
     const match = pattern(sentence);
     if (!match) continue;
     const { rule } = compiled;
-    const verdict = decidePolarity(rule.polarity, match, sentence, rules.language);
+    const verdict = rule.negatable ? decidePolarity(rule.polarity, match, sentence, rules.language) : { polarity: rule.polarity };
     return {
       ruleId: rule.id,
       category: rule.category,
@@ -41,11 +43,12 @@ export function match(text: Text, rules: RuleSet): Finding[] {
   const findings: Finding[] = [];
   for (const span of text.sentences) {
     const sentence = sentenceOf(text.value, span);
+    const leadIn = span.leadIn && sentenceOf(text.value, span.leadIn);
     // A question in the form ("Who will see my data?") is a heading, not a statement.
     if (sentence.tokens.length === 0 || sentence.text.endsWith("?")) continue;
     const best = new Map<string, Hit>();
     for (const compiled of rules.rules) {
-      const hit = matchRule(compiled, sentence, rules);
+      const hit = matchRule(compiled, sentence, rules, leadIn);
       if (!hit) continue;
       const key = `${hit.category}|${hit.polarity}`;
       const kept = best.get(key);

@@ -15,8 +15,8 @@ const flip = (p: Polarity): Polarity => (p === "risk" ? "protection" : "risk");
  * NegEx/ConText: a negation word negates what follows it in its clause, up to
  * `scope` words, unless a terminator ("but", "however", a semicolon) comes
  * first; in a clause opened by "if" or "when" a comma ends it too. "without" negates only the next few words: "without your name" says
- * nothing about sharing. An exception after the negation ("unless required by
- * law", "except as described") reopens the door, so the plain polarity stands.
+ * nothing about sharing. An exception anywhere in the sentence ("unless required
+ * by law", "except as described") reopens the door, so the plain polarity stands.
  * Words that the rule's own pattern matched ("cannot be withdrawn") are part of
  * the claim, not a negation of it.
  */
@@ -49,7 +49,7 @@ export function decidePolarity(plain: Polarity, match: TokenMatch, sentence: Sen
 
   const keepsPromise = occurrences(language.consentExceptions);
   const exception = occurrences(language.exceptions).find(
-    (e) => e.start >= negation.end && !keepsPromise.some((k) => k.start <= e.start && k.end > e.start),
+    (e) => !keepsPromise.some((k) => k.start <= e.start && k.end > e.start),
   );
   if (exception) return { polarity: plain, cue: wordsOf(sentence, exception) };
   return { polarity: flip(plain), cue: wordsOf(sentence, negation) };

@@ -49,12 +49,19 @@ export const RuleSchema = z
       .enum(["risk", "protection"])
       .default("risk")
       .describe("What a plain match means; a negation in the sentence turns it round"),
+    negatable: z
+      .boolean()
+      .default(true)
+      .describe('Whether a negation turns the polarity round; false where the negated words are the claim ("will not include your name")'),
     title: z.string().trim().min(1),
     explanation: z.string().trim().min(1).describe("Why it matters, in plain words"),
     questions: z.array(z.string().trim().min(1)).default([]).describe("What a patient should ask about it"),
     citation: z.string().optional().describe("A regulation or source"),
     patterns: z.array(PatternSchema).min(1),
-    requires: z.array(phrase).default([]).describe("Phrases the sentence must also contain, each of them"),
+    requires: z
+      .array(phrase)
+      .default([])
+      .describe("Phrases the sentence must also contain, each of them; a list item may take them from the sentence that introduces the list"),
     excludes: z.array(phrase).default([]).describe("Phrases that mean the sentence is something else (antipatterns)"),
     examples: ExamplesSchema,
   })

@@ -1,4 +1,5 @@
-import type { Document, Text } from "../types.js";
+import type { Document, SentenceSpan, Span, Text } from "../types.js";
+import { lastAtOrBefore } from "./locate.js";
 import { contentLines, type PageLine } from "./boilerplate.js";
 import { splitSentences } from "./sentences.js";
 import { tokenize } from "./tokens.js";
@@ -17,7 +18,8 @@ const replacements: Record<string, string> = {
 };
 
 // Bullets include symbol-font glyphs in Unicode's private use area (Word's  and ).
-const bullet = /^([•●▪◦■□☐☑☒✓✔➢►○*\uE000-\uF8FF]|-(?=\s)|o(?=\s)|\(?\d{1,2}[.)](?=\s)|\(?[a-z][.)](?=\s)|\[[ xX]?\])/;
+// An initials or check line ("_____ My samples may be used...") is a list item too.
+const bullet = /^([•●▪◦■□☐☑☒✓✔➢►○*\uE000-\uF8FF]|_{3,}|-(?=\s)|o(?=\s)|\(?\d{1,2}[.)](?=\s)|\(?[a-z][.)](?=\s)|\[[ xX]?\])/;
 // Compounds whose hyphen survives a line break ("de-\nidentified"); other words broken
 // at a line end ("de-\nstroyed") are joined. Compounds the form writes whole elsewhere count too.
 const compound = /^(de-identif|re-identif|re-contact|non-|self-|third-part|opt-(in|out)|e-mail|follow-up|long-term|co-investig)/i;
@@ -105,6 +107,7 @@ export function normalize(document: Document): Text {
   let value = "";
   const origins: number[] = [];
   const paragraphStarts: number[] = [];
+  const listItems = new Set<number>();
   const append = (chars: string, from: number[]) => {
     value += chars;
     origins.push(...from);
@@ -120,6 +123,7 @@ export function normalize(document: Document): Text {
       isHeading(previous.chars, typicalWidth, line.chars);
     if (startsParagraph) {
       if (previous) append("\n\n", [line.origins[0]!, line.origins[0]!]);
+      if (bullet.test(line.chars)) listItems.add(paragraphStarts.length);
       paragraphStarts.push(value.length);
       append(line.chars, line.origins);
       return;
@@ -137,6 +141,21 @@ export function normalize(document: Document): Text {
     append(line.chars, line.origins);
   });
 
-  const sentences = splitSentences(value, paragraphStarts);
+  const sentences = withLeadIns(splitSentences(value, paragraphStarts), paragraphStarts, listItems, value);
   return { document, value, origin: Int32Array.from(origins), sentences, words: tokenize(value).length };
+}
+
+// Each item of a list introduced by a sentence ending in ":" gets that sentence as its lead-in.
+function withLeadIns(sentences: Span[], paragraphStarts: number[], listItems: Set<number>, value: string): SentenceSpan[] {
+  let leadIn: Span | undefined;
+  let paragraph = -1;
+  return sentences.map((sentence, i) => {
+    const p = lastAtOrBefore(paragraphStarts, sentence.start);
+    if (p !== paragraph && !listItems.has(p)) leadIn = undefined;
+    paragraph = p;
+    const result: SentenceSpan = listItems.has(p) && leadIn ? { ...sentence, leadIn } : sentence;
+    const lastOfParagraph = lastAtOrBefore(paragraphStarts, sentences[i + 1]?.start ?? Infinity) !== p;
+    if (!listItems.has(p) && lastOfParagraph) leadIn = value[sentence.end - 1] === ":" ? sentence : undefined;
+    return result;
+  });
 }
