@@ -8,11 +8,11 @@ export const root = fileURLToPath(new URL("..", import.meta.url));
 export const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));
 
 /** Runs the compiled CLI as a user would, with colour off unless the test asks for it. */
-export function runCli(args: string[], options: { input?: string | Buffer; env?: Record<string, string> } = {}) {
+export function runCli(args: string[], options: { input?: string | Buffer; env?: Record<string, string>; cwd?: string } = {}) {
   const result = spawnSync(process.execPath, [fileURLToPath(new URL("../bin/consent-lens.js", import.meta.url)), ...args], {
     input: options.input ?? "",
     encoding: "utf8",
-    cwd: root,
+    cwd: options.cwd ?? root,
     env: { ...process.env, NO_COLOR: "1", ...options.env },
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };

@@ -42,7 +42,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     .addOption(new Option("--fail-on <severity>", "exit 1 when a risk at or above this severity is found").choices([...severities]))
     .option("--no-color", "plain text, no colours")
     .option("--password <password>", "password of an encrypted PDF")
-    .option("--rules <path...>", "add rule packs (YAML files or folders)")
+    .option("--rules <path>", "add a rule pack: a YAML file or a folder (repeatable)", collect)
     .option("--debug", "show the stack trace of internal errors")
     .action(async (files: string[], flags: ScanFlags) => {
       code = await scan(files, flags, io);
@@ -52,12 +52,12 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   rulesCommand
     .command("list")
     .description("list the rules: id, category, severity, title")
-    .option("--rules <path...>", "add rule packs (YAML files or folders)")
+    .option("--rules <path>", "add a rule pack: a YAML file or a folder (repeatable)", collect)
     .action((flags: { rules?: string[] }) => io.stdout(listRules(rulesFrom(flags.rules))));
   rulesCommand
     .command("test")
     .description("run every rule's examples; exit 1 if one fails")
-    .option("--rules <path...>", "test these packs (with the bundled lists and language) instead of the bundled rules")
+    .option("--rules <path>", "test this pack (repeatable) instead of the bundled rules; it may use the bundled lists", collect)
     .option("--no-color", "plain text, no colours")
     .action((flags: { rules?: string[]; color: boolean }) => {
       const rules = flags.rules ? loadRules([bundledRules, ...flags.rules], { only: flags.rules }) : loadRules();
@@ -69,7 +69,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     .command("explain")
     .description("what a rule looks for, why it matters, its questions and source")
     .argument("<rule-id>")
-    .option("--rules <path...>", "add rule packs (YAML files or folders)")
+    .option("--rules <path>", "add a rule pack: a YAML file or a folder (repeatable)", collect)
     .action((id: string, flags: { rules?: string[] }) => io.stdout(explainRule(rulesFrom(flags.rules), id)));
 
   try {
@@ -82,6 +82,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   }
 }
 
+const collect = (value: string, previous: string[] = []) => [...previous, value];
 const rulesFrom = (extra: string[] = []) => loadRules([bundledRules, ...extra]);
 
 async function scan(files: string[], flags: ScanFlags, io: Io): Promise<number> {

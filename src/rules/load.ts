@@ -117,7 +117,7 @@ function at<T>(loaded: LoadedPack, path: (string | number)[], step: () => T): T 
 function failOn(loaded: LoadedPack, issue: z.core.$ZodIssue): never {
   if (issue.code === "unrecognized_keys") {
     const key = issue.keys[0]!;
-    return fail(loaded, [...issue.path.map(String), key], `unknown field "${key}"`, true);
+    return fail(loaded, [...(issue.path as (string | number)[]), key], `unknown field "${key}"`, true);
   }
   const message =
     issue.code === "invalid_union"

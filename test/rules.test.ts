@@ -1,0 +1,101 @@
+import { describe, expect, it } from "vitest";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { bundledRules, loadRules } from "../src/rules/load.js";
+import { categories } from "../src/rules/schema.js";
+import { checkExamples } from "../src/match/examples.js";
+import { runCli } from "./helpers.js";
+
+const bundled = loadRules();
+
+describe("the bundled rule pack", () => {
+  const results = checkExamples(bundled);
+  it.each(results.map((r) => [r.ruleId, r.expected, r.sentence, r] as const))("%s: %s “%s”", (_id, _expected, _sentence, r) => {
+    expect({ got: r.actual, matched: r.matched, cue: r.cue }).toMatchObject({ got: r.expected });
+  });
+
+  it.each(bundled.rules.map((c) => [c.rule.id, c.rule] as const))("%s has 3 examples it must match and 2 it must not", (_id, rule) => {
+    const { risk, protection, none } = rule.examples;
+    const [matching, other] = rule.polarity === "risk" ? [risk, protection] : [protection, risk];
+    expect(matching.length).toBeGreaterThanOrEqual(3);
+    expect(other.length + none.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it.each(categories.map((c) => [c]))("category %s has risk and protection examples", (category) => {
+    const rules = bundled.rules.map((c) => c.rule).filter((r) => r.category === category);
+    expect(rules.flatMap((r) => r.examples.risk).length).toBeGreaterThan(0);
+    expect(rules.flatMap((r) => r.examples.protection).length).toBeGreaterThan(0);
+  });
+});
+
+describe("rule files with mistakes", () => {
+  const dir = mkdtempSync(join(tmpdir(), "consent-lens-rules-"));
+  const pack = (name: string, yaml: string) => {
+    const file = join(dir, name);
+    writeFileSync(file, yaml);
+    return file;
+  };
+  const rule = (extra: string) => `rules:
+  - id: my-rule
+    category: third-party-sharing
+    severity: high
+    title: Shared
+    explanation: Why.
+    questions: [Who?]
+    patterns: ["share ~3 partner*"]
+    examples:
+      risk: [We share data with partners.]
+      none: [Nothing here.]
+${extra}`;
+  const loadError = (file: string) => {
+    try {
+      loadRules([bundledRules, file]);
+    } catch (error) {
+      return (error as Error).message;
+    }
+    return "loaded";
+  };
+
+  it.each([
+    ["typo-field.yaml", rule("    explantion: oops\n"), /typo-field\.yaml:12: rules\[0\]\.explantion: unknown field "explantion"/],
+    ["bad-category.yaml", rule("").replace("third-party-sharing", "sharing"), /bad-category\.yaml:3: rules\[0\]\.category: Invalid option/],
+    ["bad-yaml.yaml", "rules:\n  - id: x\n   category: [\n", /bad-yaml\.yaml:\d+: /],
+    ["bad-phrase.yaml", rule("").replace('"share ~3 partner*"', '"share (partner"'), /bad-phrase\.yaml:8: rules\[0\]\.patterns\[0\]: missing \)/],
+    ["bad-list.yaml", rule("").replace('"share ~3 partner*"', '"share @nosuchlist"'), /bad-list\.yaml:8: rules\[0\]\.patterns\[0\]: unknown list @nosuchlist/],
+    ["bad-regex.yaml", rule("").replace('["share ~3 partner*"]', "[{ regex: '(?<=x)y' }]"), /bad-regex\.yaml:8: rules\[0\]\.patterns\[0\]: /],
+    ["no-examples.yaml", rule("").replace(/examples:[\s\S]*$/, "examples: {}\n"), /no-examples\.yaml:\d+: rules\[0\]\.examples\.risk: give at least one sentence/],
+  ])("%s fails with file:line: field: problem", (name, yaml, message) => {
+    expect(loadError(pack(name, yaml))).toMatch(message);
+  });
+
+  it("rejects a rule id that is used twice", () => {
+    const file = pack("twice.yaml", rule("") + rule("").replace("rules:\n", ""));
+    expect(loadError(file)).toMatch(/twice\.yaml:\d+: rules\[1\]\.id: rule id "my-rule" is already used/);
+  });
+
+  it("runs a user's pathological regex in linear time", () => {
+    const file = pack("redos.yaml", rule("").replace('["share ~3 partner*"]', () => "[{ regex: '(a+)+$' }]").replace(/risk: \[.*\]/, `risk: ["${"a".repeat(40)}"]`));
+    const started = Date.now();
+    expect(loadError(file)).toBe("loaded");
+    const rules = loadRules([bundledRules, file], { only: [file] });
+    expect(checkExamples(rules).every((r) => r.passed)).toBe(true);
+    expect(Date.now() - started).toBeLessThan(5000); // V8's backtracking takes minutes on this input
+  });
+
+  it("rules test: passes the bundled pack, fails clearly on a broken example", () => {
+    expect(runCli(["rules", "test"]).code).toBe(0);
+    const broken = pack("broken-example.yaml", rule("").replace("We share data with partners.", "We keep data to ourselves."));
+    const { code, stdout } = runCli(["rules", "test", "--rules", broken]);
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/✗ my-rule .*broken-example\.yaml\n\s+expected risk, got no match\n\s+“We keep data to ourselves\.”/);
+    expect(stdout).toMatch(/1 rules, 2 examples: 1 passed, 1 failed/);
+  });
+
+  it("a broken rule file makes scan exit 2 with one line", () => {
+    const { code, stderr } = runCli(["scan", "--rules", pack("typo2.yaml", rule("    explantion: oops\n")), "fixtures/short-notice.md"]);
+    expect(code).toBe(2);
+    expect(stderr.trim().split("\n")).toHaveLength(1);
+    expect(stderr).toMatch(/typo2\.yaml:12: rules\[0\]\.explantion: unknown field/);
+  });
+});
