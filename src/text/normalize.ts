@@ -104,13 +104,16 @@ export function normalize(document: Document): Text {
   const typicalWidth = widths[Math.floor(widths.length * 0.8)] ?? 80;
   const hyphenated = new Set(lines.flatMap((l) => l.chars.match(/\b[a-z]+-[a-z]+\b/gi) ?? []).map((w) => w.toLowerCase()));
 
-  let value = "";
+  // Pieces are joined once at the end: repeated string concatenation and slicing would be quadratic.
+  const pieces: string[] = [];
   const origins: number[] = [];
   const paragraphStarts: number[] = [];
   const listItems = new Set<number>();
+  let length = 0;
   const append = (chars: string, from: number[]) => {
-    value += chars;
-    origins.push(...from);
+    pieces.push(chars);
+    length += chars.length;
+    for (const o of from) origins.push(o);
   };
   lines.forEach((line, i) => {
     const previous = lines[i - 1];
@@ -124,22 +127,24 @@ export function normalize(document: Document): Text {
     if (startsParagraph) {
       if (previous) append("\n\n", [line.origins[0]!, line.origins[0]!]);
       if (bullet.test(line.chars)) listItems.add(paragraphStarts.length);
-      paragraphStarts.push(value.length);
+      paragraphStarts.push(length);
       append(line.chars, line.origins);
       return;
     }
-    const brokenWord = /([A-Za-z]+)-$/.exec(value);
+    const brokenWord = /([A-Za-z]+)-$/.exec(previous.chars);
     const nextWord = /^[a-z]+/.exec(line.chars);
     if (brokenWord && nextWord) {
       // "par-" + "ties": join, unless the hyphen belongs to a compound written so elsewhere.
       const joined = `${brokenWord[1]}-${nextWord[0]}`.toLowerCase();
       if (!hyphenated.has(joined) && !compound.test(joined)) {
-        value = value.slice(0, -1);
+        pieces[pieces.length - 1] = pieces.at(-1)!.slice(0, -1);
+        length--;
         origins.pop();
       }
     } else append(" ", [line.origins[0]!]);
     append(line.chars, line.origins);
   });
+  const value = pieces.join("");
 
   const sentences = withLeadIns(splitSentences(value, paragraphStarts), paragraphStarts, listItems, value);
   return { document, value, origin: Int32Array.from(origins), sentences, words: tokenize(value).length };

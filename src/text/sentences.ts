@@ -10,18 +10,38 @@ export function splitSentences(value: string, paragraphStarts: number[]): Span[]
   const sentences: Span[] = [];
   const bounds = [...paragraphStarts, value.length];
   for (let p = 0; p + 1 < bounds.length; p++) {
-    const from = bounds[p]!;
-    const paragraph = value.slice(from, bounds[p + 1]);
-    let start: number | undefined;
-    for (const { segment, index } of segmenter.segment(paragraph)) {
-      start ??= index;
-      const end = index + segment.length;
-      if (end < paragraph.length && continues.test(paragraph.slice(start, end))) continue;
-      pushTrimmed(sentences, value, from + start, from + end);
-      start = undefined;
+    for (const [from, to] of chunks(value, bounds[p]!, bounds[p + 1]!)) {
+      const paragraph = value.slice(from, to);
+      let start: number | undefined;
+      for (const { segment, index } of segmenter.segment(paragraph)) {
+        start ??= index;
+        const end = index + segment.length;
+        if (end < paragraph.length && continues.test(paragraph.slice(start, end))) continue;
+        pushTrimmed(sentences, value, from + start, from + end);
+        start = undefined;
+      }
     }
   }
   return sentences;
+}
+
+// Intl.Segmenter slows down sharply on very long strings (seconds for a long
+// paragraph of a 100-page form), so long paragraphs go to it in pieces cut
+// after a full stop that starts a new sentence.
+const chunkSize = 2000;
+const sentenceEnd = /[.!?]["”’)]?\s+(?=["“(]?[A-Z0-9])/g;
+function chunks(value: string, from: number, to: number): [number, number][] {
+  const pieces: [number, number][] = [];
+  while (to - from > chunkSize) {
+    const window = value.slice(from, from + chunkSize);
+    let cut = 0;
+    for (const m of window.matchAll(sentenceEnd)) if (!continues.test(window.slice(0, m.index + 1))) cut = m.index + m[0].length;
+    if (cut === 0) break;
+    pieces.push([from, from + cut]);
+    from += cut;
+  }
+  pieces.push([from, to]);
+  return pieces;
 }
 
 function pushTrimmed(sentences: Span[], value: string, start: number, end: number) {
