@@ -181,9 +181,11 @@ function ends(node: PhraseNode, tokens: Token[], i: number): Partial[] {
 
 /** All leftmost-longest matches of a phrase among the tokens, at most one per start. */
 export function findAll(phrase: Phrase, tokens: Token[], keys: Set<string>): TokenMatch[] {
-  if (phrase.anchors && ![...phrase.anchors].some((a) => keys.has(a))) return [];
+  const { anchors } = phrase;
+  if (anchors && ![...anchors].some((a) => keys.has(a))) return [];
   const matches: TokenMatch[] = [];
   for (let start = 0; start < tokens.length; start++) {
+    if (anchors && !anchors.has(stemKey(tokens[start]!.stem)) && !anchors.has(exactKey(tokens[start]!.word))) continue;
     const found = ends(phrase.node, tokens, start).filter((e) => e.end > start);
     if (found.length === 0) continue;
     const longest = found.reduce((a, b) => (b.end > a.end ? b : a));
