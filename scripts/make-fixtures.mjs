@@ -14,7 +14,12 @@
 //               at a natural line end or the script fails (reword the text).
 //
 // The script checks page counts and the page of every expected.json entry and
-// fails if a wording change moves them. FIXTURES_DEBUG=1 prints each laid-out
+// fails if a wording change moves them.
+//
+// The checklist forms (fixtures/checklist/) each leave out known required
+// elements. They are checked against an evidence pattern per checklist id, on
+// the source text and again on the text pdf-parse or mammoth extract from the
+// written file, so a wording change cannot silently add or drop an element. FIXTURES_DEBUG=1 prints each laid-out
 // PDF line with its position and reports page mismatches instead of failing.
 
 import fs from 'node:fs';
@@ -397,6 +402,256 @@ const protective = {
 };
 
 const FORMS = [imaging, hipaa, biobank, protective];
+
+// ---------------------------------------------------------------------------
+// Checklist forms (fixtures/checklist/): forms that leave out required elements
+// ---------------------------------------------------------------------------
+// Each form below is rendered to one format only. The HIPAA forms share one
+// source text whose sections are tagged with SEC(id, ...blocks); a variant drops
+// exactly one tagged section, so the five forms stay in step. `evidence` holds,
+// for each checklist id, a pattern that must occur in the extracted text of a
+// form where the element is present and must not occur where it is missing
+// (checked against the source text and again after PDF/DOCX extraction).
+// `forbid` patterns must not occur anywhere in the form.
+
+const SEC = (id, ...blocks) => blocks.map((b) => ({ ...b, sec: id }));
+
+const HIPAA_EVIDENCE = {
+  'hipaa-description': /the following health information about you/i,
+  'hipaa-discloser': /Kestrel Bay Medical Center and its research staff/i,
+  'hipaa-recipient': /Your health information may be disclosed to/i,
+  'hipaa-purpose': /will be used to carry out the HOME-BP Study/i,
+  'hipaa-expiration': /expir|\buntil\b|end of the (research )?study/i,
+  'hipaa-signature': /Signature of Participant: .*Date: [\s\S]*authority to act for the participant/i,
+  'hipaa-revocation': /revok|revocation|cancel|withdraw|take back/i,
+  'hipaa-conditioning': /treatment|payment|health plan|eligib|\bdepend|whether you sign|condition(ed|al)? on/i,
+  'hipaa-redisclosure': /redisclos|re-disclos|disclose it again|no longer (be )?protected|not be protected/i,
+};
+const HIPAA_IDS = Object.keys(HIPAA_EVIDENCE);
+
+const hipaaChecklistBlocks = [
+  TITLE('Kestrel Bay Medical Center'),
+  SUB('Authorization to Use and Disclose Health Information for a Research Study'),
+  FIELD('Study Title: Home Blood Pressure Monitoring After Stroke (HOME-BP Study)'),
+  FIELD('Principal Investigator: Marisol T. Ebbesen, MD          IRB Study No.: KB-2024-0183'),
+  FIELD('Participant Name: ______________________________   Date of Birth: ____________   MRN: ____________'),
+  P('This form asks for your permission, called an authorization, to use and disclose health information about you for the research study named above. A federal law, the Health Insurance Portability and Accountability Act (HIPAA), sets rules for how hospitals and researchers may use and disclose your health information. Please read this form carefully and ask the study team to explain anything you do not understand before you sign.'),
+  ...SEC('description',
+    H('What Health Information Will Be Used or Disclosed'),
+    P('If you sign this authorization, the study team may use and disclose the following health information about you:'),
+    UL(
+      'Your name, address, telephone number, email address, date of birth, and medical record number.',
+      'Records of your hospital stay for stroke, including the discharge summary, neurology and cardiology notes, brain imaging reports, and laboratory results.',
+      'Blood pressure readings, medication lists, and clinic notes from visits to Kestrel Bay clinics since January 1, 2023, including visits during the study.',
+      'Readings sent by the home blood pressure monitor you are given for the study, and your answers to study questionnaires.',
+    ),
+  ),
+  ...SEC('discloser',
+    H('Who May Use and Disclose Your Information'),
+    P('Kestrel Bay Medical Center and its research staff, including the Principal Investigator, the study coordinators, and the Kestrel Bay Clinical Research Office, may use your health information and may disclose it to the people and organizations listed in the next section.'),
+  ),
+  ...SEC('recipient',
+    H('Who May Receive Your Information'),
+    P('Your health information may be disclosed to:'),
+    UL(
+      'The study sponsor, Corvanta Medical Devices, Inc., and the contract research organization that manages study data for the sponsor.',
+      'The Kestrel Bay Institutional Review Board (IRB), the committee that reviews research involving people at Kestrel Bay.',
+      'The U.S. Food and Drug Administration (FDA) and the Office for Human Research Protections.',
+      'An independent data and safety monitoring board that reviews study results while the study is going on.',
+    ),
+  ),
+  ...SEC('purpose',
+    H('Why Your Information Will Be Used and Disclosed'),
+    P('Your information will be used to carry out the HOME-BP Study, which is testing whether a home blood pressure monitor that sends readings to your care team helps people control their blood pressure after a stroke. It will also be used to check that study data are accurate, to watch for side effects, and to report study results to the FDA.'),
+  ),
+  ...SEC('expiration',
+    H('When This Authorization Expires'),
+    P('This authorization expires at the end of the research study. The HOME-BP Study is expected to end on or before December 31, 2027.'),
+  ),
+  ...SEC('revocation',
+    H('Your Right to Revoke This Authorization'),
+    P('You may revoke (cancel) this authorization at any time by sending a signed letter to the Principal Investigator, HOME-BP Study, Department of Neurology, Kestrel Bay Medical Center, 2100 Harbor Crest Avenue, Suite 410. If you revoke this authorization, the study team will stop collecting new information about you, and you will no longer be able to take part in the study. Information that was used or disclosed before your letter was received may still be used to keep the study results accurate.'),
+  ),
+  ...SEC('conditioning',
+    H('Your Care Does Not Depend on Signing'),
+    P('Your treatment, payment, enrollment in a health plan, or eligibility for benefits will not depend on whether you sign this authorization. If you do not sign it, you cannot take part in the HOME-BP Study, but your care at Kestrel Bay will not change.'),
+  ),
+  ...SEC('redisclosure',
+    H('Information Disclosed Outside Kestrel Bay'),
+    P('Health information disclosed under this authorization to the sponsor or to another recipient outside Kestrel Bay may be redisclosed by the recipient and may no longer be protected by federal privacy law.'),
+  ),
+  H('Other Information'),
+  P('You will receive a copy of this form after you sign it. If you have questions about this authorization, please ask the study team or call the Kestrel Bay Privacy Office at (555) 555-0147.'),
+  ...SEC('signature',
+    H('Signature'),
+    P('I have read this form and my questions have been answered. I authorize the use and disclosure of my health information as described above.'),
+    FIELD('Signature of Participant: ________________________________________   Date: _______________'),
+    FIELD('Printed Name of Participant: ________________________________________'),
+    FIELD('If signed by a personal representative, printed name: ______________________________   Date: __________'),
+    FIELD('Description of the representative\'s authority to act for the participant (for example, health care power of attorney or legal guardian): ___________________________________'),
+  ),
+];
+
+function hipaaChecklist(name, format, drop) {
+  return {
+    name,
+    format,
+    pdfPages: [2, 2],
+    header: null,
+    footerLines: (n, m) => [`Kestrel Bay Medical Center  \u2022  Research Authorization (Form KB-HA-7, 02/2024)  \u2022  Page ${n} of ${m}`],
+    blocks: hipaaChecklistBlocks.filter((b) => !drop || b.sec !== drop),
+    evidence: HIPAA_EVIDENCE,
+    missing: drop ? [`hipaa-${drop}`] : [],
+    present: HIPAA_IDS.filter((id) => id !== `hipaa-${drop}`),
+    forbid: [],
+    need: [/receive a copy of this form/i],
+  };
+}
+
+const researchNoFutureUse = {
+  name: 'research-no-future-use',
+  format: 'docx',
+  header: 'Brannock University Medical Center  |  IRB No. BUMC-24-0316  |  Consent Version 2.0, 15 January 2024',
+  footerLines: (n, m) => [`Page ${n} of ${m}`],
+  blocks: [
+    TITLE('Brannock University Medical Center'),
+    SUB('Consent to Take Part in a Research Study'),
+    FIELD('Study Title: A Randomized, Placebo-Controlled Study of BX-417 Gel for Knee Osteoarthritis Pain (the KNEE-EASE Study)'),
+    FIELD('Principal Investigator: Renata J. Holmqvist, MD     Sponsor: Quillon Pharmaceuticals, Inc.'),
+    H('Key Information'),
+    P('You are being asked to take part in a research study. The purpose of this study is to find out whether an investigational gel called BX-417 reduces knee pain caused by osteoarthritis, and whether it is safe. Investigational means that BX-417 has not been approved by the U.S. Food and Drug Administration (FDA). If you take part, you will be in the study for about 14 weeks and will make 5 visits to the Brannock Orthopedic Research Clinic.'),
+    UL(
+      'Taking part in this study is your choice.',
+      'You may leave the study at any time without penalty.',
+      'The main risks are skin irritation where the gel is applied and the unknown risks of an investigational drug.',
+      'You may or may not benefit from taking part.',
+    ),
+    H('Why Is This Study Being Done?'),
+    P('Osteoarthritis is a common cause of knee pain in older adults. Pain pills for arthritis can upset the stomach and can affect the kidneys and the heart. BX-417 is a gel that is rubbed on the skin over the knee, so that less of the drug reaches the rest of the body. About 240 people at 12 hospitals in the United States will take part in this study, including about 30 people at Brannock.'),
+    H('What Will Happen If You Take Part?'),
+    OL(
+      'Screening visit: we will ask about your health and medicines, examine your knees, take an x-ray of your knee if you have not had one in the past year, and draw about 2 tablespoons of blood for routine safety tests. Women who can become pregnant will have a urine pregnancy test.',
+      'Random assignment: if you qualify, a computer will assign you by chance, like flipping a coin, to BX-417 gel or to a placebo gel that looks the same but contains no drug. Neither you nor the study doctor will know which gel you receive.',
+      'Daily gel use: you will apply the gel to the painful knee twice a day for 12 weeks and write down your pain level each evening in a paper diary.',
+      'Study visits: you will return to the clinic at weeks 2, 4, 8, and 12 for a knee examination and questions about side effects, with blood tests at weeks 4 and 12. A final telephone call will take place 2 weeks after you stop using the gel.',
+    ),
+    H('What Are the Risks?'),
+    P('The most common side effects of gels like BX-417 are redness, itching, dryness, or a rash where the gel is applied. Less often, drugs of this type can cause stomach upset, higher blood pressure, swelling of the ankles, or changes in kidney or liver blood tests. Because BX-417 is investigational, there may be risks that are not yet known.'),
+    P('Having blood drawn may cause pain, bruising and, rarely, fainting or infection. The knee x-ray exposes you to a small amount of radiation, about the same as a few days of natural background radiation. If you receive the placebo gel, your knee pain may not improve during the study. The effects of BX-417 on an unborn baby are not known, so you should not become pregnant while you are in the study and you must use an effective method of birth control.'),
+    H('Are There Benefits to Taking Part?'),
+    P('Your knee pain may improve if you receive BX-417, but this is not guaranteed. What we learn from this study may help doctors and patients make better choices about medicines for arthritis pain.'),
+    H('What Other Choices Do You Have?'),
+    P('You do not have to take part in this study to receive care for your knee. Other choices include pain relievers taken by mouth, approved gels or creams, physical therapy, weight loss, steroid injections into the knee, and knee replacement surgery. Your own doctor can talk with you about the benefits and risks of each choice.'),
+    H('How Will Your Information Be Kept Confidential?'),
+    P('We will do our best to keep your personal information confidential, but we cannot promise complete confidentiality. Your study records will be labeled with a code number instead of your name, and the list that links the code to your name will be kept in a locked file in the research office. The sponsor and the monitors who work for the sponsor, the Brannock Institutional Review Board (IRB), and the FDA may look at your study records to make sure the study is being done correctly. If the results of this study are published or presented at a scientific meeting, you will not be identified.'),
+    P('A description of this study is posted on ClinicalTrials.gov, a public website required by U.S. law. The posting does not include anything that could identify you, and a summary of the overall results will be added when the study is over.'),
+    H('What Happens If You Are Injured?'),
+    P('If you are injured as a result of taking part in this study, Brannock will provide or arrange medical care. The sponsor has agreed to pay the reasonable costs of treating an injury caused by the study gel or by a procedure that was done only for this study. No other payment for lost wages, pain, or other losses is planned. You do not give up any legal rights by signing this form.'),
+    H('Costs and Payment'),
+    P('The study gel and all study visits and tests will be provided at no cost to you. You will receive $40 for each completed clinic visit to help with travel and parking.'),
+    H('Taking Part Is Voluntary'),
+    P('Your participation is voluntary. You may refuse to take part, or you may stop taking part at any time, without penalty or loss of benefits to which you are otherwise entitled. Your decision will not affect your regular care at Brannock.'),
+    P('If you decide to leave the study, please tell the study doctor. We will ask you to stop using the gel, return any unused gel, and come in for a final safety visit. Information collected before you leave will remain part of the study. The study doctor may also take you out of the study if staying in it would be harmful to you, if you do not follow the study instructions, or if the sponsor stops the study.'),
+    H('New Information'),
+    P('We will tell you about any new information learned during the study that might affect your willingness to continue.'),
+    H('Whom to Contact'),
+    P('If you have questions about the study, or if you think you have been injured, call the study doctor, Dr. Renata Holmqvist, at (555) 555-0143 on weekdays or (555) 555-0188 evenings and weekends.'),
+    P('If you have questions about your rights as a research participant, or if you want to talk with someone who is not part of the study team, call the Brannock IRB Office at (555) 555-0120.'),
+    H('Signatures'),
+    P('I have read this form, or it has been read to me. I have had a chance to ask questions, and my questions have been answered. I agree to take part in this study. I will receive a signed copy of this form.'),
+    FIELD('Signature of Participant: ____________________________________   Date: _______________'),
+    FIELD('Printed Name of Participant: ____________________________________'),
+    FIELD('Signature of Person Obtaining Consent: ____________________________   Date: _______________'),
+  ],
+  evidence: {
+    'cr-future-use': /future|other (research|studies|study|investigators?|researchers?|scientists|projects)|secondary|de-?identif|biobank|repositor|\bstor(e|ed|age)\b|distribut/i,
+    'cr-purpose': /The purpose of this study is/,
+    'cr-risks': /The most common side effects/,
+    'cr-benefits': /may help doctors and patients/,
+    'cr-alternatives': /Other choices include/,
+    'cr-confidentiality': /keep your personal information confidential/,
+    'cr-contacts': /questions about your rights as a research participant/,
+    'cr-voluntary': /without penalty or loss of benefits/,
+  },
+  missing: ['cr-future-use'],
+  present: ['cr-purpose', 'cr-risks', 'cr-benefits', 'cr-alternatives', 'cr-confidentiality', 'cr-contacts', 'cr-voluntary'],
+  forbid: [],
+  need: [/If you are injured/],
+};
+
+const imagingNoRetention = {
+  name: 'imaging-no-retention',
+  format: 'pdf',
+  pdfPages: [2, 2],
+  header: 'Sorrel Ridge Community Hospital \u2014 Department of Radiology',
+  footerLines: (n, m) => [`Form RAD-31  Rev. 01/2024  \u2014  Page ${n} of ${m}`],
+  blocks: [
+    TITLE('Sorrel Ridge Community Hospital'),
+    SUB('Consent for MRI or CT Examination With or Without Contrast'),
+    FIELD('Patient Name: ______________________________   Date of Birth: ____________   MRN: ______________'),
+    FIELD('Examination: [ ] MRI   [ ] CT   Body area: ____________________   Contrast: [ ] Yes   [ ] No   [ ] If needed'),
+    FIELD('Ordering Physician: ______________________________'),
+    H('Why You Are Having This Examination'),
+    P('Your doctor has asked for a magnetic resonance imaging (MRI) or computed tomography (CT) examination to look for the cause of your symptoms or to follow a known condition. Both examinations make detailed pictures of the inside of the body. MRI uses a strong magnet and radio waves; CT uses x-rays and a computer. A radiologist, a doctor who specializes in reading these pictures, will look at your images and write a report.'),
+    H('What Happens During the Examination'),
+    P('You will lie on a padded table that moves into the scanner. For MRI, the scanner makes loud knocking and buzzing sounds, so you will be given earplugs or headphones. For CT, the table moves slowly through a ring-shaped opening and the scan is usually over quickly. You will need to hold still, and you may be asked to hold your breath for short periods. The technologist can see and hear you throughout the examination and can talk with you through an intercom.'),
+    P('If you feel anxious in small spaces, tell us before the examination. Your doctor may prescribe a mild sedative to help you relax. If you take a sedative, you must not drive afterward, and an adult must take you home.'),
+    H('Contrast Agents'),
+    P('Some examinations need a contrast agent, sometimes called dye, to make certain tissues and blood vessels easier to see. For MRI, the contrast agent contains gadolinium. For CT, the contrast agent contains iodine. Contrast is usually given through a small plastic tube (IV) placed in a vein in your arm or hand. For some CT scans of the abdomen, you may also be asked to drink a contrast liquid before the scan.'),
+    H('Risks and Discomforts'),
+    P('Most people have no problems with MRI or CT. The possible risks include:'),
+    UL(
+      'Radiation (CT only): CT uses a small amount of ionizing radiation. We use the lowest dose that gives a useful picture, and the chance that a single CT scan will cause cancer later in life is very small.',
+      'Contrast reactions: Some people feel warm, notice a metallic taste, or feel sick to their stomach after contrast. Hives, itching, and sneezing can occur. Serious allergic reactions, such as trouble breathing or a drop in blood pressure, are rare, and staff trained to treat them are nearby.',
+      'Kidney effects: In people whose kidneys already do not work well, iodine contrast can make kidney function worse, and gadolinium contrast has been linked to a rare skin and joint condition called nephrogenic systemic fibrosis. We may check your kidney function with a blood test before giving contrast.',
+      'Leaking of contrast: Contrast can leak out of the vein into the skin around the IV, causing swelling and discomfort that usually go away on their own.',
+      'Magnet and heating (MRI only): The magnet can pull on metal objects and can heat some implants, wires, tattoos, or medication patches. This can cause burns or other injury, or stop a device from working.',
+      'Closed-in feeling and noise: Some people feel anxious inside the scanner, and the noise can be uncomfortable without earplugs.',
+    ),
+    H('Pregnancy and Breastfeeding'),
+    P('Tell the technologist if you are pregnant or think you might be pregnant. CT radiation and gadolinium contrast are avoided during pregnancy unless your doctor decides that the information is needed for your health or your baby\'s health, and we may ask you to take a pregnancy test before the examination. If you are breastfeeding, you may continue to breastfeed after contrast, and the radiologist can answer any questions you have about it.'),
+    H('Metal Implants and Devices (MRI Safety Screening)'),
+    P('Because the MRI magnet is always on, everyone who enters the MRI room must be screened. Please answer each question below. A technologist will go over your answers with you before the scan.'),
+    CHECK('Do you have a heart pacemaker, defibrillator, or implanted heart monitor?'),
+    CHECK('Do you have a cochlear implant, nerve stimulator, or implanted medication pump?'),
+    CHECK('Have you had surgery on your brain, heart, eyes, or ears, or do you have aneurysm clips or stents?'),
+    CHECK('Have you ever had a metal injury to your eyes, or worked with metal grinding or welding?'),
+    CHECK('Do you have shrapnel, bullet fragments, or other metal pieces in your body?'),
+    CHECK('Do you have joint replacements, plates, screws, or rods?'),
+    CHECK('Do you wear a medication patch, insulin pump, or glucose sensor?'),
+    CHECK('Are you pregnant, or could you be pregnant?'),
+    CHECK('Have you had a reaction to contrast in the past?'),
+    CHECK('Do you have kidney disease or diabetes, or are you on dialysis?'),
+    P('Before an MRI, please remove jewelry, hairpins, hearing aids, watches, and clothing with metal parts. A gown will be provided.'),
+    H('Results'),
+    P('After the examination, the radiologist will review your images and send a written report, together with the images, to the doctor who ordered your examination. Your doctor will discuss the results with you. The technologist is not able to tell you the results during the examination.'),
+    H('Alternatives'),
+    P('Depending on your condition, other tests such as ultrasound or plain x-rays may give some of the same information, or your doctor may choose to watch your condition without imaging. You may also choose not to receive contrast, which may make the examination less useful. Ask your doctor about these choices.'),
+    H('Your Consent'),
+    P('I have read this form or had it read to me. The examination, the use of contrast, and the risks and alternatives have been explained to me, and my questions have been answered. I agree to have the examination described above and to receive contrast if the radiologist decides that it is needed. I understand that I may ask the technologist to stop the examination at any time.'),
+    FIELD('Signature of Patient or Legal Representative: _______________________________   Date: ___________'),
+    FIELD('Printed Name: _______________________________   Relationship to Patient: ____________________'),
+    FIELD('Technologist: _______________________________   Date: ___________   Time: ________'),
+  ],
+  evidence: {
+    'q-retention': /\b(stor(e|ed|es|age|ing)|kept|keep\w*|retain\w*|retention|destroy\w*|delet\w*|discard\w*|dispos\w*|archiv\w*|sav(e|ed|es|ing)|years?|months?|weeks?|days?|hours?|indefinite\w*|permanent\w*|forever|how long|short time|no longer needed)\b/i,
+    'q-encryption-access': /encrypt\w*|secur\w*|password\w*|\baccess\w*|confidential\w*|privacy|private|protect\w*|\bcloud\b|\bshar(e|ed|es|ing)\b|log(ged|s)? in/i,
+  },
+  missing: ['q-retention', 'q-encryption-access'],
+  present: [],
+  forbid: [/\bAI\b|artificial intelligence|algorithm|machine learning|research/i],
+  need: [/to the doctor who ordered your examination/],
+};
+
+const CHECKLIST = [
+  hipaaChecklist('hipaa-complete', 'pdf', null),
+  hipaaChecklist('hipaa-no-expiration', 'docx', 'expiration'),
+  hipaaChecklist('hipaa-no-revocation', 'pdf', 'revocation'),
+  hipaaChecklist('hipaa-no-conditioning', 'docx', 'conditioning'),
+  hipaaChecklist('hipaa-no-redisclosure', 'pdf', 'redisclosure'),
+  researchNoFutureUse,
+  imagingNoRetention,
+];
 
 // ---------------------------------------------------------------------------
 // PDF layout: our own word wrap, one doc.text() call per line
@@ -1107,6 +1362,76 @@ function zipNotDocx() {
 }
 
 // ---------------------------------------------------------------------------
+// Checklist self-checks: evidence patterns on the source and on the extracted text
+// ---------------------------------------------------------------------------
+function checkChecklistText(form, text, where) {
+  const flat = text.replace(/\s+/g, ' ');
+  for (const id of form.present) {
+    if (!form.evidence[id]) throw new Error(`${where}: no evidence pattern for present element ${id}`);
+    if (!form.evidence[id].test(flat)) throw new Error(`${where}: ${id} should be present but ${form.evidence[id]} does not match`);
+  }
+  for (const id of form.missing) {
+    const m = flat.match(form.evidence[id]);
+    if (m) throw new Error(`${where}: ${id} should be missing but the text has "${m[0]}"`);
+  }
+  for (const re of form.forbid) {
+    const m = flat.match(re);
+    if (m) throw new Error(`${where}: forbidden wording "${m[0]}"`);
+  }
+  for (const re of form.need) {
+    if (!re.test(flat)) throw new Error(`${where}: ${re} does not match`);
+  }
+}
+
+// Source text of a checklist form: every block, the header and the footer lines.
+function checklistSourceText(form) {
+  return [renderFormText(form), ...form.footerLines(1, 2)].join('\n');
+}
+
+// Reads a generated file back the way consent-lens does (pdf-parse, mammoth).
+async function extractForCheck(buf, format) {
+  if (format === 'pdf') {
+    const { PDFParse } = await import('pdf-parse');
+    const parser = new PDFParse({ data: new Uint8Array(buf) }); // a copy: pdf.js takes ownership of its input
+    try {
+      const result = await parser.getText();
+      return { text: result.pages.map((p) => p.text).join('\n'), pages: result.pages.length, total: result.total };
+    } finally {
+      await parser.destroy();
+    }
+  }
+  const { default: mammoth } = await import('mammoth');
+  const { value } = await mammoth.extractRawText({ buffer: buf });
+  return { text: value };
+}
+
+async function renderChecklist(write, pageCounts) {
+  fs.mkdirSync(path.join(OUT, 'checklist'), { recursive: true });
+  const expected = [];
+  for (const form of CHECKLIST) {
+    checkChecklistText(form, checklistSourceText(form), `${form.name} (source)`);
+    const file = `checklist/${form.name}.${form.format}`;
+    let buf;
+    if (form.format === 'pdf') {
+      const rendered = await renderFormPdf(form);
+      buf = rendered.buf;
+      pageCounts[form.name] = rendered.total;
+    } else {
+      buf = await renderFormDocx(form, form.name);
+    }
+    write(file, buf);
+    const got = await extractForCheck(buf, form.format);
+    if (form.format === 'pdf' && (got.pages !== pageCounts[form.name] || got.total !== pageCounts[form.name])) {
+      throw new Error(`${file}: pdf-parse reads ${got.pages} pages (total ${got.total}), laid out ${pageCounts[form.name]}`);
+    }
+    if (!got.text.trim()) throw new Error(`${file}: no text extracted`);
+    checkChecklistText(form, got.text, file);
+    expected.push({ file, missing: form.missing, present: form.present });
+  }
+  write('checklist/expected.json', `${JSON.stringify(expected, null, 2)}\n`);
+}
+
+// ---------------------------------------------------------------------------
 // README
 // ---------------------------------------------------------------------------
 function readme(pageCounts) {
@@ -1122,6 +1447,14 @@ function readme(pageCounts) {
     ['protective-form.docx', 'same content as the PDF', 'DOCX, protective polarity'],
     ['short-notice.md', 'short Markdown privacy notice for a patient portal', 'Markdown headings and bullet list; three risky sentences (cloud/ML, de-identified sharing kept indefinitely, change without notice) and protective bullets'],
     ['expected.json', 'per-form list of { file, page, category, polarity, contains [, note] }', 'page numbers and polarity of selected sentences in the four PDFs; "contains" is a substring of one sentence (no line-break hyphens); note "hedged" marks protective-sounding sentences with an exception that reopens risk'],
+    ['checklist/hipaa-complete.pdf', `standalone HIPAA research authorization (Kestrel Bay Medical Center), ${pageCounts['hipaa-complete']} pages, with every core element and required statement of 45 CFR 164.508(c)`, 'completeness check with nothing missing: description, who discloses, recipients, purpose, expiration ("expires at the end of the research study"), signature/date and personal-representative authority, revocation in writing with an address, conditioning, redisclosure; copy for the patient'],
+    ['checklist/hipaa-no-expiration.docx', 'hipaa-complete without its expiration section', '`hipaa-expiration` missing: no "expire", "until" or "end of the study" anywhere'],
+    ['checklist/hipaa-no-revocation.pdf', `hipaa-complete without its revocation section, ${pageCounts['hipaa-no-revocation']} pages`, '`hipaa-revocation` missing: nothing about revoking, cancelling or withdrawing the authorization'],
+    ['checklist/hipaa-no-conditioning.docx', 'hipaa-complete without its conditioning section', '`hipaa-conditioning` missing: nothing on whether treatment, payment, enrollment or eligibility depends on signing'],
+    ['checklist/hipaa-no-redisclosure.pdf', `hipaa-complete without its redisclosure section, ${pageCounts['hipaa-no-redisclosure']} pages`, '`hipaa-redisclosure` missing: nothing on recipients redisclosing or the information losing federal protection'],
+    ['checklist/research-no-future-use.docx', 'Common Rule research consent for a drug study (Brannock University Medical Center)', '`cr-future-use` missing: never says whether data or specimens may (or will not) be used for future research or given to other investigators; purpose, risks, benefits, alternatives, confidentiality, injury, contacts, voluntary participation and withdrawal present'],
+    ['checklist/imaging-no-retention.pdf', `MRI/CT procedure consent with an MRI screening checklist (Sorrel Ridge Community Hospital), ${pageCounts['imaging-no-retention']} pages`, '`q-retention` and `q-encryption-access` missing: no storage or retention wording or durations, nothing on encryption, security, access or confidentiality; images and report go to the ordering doctor'],
+    ['checklist/expected.json', 'list of { file, missing, present } for the forms above (paths relative to fixtures/)', 'checklist ids that must be reported missing, and ids that must not be'],
     ['bad/empty.pdf', '0-byte file', 'empty input'],
     ['bad/truncated.pdf', 'first 50% of the bytes of imaging-ai-consent.pdf', 'truncated / damaged PDF (no xref, no trailer)'],
     ['bad/encrypted.pdf', 'PDF with user password "secret" (RC4, PDF 1.3) containing a short consent text', 'password-protected PDF (pdf.js PasswordException)'],
@@ -1141,6 +1474,12 @@ function readme(pageCounts) {
     '',
     'PDF text is laid out line by line by the generator (standard Helvetica, one text call per line, own word wrap),',
     'so sentences wrap mid-sentence and across pages as in real forms.',
+    '',
+    '`checklist/` holds forms for the completeness checks (ids from the required-elements reference: `hipaa-*` for',
+    '45 CFR 164.508(c), `cr-*` for the Common Rule, `q-*` for the imaging patient questions). The five HIPAA forms are',
+    'rendered from one source text; each variant drops exactly one section and is otherwise identical. The generator',
+    'checks every form, before and after extraction with pdf-parse or mammoth, against a pattern per id: present ids',
+    'must match, missing ids must not (e.g. no "expire", "until" or "end of the study" in hipaa-no-expiration.docx).',
     '',
     '| File | What it is | What it exercises |',
     '| --- | --- | --- |',
@@ -1179,6 +1518,7 @@ async function main() {
   write('imaging-ai-consent.txt', renderFormText(imaging));
   write('short-notice.md', SHORT_NOTICE);
   write('expected.json', `${JSON.stringify(expected, null, 2)}\n`);
+  await renderChecklist(write, pageCounts);
   write('README.md', readme(pageCounts));
 
   const imgPdf = pdfs['imaging-ai-consent'];

@@ -1,6 +1,6 @@
 // The core types of the pipeline. No logic here: each stage's module turns one
 // of these into the next (extract -> normalize -> match -> assess -> report).
-import type { Rule } from "./rules/schema.js";
+import type { Element, Rule } from "./rules/schema.js";
 
 export type Format = "pdf" | "docx" | "text" | "markdown";
 
@@ -68,11 +68,72 @@ export interface Finding {
   cue?: string;
 }
 
+/** A kind of form the text was found to be, with the sentences that decided it. */
+export interface FormKind {
+  id: string;
+  title: string;
+  evidence: Span[];
+  /** Set by --kind rather than detected. */
+  given?: boolean;
+}
+
+/** A checklist element that applies to the form and that it never addresses. */
+export interface Missing {
+  element: Element;
+}
+
+export interface SectionReadability {
+  title: string;
+  words: number;
+  grade: number;
+  ease: number;
+}
+
+export interface Readability {
+  /** Flesch-Kincaid grade level and Flesch reading ease of the whole form. */
+  grade: number;
+  ease: number;
+  words: number;
+  sentences: number;
+  averageSentenceLength: number;
+  /** The grade IRBs commonly ask for. */
+  target: number;
+  sections: SectionReadability[];
+  /** The longest sentences, longest first. */
+  longest: { sentence: Span; words: number; position: Position }[];
+}
+
+/** One line of the grade's arithmetic. */
+export interface ScoreLine {
+  label: string;
+  points: number;
+}
+
+export interface Score {
+  score: number;
+  grade: "A" | "B" | "C" | "D" | "E";
+  breakdown: ScoreLine[];
+}
+
+/** A question to ask before signing, with where in the form it comes from. */
+export interface Question {
+  text: string;
+  severity: Severity;
+  /** Pages of the findings that raise it; empty for a question the form's silence raises. */
+  pages: number[];
+  /** Rule ids and checklist element ids behind it. */
+  sources: string[];
+}
+
 /** One file, assessed: what the report stage formats. */
 export interface Report {
   text: Text;
   findings: Finding[];
-  /** De-duplicated questions from the risks, most severe first. */
-  questions: string[];
+  kinds: FormKind[];
+  missing: Missing[];
+  readability: Readability;
+  score: Score;
+  /** Ranked and de-duplicated: from the risks and from the missing elements. */
+  questions: Question[];
   rules: Map<string, Rule>;
 }

@@ -1,11 +1,37 @@
-import { severities, type Finding, type Report, type Text } from "../types.js";
+import type { Finding, Report, Text } from "../types.js";
 import type { RuleSet } from "../rules/load.js";
+import { sentenceOf } from "../rules/sentence.js";
+import { detectKinds } from "./kinds.js";
+import { findMissing } from "./missing.js";
+import { readability } from "./readability.js";
+import { score } from "./score.js";
+import { rankQuestions } from "./questions.js";
 
-/** assess: findings of one text -> Report. Collects the questions the risks raise, most severe first. */
-export function assess(text: Text, findings: Finding[], rules: RuleSet): Report {
-  const risks = findings
-    .filter((f) => f.polarity === "risk")
-    .sort((a, b) => severities.indexOf(a.severity) - severities.indexOf(b.severity) || a.span.start - b.span.start);
-  const questions = [...new Set(risks.flatMap((f) => rules.byId.get(f.ruleId)?.questions ?? []))];
-  return { text, findings, questions, rules: rules.byId };
+export interface AssessOptions {
+  /** Kinds of form given by the user (--kind), instead of detecting them. */
+  kinds?: string[];
+}
+
+/** assess: findings of one text -> Report: kinds of form, missing elements, readability, grade, questions. */
+export function assess(text: Text, findings: Finding[], rules: RuleSet, options: AssessOptions = {}): Report {
+  const sentences = text.sentences.map((span) => ({
+    sentence: sentenceOf(text.value, span),
+    ...(span.leadIn ? { leadIn: sentenceOf(text.value, span.leadIn) } : {}),
+  }));
+  const kinds = detectKinds(
+    sentences.map((s) => s.sentence),
+    rules,
+    options.kinds,
+  );
+  const missing = findMissing(kinds, sentences, findings, rules);
+  return {
+    text,
+    findings,
+    kinds,
+    missing,
+    readability: readability(text),
+    score: score(findings, missing, rules.grading),
+    questions: rankQuestions(findings, missing, rules.byId),
+    rules: rules.byId,
+  };
 }

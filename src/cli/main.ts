@@ -7,7 +7,7 @@ import { formatJson } from "../report/json.js";
 import { formatTerminal } from "../report/terminal.js";
 import { processIo, type Io } from "./io.js";
 import { readInput } from "./read.js";
-import { scanInput } from "./pipeline.js";
+import { scanInput, type ScanOptions } from "./pipeline.js";
 import { explainRule, listRules, testRules } from "./rules.js";
 
 export const version: string = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")).version;
@@ -17,6 +17,8 @@ export const exitCodes = { ok: 0, failOn: 1, error: 2 } as const;
 
 interface ScanFlags {
   rules?: string[];
+  kind?: string;
+  questionsOnly?: boolean;
   format: "terminal" | "json";
   failOn?: Severity;
   color: boolean;
@@ -40,6 +42,8 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     .argument("<files...>", "files to scan")
     .addOption(new Option("-f, --format <format>", "output format").choices(["terminal", "json"]).default("terminal"))
     .addOption(new Option("--fail-on <severity>", "exit 1 when a risk at or above this severity is found").choices([...severities]))
+    .option("--kind <kinds>", "kinds of form, comma-separated, instead of detecting them (see README)")
+    .option("--questions-only", "print only the questions to ask before signing")
     .option("--no-color", "plain text, no colours")
     .option("--password <password>", "password of an encrypted PDF")
     .option("--rules <path>", "add a rule pack: a YAML file or a folder (repeatable)", collect)
@@ -87,11 +91,19 @@ const rulesFrom = (extra: string[] = []) => loadRules([bundledRules, ...extra]);
 
 async function scan(files: string[], flags: ScanFlags, io: Io): Promise<number> {
   const rules = rulesFrom(flags.rules);
+  const options: ScanOptions = {
+    ...(flags.password ? { password: flags.password } : {}),
+    ...(flags.kind ? { kinds: flags.kind.split(",").map((k) => k.trim()).filter(Boolean) } : {}),
+  };
+  // An unknown --kind is a usage error, not a problem of each file.
+  for (const kind of options.kinds ?? [])
+    if (!rules.kinds.some((k) => k.kind.id === kind))
+      throw new UserError(`--kind: unknown kind "${kind}"; kinds: ${rules.kinds.map((k) => k.kind.id).join(", ")}`);
   const reports: Report[] = [];
   const errors: { path: string; error: string }[] = [];
   for (const path of files) {
     try {
-      reports.push(await scanInput(await readInput(path, io), rules, { ...(flags.password ? { password: flags.password } : {}) }));
+      reports.push(await scanInput(await readInput(path, io), rules, options));
     } catch (error) {
       const message = describe(error, flags.debug);
       errors.push({ path, error: message });
@@ -100,7 +112,7 @@ async function scan(files: string[], flags: ScanFlags, io: Io): Promise<number> 
   }
   const color = flags.color && io.isTTY && !("NO_COLOR" in io.env && io.env.NO_COLOR !== "");
   if (flags.format === "json") io.stdout(formatJson(reports, { version, errors }));
-  else if (reports.length) io.stdout(formatTerminal(reports, { color, width: io.columns }));
+  else if (reports.length) io.stdout(formatTerminal(reports, { color, width: io.columns, questionsOnly: Boolean(flags.questionsOnly) }));
 
   if (errors.length) return exitCodes.error;
   if (flags.failOn) {

@@ -7,6 +7,8 @@ import { assess } from "../assess/assess.js";
 
 export interface ScanOptions {
   password?: string;
+  /** Kinds of form to assume instead of detecting them. */
+  kinds?: string[];
 }
 
 /** The whole pipeline for one file: extract -> normalize -> match -> assess. */
@@ -14,5 +16,5 @@ export async function scanInput(input: Input, rules: RuleSet, options: ScanOptio
   const document = await extract(input, options);
   const text = normalize(document);
   const findings = match(text, rules);
-  return assess(text, findings, rules);
+  return assess(text, findings, rules, options.kinds ? { kinds: options.kinds } : {});
 }

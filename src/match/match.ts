@@ -1,7 +1,6 @@
 import { severities, type Finding, type Text } from "../types.js";
-import type { CompiledRule } from "../rules/compile.js";
+import { findSpec, type CompiledRule } from "../rules/compile.js";
 import type { RuleSet } from "../rules/load.js";
-import { findAll, type Phrase } from "../rules/phrase.js";
 import { sentenceOf, type Sentence } from "../rules/sentence.js";
 import { locate } from "../text/locate.js";
 import { decidePolarity } from "./polarity.js";
@@ -10,26 +9,19 @@ type Hit = Omit<Finding, "position">;
 
 /** The first match of a rule in a sentence, with its polarity, or undefined. */
 export function matchRule(compiled: CompiledRule, sentence: Sentence, rules: RuleSet, leadIn?: Sentence): Hit | undefined {
-  const has = (s: Sentence) => (p: Phrase) => findAll(p, s.tokens, s.keys).length > 0;
-  // "We may share your data with:" lends its words to the list items that follow it.
-  const required = (p: Phrase) => has(sentence)(p) || (leadIn !== undefined && has(leadIn)(p));
-  if (!compiled.requires.every(required) || compiled.excludes.some(has(sentence))) return undefined;
-  for (const pattern of compiled.patterns) {
-    const match = pattern(sentence);
-    if (!match) continue;
-    const { rule } = compiled;
-    const verdict = rule.negatable ? decidePolarity(rule.polarity, match, sentence, rules.language) : { polarity: rule.polarity };
-    return {
-      ruleId: rule.id,
-      category: rule.category,
-      polarity: verdict.polarity,
-      severity: rule.severity,
-      span: { start: sentence.tokens[match.start]!.start, end: sentence.tokens[match.end - 1]!.end },
-      sentence: sentence.span,
-      ...(verdict.cue ? { cue: verdict.cue } : {}),
-    };
-  }
-  return undefined;
+  const match = findSpec(compiled, sentence, leadIn);
+  if (!match) return undefined;
+  const { rule } = compiled;
+  const verdict = rule.negatable ? decidePolarity(rule.polarity, match, sentence, rules.language) : { polarity: rule.polarity };
+  return {
+    ruleId: rule.id,
+    category: rule.category,
+    polarity: verdict.polarity,
+    severity: rule.severity,
+    span: { start: sentence.tokens[match.start]!.start, end: sentence.tokens[match.end - 1]!.end },
+    sentence: sentence.span,
+    ...(verdict.cue ? { cue: verdict.cue } : {}),
+  };
 }
 
 const rank = (f: Hit) => severities.indexOf(f.severity);

@@ -1,4 +1,4 @@
-import type { Finding, Text } from "../types.js";
+import type { Finding, Span, Text } from "../types.js";
 
 /** The quoted part of a finding: the only place the report stage reads the form's text. */
 export interface Excerpt {
@@ -22,5 +22,5 @@ export function excerpt(text: Text, finding: Finding, limit = Infinity): Excerpt
   return { before, match: text.value.slice(span.start, span.end), after };
 }
 
-/** The whole sentence of a finding. */
-export const sentenceText = (text: Text, finding: Finding) => text.value.slice(finding.sentence.start, finding.sentence.end);
+/** A whole sentence of the form. */
+export const quote = (text: Text, span: Span) => text.value.slice(span.start, span.end);

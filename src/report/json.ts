@@ -1,5 +1,6 @@
 import type { Report } from "../types.js";
-import { excerpt, sentenceText } from "./excerpt.js";
+import { locate } from "../text/locate.js";
+import { excerpt, quote } from "./excerpt.js";
 import type { ReportJson } from "./schema.js";
 
 export interface FormatOptions {
@@ -8,16 +9,40 @@ export interface FormatOptions {
   errors: { path: string; error: string }[];
 }
 
-export function toJson(reports: Report[], options: FormatOptions): ReportJson {
+type FileJson = ReportJson["files"][number];
+
+function fileJson(report: Report): FileJson {
+  const { text, findings, rules, readability } = report;
+  const place = (start: number) => {
+    const { page, line } = locate(text, start);
+    return { page, line };
+  };
   return {
-    tool: "consent-lens",
-    version: options.version,
-    files: reports.map(({ text, findings, questions, rules }) => ({
-      path: text.document.path,
-      format: text.document.format,
-      pages: text.document.pageStarts.length,
-      words: text.words,
-      findings: findings.map((f) => {
+    path: text.document.path,
+    format: text.document.format,
+    pages: text.document.pageStarts.length,
+    words: text.words,
+    kinds: report.kinds.map((k) => ({
+      id: k.id,
+      title: k.title,
+      given: Boolean(k.given),
+      evidence: k.evidence.map((span) => ({ ...place(span.start), sentence: quote(text, span) })),
+    })),
+    grade: report.score.grade,
+    score: report.score.score,
+    breakdown: report.score.breakdown,
+    readability: {
+      grade: readability.grade,
+      ease: readability.ease,
+      target: readability.target,
+      words: readability.words,
+      sentences: readability.sentences,
+      averageSentenceLength: readability.averageSentenceLength,
+      sections: readability.sections,
+      longest: readability.longest.map((l) => ({ page: l.position.page, line: l.position.line, words: l.words })),
+    },
+    findings: [
+      ...findings.map((f) => {
         const rule = rules.get(f.ruleId)!;
         return {
           ruleId: f.ruleId,
@@ -27,7 +52,7 @@ export function toJson(reports: Report[], options: FormatOptions): ReportJson {
           kind: "phrase" as const,
           title: rule.title,
           text: excerpt(text, f).match,
-          sentence: sentenceText(text, f),
+          sentence: quote(text, f.sentence),
           location: { ...f.position, start: f.span.start, end: f.span.end },
           ...(f.cue ? { cue: f.cue } : {}),
           explanation: rule.explanation,
@@ -35,11 +60,26 @@ export function toJson(reports: Report[], options: FormatOptions): ReportJson {
           ...(rule.citation ? { citation: rule.citation } : {}),
         };
       }),
-      questions,
-      notes: text.document.notes,
-    })),
-    errors: options.errors,
+      ...report.missing.map(({ element }) => ({
+        kind: "missing" as const,
+        element: element.id,
+        ruleId: element.id,
+        ...(element.category ? { category: element.category } : {}),
+        severity: element.severity,
+        title: element.title,
+        checklist: element.checklist,
+        ...(element.citation ? { citation: element.citation } : {}),
+        explanation: element.explanation,
+        questions: [element.question],
+      })),
+    ],
+    questions: report.questions.map((q) => ({ question: q.text, severity: q.severity, pages: q.pages, sources: q.sources })),
+    notes: text.document.notes,
   };
+}
+
+export function toJson(reports: Report[], options: FormatOptions): ReportJson {
+  return { tool: "consent-lens", version: options.version, files: reports.map(fileJson), errors: options.errors };
 }
 
 /** The JSON formatter. */

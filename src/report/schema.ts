@@ -6,6 +6,8 @@ import { categories } from "../rules/schema.js";
  * published JSON Schema (schema/report.schema.json) is generated from these types
  * by `npm run schema`, and a test keeps the two in step.
  */
+const severity = z.enum(["high", "medium", "low", "info"]);
+
 export const LocationJson = z.strictObject({
   page: z.number().int().min(1).describe("1-based page (always 1 for DOCX and text)"),
   line: z.number().int().min(1).describe("1-based line on that page (a paragraph, for DOCX)"),
@@ -14,11 +16,11 @@ export const LocationJson = z.strictObject({
   end: z.number().int().min(0).describe("End offset (exclusive) of the matched words"),
 });
 
-export const FindingJson = z.strictObject({
+export const PhraseFindingJson = z.strictObject({
   ruleId: z.string(),
   category: z.enum(categories),
   polarity: z.enum(["risk", "protection"]),
-  severity: z.enum(["high", "medium", "low", "info"]),
+  severity,
   kind: z.literal("phrase"),
   title: z.string(),
   text: z.string().describe("The matched words"),
@@ -30,13 +32,64 @@ export const FindingJson = z.strictObject({
   citation: z.string().optional(),
 });
 
+export const MissingFindingJson = z
+  .strictObject({
+    kind: z.literal("missing"),
+    element: z.string().describe("Checklist id from required-elements.md (hipaa-*, cr-*, q-*)"),
+    ruleId: z.string().describe("The same as element"),
+    category: z.enum(categories).optional(),
+    severity,
+    title: z.string(),
+    checklist: z.string(),
+    citation: z.string().optional(),
+    explanation: z.string(),
+    questions: z.array(z.string()),
+  })
+  .describe("Something the form should say and never does");
+
+export const FindingJson = z.discriminatedUnion("kind", [PhraseFindingJson, MissingFindingJson]);
+
+const PlaceJson = z.strictObject({ page: z.number().int(), line: z.number().int() });
+
 export const FileJson = z.strictObject({
   path: z.string(),
   format: z.enum(["pdf", "docx", "text", "markdown"]),
   pages: z.number().int().min(1),
   words: z.number().int().min(0),
+  kinds: z
+    .array(
+      z.strictObject({
+        id: z.string(),
+        title: z.string(),
+        given: z.boolean().describe("true when set by --kind rather than detected"),
+        evidence: z.array(PlaceJson.extend({ sentence: z.string() })).describe("Sentences that decided it"),
+      }),
+    )
+    .describe("Kinds of form found (HIPAA authorization, research consent...); they decide which checklists apply"),
+  grade: z.enum(["A", "B", "C", "D", "E"]),
+  score: z.number().min(0).max(100),
+  breakdown: z.array(z.strictObject({ label: z.string(), points: z.number() })).describe("The arithmetic of the score"),
+  readability: z.strictObject({
+    grade: z.number().describe("Flesch-Kincaid grade level"),
+    ease: z.number().describe("Flesch reading ease (higher is easier)"),
+    target: z.number().describe("The grade IRBs commonly ask for"),
+    words: z.number().int(),
+    sentences: z.number().int(),
+    averageSentenceLength: z.number(),
+    sections: z.array(z.strictObject({ title: z.string(), words: z.number().int(), grade: z.number(), ease: z.number() })),
+    longest: z.array(PlaceJson.extend({ words: z.number().int() })).describe("Where the longest sentences are"),
+  }),
   findings: z.array(FindingJson),
-  questions: z.array(z.string()).describe("Questions to ask before signing, most pressing first"),
+  questions: z
+    .array(
+      z.strictObject({
+        question: z.string(),
+        severity,
+        pages: z.array(z.number().int()).describe("Pages of the sentences that raise it; empty when the form's silence does"),
+        sources: z.array(z.string()).describe("Rule and checklist ids behind it"),
+      }),
+    )
+    .describe("Questions to ask before signing, most pressing first"),
   notes: z.array(z.string()).describe("What the reader should know about the extraction"),
 });
 

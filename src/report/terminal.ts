@@ -15,19 +15,24 @@ const formatNames = { pdf: "PDF", docx: "Word document", text: "text", markdown:
 const quoteLimit = 320;
 
 /** The terminal formatter: findings by category, most severe first, then the questions to ask. */
-export function formatTerminal(reports: Report[], options: TerminalOptions): string {
+export function formatTerminal(reports: Report[], options: TerminalOptions & { questionsOnly?: boolean }): string {
   const c = new Chalk({ level: options.color ? 1 : 0 });
   const width = Math.max(40, Math.min(options.width, 100));
+  if (options.questionsOnly)
+    return reports.map((report) => `${c.bold(report.text.document.path)}\n${formatQuestions(report, c, width)}\n`).join("\n");
   return reports.map((report) => formatReport(report, c, width)).join("\n");
 }
 
+const gradeColors = { A: "green", B: "green", C: "yellow", D: "red", E: "red" } as const;
+const gradeTag = (c: ChalkInstance, grade: Report["score"]["grade"]) => c.bold[gradeColors[grade]](`Grade ${grade}`);
+
 function formatReport(report: Report, c: ChalkInstance, width: number): string {
-  const { text, findings, questions, rules } = report;
+  const { text, findings, rules } = report;
   const doc = text.document;
   const out: string[] = [];
   const para = (s: string, indent = 0, firstIndent = indent) =>
     out.push(
-      wrapAnsi(s, width - indent, { hard: true })
+      wrapAnsi(s, width - indent, { hard: true, trim: false })
         .split("\n")
         .map((line, i) => " ".repeat(i === 0 ? firstIndent : indent) + line)
         .join("\n"),
@@ -47,14 +52,24 @@ function formatReport(report: Report, c: ChalkInstance, width: number): string {
   out.push(
     c.dim(`${formatNames[doc.format]}${doc.format === "pdf" ? `, ${pages} page${pages === 1 ? "" : "s"}` : ""}, ${text.words.toLocaleString("en-US")} words`),
   );
+  if (report.kinds.length) para(`${c.dim("Kind of form:")} ${report.kinds.map((k) => k.title + (k.given ? " (as given)" : "")).join("; ")}`);
   const counts = severities
     .map((s) => [s, risks.filter((f) => f.severity === s).length] as const)
     .filter(([, n]) => n > 0)
     .map(([s, n]) => `${n} ${s}`);
-  out.push(
-    `${c.bold(String(risks.length))} risk${risks.length === 1 ? "" : "s"}${counts.length ? ` (${counts.join(", ")})` : ""}, ` +
-      `${c.bold(String(protections.length))} protection${protections.length === 1 ? "" : "s"}`,
+  const { grade, score } = report.score;
+  para(
+    `${gradeTag(c, grade)} ${c.dim(`(${score}/100)`)}  ` +
+      `${c.bold(String(risks.length))} risk${risks.length === 1 ? "" : "s"}${counts.length ? ` (${counts.join(", ")})` : ""}, ` +
+      `${c.bold(String(protections.length))} protection${protections.length === 1 ? "" : "s"}, ` +
+      `${c.bold(String(report.missing.length))} missing element${report.missing.length === 1 ? "" : "s"}`,
   );
+  const r = report.readability;
+  if (r.sentences)
+    para(
+      `${c.dim("Reading level:")} grade ${r.grade} ${r.grade > r.target ? c.yellow(`(harder than the grade ${r.target} IRBs ask for)`) : c.green(`(within grade ${r.target})`)}, ` +
+        `reading ease ${r.ease}, ${r.averageSentenceLength} words per sentence`,
+    );
   for (const note of doc.notes) para(c.yellow(`note: ${note}`));
 
   // Categories in order of their most severe risk, then by how many.
@@ -78,6 +93,17 @@ function formatReport(report: Report, c: ChalkInstance, width: number): string {
     }
   }
 
+  if (report.missing.length) {
+    out.push("");
+    out.push(c.bold.underline("What the form does not say"));
+    for (const { element } of report.missing) {
+      out.push("");
+      para(`${severityTag[element.severity]}  ${element.title} ${c.dim(`[${element.id}${element.citation ? `, ${element.citation}` : ""}]`)}`, 2);
+      para(element.explanation, 4);
+      para(`${c.dim("Ask:")} ${element.question}`, 4);
+    }
+  }
+
   if (protections.length) {
     out.push("");
     out.push(c.bold.underline("Protections the form promises"));
@@ -88,10 +114,24 @@ function formatReport(report: Report, c: ChalkInstance, width: number): string {
   }
 
   out.push("");
-  if (questions.length) {
-    out.push(c.bold.underline("Questions to ask before you sign"));
-    const digits = String(questions.length).length;
-    questions.forEach((q, i) => para(`${`${i + 1}.`.padStart(digits + 1)} ${q}`, digits + 4, 2));
-  } else out.push(c.green("No risky wording found. Read the form anyway: the tool only knows the phrasings it has rules for."));
+  out.push(c.bold.underline(`How the grade was worked out: ${grade} (${score}/100)`));
+  for (const line of report.score.breakdown) para(`${(line.points > 0 && line.label !== "start" ? "+" : "") + line.points}`.padStart(5) + `  ${line.label}`, 9, 2);
+
+  out.push("");
+  out.push(formatQuestions(report, c, width));
   return out.join("\n") + "\n";
+}
+
+/** The numbered questions to ask before signing, with the pages they concern. */
+export function formatQuestions(report: Report, c: ChalkInstance, width: number): string {
+  const { questions } = report;
+  if (!questions.length) return c.green("No questions raised. Read the form anyway: the tool only knows the phrasings it has rules for.");
+  const digits = String(questions.length).length;
+  const lines = [c.bold.underline("Questions to ask before you sign")];
+  questions.forEach((q, i) => {
+    const where = q.pages.length ? c.dim(` (page${q.pages.length > 1 ? "s" : ""} ${q.pages.join(", ")})`) : c.dim(" (the form is silent)");
+    const wrapped = wrapAnsi(`${`${i + 1}.`.padStart(digits + 1)} ${q.text}${where}`, width - 2, { hard: true }).split("\n");
+    lines.push(...wrapped.map((line, j) => (j === 0 ? "  " + line : " ".repeat(digits + 4) + line)));
+  });
+  return lines.join("\n");
 }

@@ -1,4 +1,4 @@
-import type { Language, Pattern, Rule } from "./schema.js";
+import type { Element, Kind, Language, Pattern, Rule } from "./schema.js";
 import { findAll, parsePhrase, type Lists, type Phrase, type TokenMatch } from "./phrase.js";
 import { findNear } from "./near.js";
 import { compileRegex, findRegex } from "./regex.js";
@@ -6,12 +6,41 @@ import type { Sentence } from "./sentence.js";
 
 export type Matcher = (sentence: Sentence) => TokenMatch | undefined;
 
-export interface CompiledRule {
-  rule: Rule;
-  /** The first pattern that matches gives the finding. */
+/** Compiled patterns, requires and excludes: how a rule or checklist element finds its sentence. */
+export interface CompiledSpec {
+  /** The first pattern that matches gives the match. */
   patterns: Matcher[];
   requires: Phrase[];
   excludes: Phrase[];
+}
+
+export interface CompiledRule extends CompiledSpec {
+  rule: Rule;
+}
+
+export interface CompiledKind {
+  kind: Kind;
+  signals: Matcher[];
+  requires: Matcher[];
+}
+
+export interface CompiledElement extends CompiledSpec {
+  element: Element;
+}
+
+/**
+ * The first match of a spec in a sentence. A list item ("• the FDA") may take the
+ * words of `requires` from the sentence that introduced its list ("We may share your data with:").
+ */
+export function findSpec(spec: CompiledSpec, sentence: Sentence, leadIn?: Sentence): TokenMatch | undefined {
+  const has = (s: Sentence) => (p: Phrase) => findAll(p, s.tokens, s.keys).length > 0;
+  const required = (p: Phrase) => has(sentence)(p) || (leadIn !== undefined && has(leadIn)(p));
+  if (!spec.requires.every(required) || spec.excludes.some(has(sentence))) return undefined;
+  for (const pattern of spec.patterns) {
+    const match = pattern(sentence);
+    if (match) return match;
+  }
+  return undefined;
 }
 
 export interface CompiledLanguage {

@@ -4,15 +4,26 @@ import { fileURLToPath } from "node:url";
 import { isMap, isScalar, LineCounter, parseDocument, type Document as YamlDocument } from "yaml";
 import type { z } from "zod";
 import { UserError } from "../errors.js";
-import { compileLanguage, compilePattern, type CompiledLanguage, type CompiledRule } from "./compile.js";
+import {
+  compileLanguage,
+  compilePattern,
+  type CompiledElement,
+  type CompiledKind,
+  type CompiledLanguage,
+  type CompiledRule,
+  type CompiledSpec,
+} from "./compile.js";
 import { parsePhrase, type Lists } from "./phrase.js";
-import { LanguageSchema, PackSchema, type Language, type Pack, type Rule } from "./schema.js";
+import { GradingSchema, LanguageSchema, PackSchema, type Grading, type Language, type Pack, type Rule } from "./schema.js";
 
 /** The rule pack that ships with consent-lens. */
 export const bundledRules = fileURLToPath(new URL("../../rules/", import.meta.url));
 
 export interface RuleSet {
   rules: CompiledRule[];
+  kinds: CompiledKind[];
+  elements: CompiledElement[];
+  grading: Grading;
   language: CompiledLanguage;
   byId: Map<string, Rule>;
   /** Which file each rule came from. */
@@ -57,10 +68,45 @@ export function loadRules(paths: string[] = [bundledRules], options: { only?: st
   }
   const merged = LanguageSchema.safeParse(language);
   if (!merged.success) throw new UserError(`rules: language: ${merged.error.issues[0]!.path.join(".")}: ${merged.error.issues[0]!.message}`);
+  const grading = GradingSchema.safeParse(
+    packs.reduce<Record<string, unknown>>((all, { pack }) => ({ ...all, ...pack.grading }), {}),
+  );
+  if (!grading.success) throw new UserError(`rules: grading: ${grading.error.issues[0]!.path.join(".")}: ${grading.error.issues[0]!.message}`);
 
   const rules: CompiledRule[] = [];
+  const kinds: CompiledKind[] = [];
+  const elements: CompiledElement[] = [];
   const byId = new Map<string, Rule>();
   const files = new Map<string, string>();
+  const spec = (loaded: LoadedPack, path: (string | number)[], s: Pick<Rule, "patterns" | "requires" | "excludes">): CompiledSpec => ({
+    patterns: s.patterns.map((p, i) => at(loaded, [...path, "patterns", i], () => compilePattern(p, lists))),
+    requires: s.requires.map((p, i) => at(loaded, [...path, "requires", i], () => parsePhrase(p, lists))),
+    excludes: s.excludes.map((p, i) => at(loaded, [...path, "excludes", i], () => parsePhrase(p, lists))),
+  });
+  const unique = (loaded: LoadedPack, path: (string | number)[], what: string, id: string, seen: Map<string, string>) => {
+    if (seen.has(id)) fail(loaded, [...path, "id"], `${what} id "${id}" is already used in ${display(seen.get(id)!)}`);
+    seen.set(id, loaded.file);
+  };
+  const kindFiles = new Map<string, string>();
+  const elementFiles = new Map<string, string>();
+  for (const loaded of packs) {
+    loaded.pack.kinds.forEach((kind, k) => {
+      unique(loaded, ["kinds", k], "kind", kind.id, kindFiles);
+      const compile = (field: "signals" | "requires") =>
+        kind[field].map((p, i) => at(loaded, ["kinds", k, field, i], () => compilePattern(p, lists)));
+      kinds.push({ kind, signals: compile("signals"), requires: compile("requires") });
+    });
+  }
+  for (const loaded of packs) {
+    loaded.pack.elements.forEach((element, e) => {
+      const path = ["elements", e];
+      unique(loaded, path, "element", element.id, elementFiles);
+      element.appliesTo.forEach((kind, i) => {
+        if (kind !== "any" && !kindFiles.has(kind)) fail(loaded, [...path, "appliesTo", i], `unknown kind "${kind}"`);
+      });
+      elements.push({ element, ...spec(loaded, path, { ...element }) });
+    });
+  }
   for (const loaded of packs) {
     // Lists are checked where they are written, so a typo in a list names its own line.
     for (const [name, phrases] of Object.entries(loaded.pack.lists))
@@ -68,19 +114,13 @@ export function loadRules(paths: string[] = [bundledRules], options: { only?: st
     if (onlyFiles && !onlyFiles.has(loaded.file)) continue;
     loaded.pack.rules.forEach((rule, r) => {
       const path = ["rules", r];
-      if (byId.has(rule.id)) fail(loaded, [...path, "id"], `rule id "${rule.id}" is already used in ${files.get(rule.id)}`);
+      unique(loaded, path, "rule", rule.id, files);
       byId.set(rule.id, rule);
-      files.set(rule.id, loaded.file);
-      rules.push({
-        rule,
-        patterns: rule.patterns.map((p, i) => at(loaded, [...path, "patterns", i], () => compilePattern(p, lists))),
-        requires: rule.requires.map((p, i) => at(loaded, [...path, "requires", i], () => parsePhrase(p, lists))),
-        excludes: rule.excludes.map((p, i) => at(loaded, [...path, "excludes", i], () => parsePhrase(p, lists))),
-      });
+      rules.push({ rule, ...spec(loaded, path, rule) });
     });
   }
   const compiledLanguage = at(packs.find((p) => p.pack.language) ?? packs[0]!, ["language"], () => compileLanguage(merged.data, lists));
-  return { rules, language: compiledLanguage, byId, files };
+  return { rules, kinds, elements, grading: grading.data, language: compiledLanguage, byId, files };
 }
 
 function readPack(file: string): LoadedPack {

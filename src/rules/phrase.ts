@@ -104,13 +104,16 @@ function listNode(name: string, lists: Lists, seen: string[]): PhraseNode {
   return { kind: "alt", options: phrases.map((p) => parsePhrase(p, lists, [...seen, name]).node) };
 }
 
+// "de-identif*" is the word "de" then any word starting with "identif", as tokens split at hyphens.
 function wordNode(lex: string): PhraseNode {
   const exact = lex.startsWith("=");
-  const body = normalizeWord(exact ? lex.slice(1) : lex);
-  if (body.endsWith("*") && body.length > 1) return { kind: "prefix", prefix: body.slice(0, -1) };
-  const parts = body.split("-").filter(Boolean);
-  if (parts.length === 0 || parts.some((p) => !/^[\p{L}\p{N}']+$/u.test(p))) throw new PhraseError(`"${lex}" is not a word`);
-  const words: PhraseNode[] = parts.map((p) => ({ kind: "word", key: exact ? exactKey(p) : stemKey(stem(p)), text: p }));
+  const parts = normalizeWord(exact ? lex.slice(1) : lex)
+    .split("-")
+    .filter(Boolean);
+  if (parts.length === 0 || parts.some((p) => !/^[\p{L}\p{N}']+\*?$/u.test(p))) throw new PhraseError(`"${lex}" is not a word`);
+  const words: PhraseNode[] = parts.map((p) =>
+    p.endsWith("*") ? { kind: "prefix", prefix: p.slice(0, -1) } : { kind: "word", key: exact ? exactKey(p) : stemKey(stem(p)), text: p },
+  );
   return words.length === 1 ? words[0]! : { kind: "seq", items: words };
 }
 

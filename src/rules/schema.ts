@@ -40,11 +40,24 @@ export const ExamplesSchema = z.strictObject({
   none: z.array(z.string()).default([]).describe("Sentences this rule must not report at all"),
 });
 
+const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "use lower-case words joined by hyphens");
+const severity = z.enum(["high", "medium", "low", "info"]);
+
+/** How a rule or a checklist element finds its sentence. */
+const matchFields = {
+  patterns: z.array(PatternSchema).min(1),
+  requires: z
+    .array(phrase)
+    .default([])
+    .describe("Phrases the sentence must also contain, each of them; a list item may take them from the sentence that introduces the list"),
+  excludes: z.array(phrase).default([]).describe("Phrases that mean the sentence is something else (antipatterns)"),
+};
+
 export const RuleSchema = z
   .strictObject({
-    id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "use lower-case words joined by hyphens"),
+    id,
     category: z.enum(categories),
-    severity: z.enum(["high", "medium", "low", "info"]),
+    severity,
     polarity: z
       .enum(["risk", "protection"])
       .default("risk")
@@ -57,12 +70,7 @@ export const RuleSchema = z
     explanation: z.string().trim().min(1).describe("Why it matters, in plain words"),
     questions: z.array(z.string().trim().min(1)).default([]).describe("What a patient should ask about it"),
     citation: z.string().optional().describe("A regulation or source"),
-    patterns: z.array(PatternSchema).min(1),
-    requires: z
-      .array(phrase)
-      .default([])
-      .describe("Phrases the sentence must also contain, each of them; a list item may take them from the sentence that introduces the list"),
-    excludes: z.array(phrase).default([]).describe("Phrases that mean the sentence is something else (antipatterns)"),
+    ...matchFields,
     examples: ExamplesSchema,
   })
   .superRefine((rule, ctx) => {
@@ -77,10 +85,57 @@ export const RuleSchema = z
       ctx.addIssue({ code: "custom", path: ["examples", "none"], message: "give at least one sentence the rule must not report as a " + rule.polarity });
   });
 
-/** A rule pack file: rules and the named phrase lists they use. */
+/** A kind of form (HIPAA authorization, research consent...), told by the phrases it uses. */
+export const KindSchema = z.strictObject({
+  id,
+  title: z.string().trim().min(1),
+  signals: z.array(PatternSchema).min(1).describe("Phrases typical of this kind of form; each one found counts once"),
+  minSignals: z.number().int().min(1).default(1).describe("How many different signals make a form of this kind"),
+  requires: z.array(PatternSchema).default([]).describe("Wording the form must also have somewhere, each of these"),
+});
+
+/** Something a form of some kinds must say (a checklist element of ../shared/reference/required-elements.md). */
+export const ElementSchema = z.strictObject({
+  id,
+  title: z.string().trim().min(1),
+  checklist: z.string().trim().min(1).describe('The checklist it belongs to, e.g. "HIPAA authorization"'),
+  appliesTo: z.array(id).min(1).describe('Kinds of form it applies to, or "any"'),
+  citation: z.string().optional(),
+  category: z.enum(categories).optional(),
+  severity,
+  explanation: z.string().trim().min(1).describe("Why its absence matters, in plain words"),
+  question: z.string().trim().min(1).describe("What to ask when the form is silent on it"),
+  categories: z
+    .array(z.enum(categories))
+    .default([])
+    .describe("A finding of one of these categories, either polarity, also addresses the element"),
+  patterns: z.array(PatternSchema).default([]).describe("Wording that addresses the element"),
+  requires: matchFields.requires,
+  excludes: matchFields.excludes,
+  examples: z.strictObject({
+    present: z.array(z.string()).default([]).describe("Sentences that address the element"),
+    absent: z.array(z.string()).default([]).describe("Sentences that do not"),
+  }),
+});
+
+/** The arithmetic of the A-E grade (rules/grading.yaml). */
+export const GradingSchema = z.strictObject({
+  start: z.number().default(100),
+  risk: z.record(severity, z.number().min(0)).describe("Points off for a risk of each severity"),
+  perCategory: z.number().int().min(1).default(2).describe("How many risks of one category count (the most severe)"),
+  protection: z.number().min(0).default(1).describe("Points back for each protection"),
+  protectionCap: z.number().min(0).default(10),
+  missing: z.record(severity, z.number().min(0)).describe("Points off for a missing element of each severity"),
+  grades: z.strictObject({ A: z.number(), B: z.number(), C: z.number(), D: z.number() }).describe("Lowest score for each grade; below D is E"),
+});
+
+/** A rule pack file: rules, the named phrase lists they use, and optionally form kinds, checklist elements and grading. */
 export const PackSchema = z.strictObject({
   lists: z.record(z.string().regex(/^[\w-]+$/), z.array(phrase).min(1)).default({}).describe("Named phrase lists, used as @name"),
   rules: z.array(RuleSchema).default([]),
+  kinds: z.array(KindSchema).default([]),
+  elements: z.array(ElementSchema).default([]),
+  grading: GradingSchema.partial().optional(),
 });
 
 /** The words that decide polarity (../../rules/language.yaml), after NegEx/ConText. */
@@ -105,3 +160,6 @@ export type Pattern = z.output<typeof PatternSchema>;
 export type Rule = z.output<typeof RuleSchema>;
 export type Pack = z.output<typeof PackSchema>;
 export type Language = z.output<typeof LanguageSchema>;
+export type Kind = z.output<typeof KindSchema>;
+export type Element = z.output<typeof ElementSchema>;
+export type Grading = z.output<typeof GradingSchema>;

@@ -1,0 +1,62 @@
+import { syllable } from "syllable";
+import type { Readability, SectionReadability, Span, Text } from "../types.js";
+import { locate } from "../text/locate.js";
+import { tokenize } from "../text/tokens.js";
+
+/** The reading grade IRBs commonly ask consent forms to meet. */
+export const targetGrade = 8;
+const longestShown = 3;
+const minSectionWords = 30;
+
+// A heading is a short line with no closing punctuation ("Risks and Discomforts").
+const isHeading = (sentence: string, words: number) => words <= 10 && !/[.!?;:,]["”’)]?$/.test(sentence);
+
+interface Counts {
+  words: number;
+  sentences: number;
+  syllables: number;
+}
+
+const round = (n: number) => Math.round(n * 10) / 10;
+// Flesch-Kincaid grade level and Flesch reading ease (Kincaid et al. 1975; Flesch 1948).
+const grade = (c: Counts) => round(0.39 * (c.words / c.sentences) + 11.8 * (c.syllables / c.words) - 15.59);
+const ease = (c: Counts) => round(206.835 - 1.015 * (c.words / c.sentences) - 84.6 * (c.syllables / c.words));
+
+/** Readability of the form's prose, as a whole and per section (sections start at headings). */
+export function readability(text: Text): Readability {
+  const total: Counts = { words: 0, sentences: 0, syllables: 0 };
+  const sections: (Counts & { title: string })[] = [{ title: "(start)", words: 0, sentences: 0, syllables: 0 }];
+  const lengths: { sentence: Span; words: number }[] = [];
+  for (const span of text.sentences) {
+    const sentence = text.value.slice(span.start, span.end);
+    const words = tokenize(sentence).filter((t) => /\p{L}/u.test(t.word));
+    if (isHeading(sentence, words.length)) {
+      sections.push({ title: sentence.length > 60 ? sentence.slice(0, 57) + "…" : sentence, words: 0, sentences: 0, syllables: 0 });
+      continue;
+    }
+    if (words.length < 3) continue; // check boxes, signature lines, fragments
+    const syllables = words.reduce((n, t) => n + Math.max(1, syllable(t.word)), 0);
+    for (const c of [total, sections.at(-1)!]) {
+      c.words += words.length;
+      c.sentences += 1;
+      c.syllables += syllables;
+    }
+    lengths.push({ sentence: span, words: words.length });
+  }
+  const measured = (c: Counts) => (c.sentences ? { grade: grade(c), ease: ease(c) } : { grade: 0, ease: 0 });
+  const sectionResults: SectionReadability[] = sections
+    .filter((s) => s.words >= minSectionWords)
+    .map((s) => ({ title: s.title, words: s.words, ...measured(s) }));
+  return {
+    ...measured(total),
+    words: total.words,
+    sentences: total.sentences,
+    averageSentenceLength: total.sentences ? round(total.words / total.sentences) : 0,
+    target: targetGrade,
+    sections: sectionResults,
+    longest: lengths
+      .sort((a, b) => b.words - a.words)
+      .slice(0, longestShown)
+      .map((l) => ({ ...l, position: locate(text, l.sentence.start) })),
+  };
+}
