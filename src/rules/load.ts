@@ -88,7 +88,7 @@ export function loadRules(paths: string[] = [bundledRules], options: { only?: st
     seen.set(id, loaded.file);
   };
   const kindFiles = new Map<string, string>();
-  const elementFiles = new Map<string, string>();
+  const elementFiles = files; // element ids (hipaa-*, cr-*, q-*) share the namespace of rule ids
   for (const loaded of packs) {
     loaded.pack.kinds.forEach((kind, k) => {
       unique(loaded, ["kinds", k], "kind", kind.id, kindFiles);

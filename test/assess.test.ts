@@ -1,0 +1,134 @@
+import { describe, expect, it } from "vitest";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { bundledRules, loadRules } from "../src/rules/load.js";
+import { extract } from "../src/extract/index.js";
+import { normalize } from "../src/text/normalize.js";
+import { match } from "../src/match/match.js";
+import { assess } from "../src/assess/assess.js";
+import { readability } from "../src/assess/readability.js";
+import { documentFromPages } from "../src/extract/document.js";
+import { fixture, runCli } from "./helpers.js";
+
+const rules = loadRules();
+const reportOf = async (name: string, options: { kinds?: string[]; rules?: typeof rules } = {}) => {
+  const text = normalize(await extract({ path: name, bytes: readFileSync(fixture(name)) }));
+  const ruleSet = options.rules ?? rules;
+  return assess(text, match(text, ruleSet), ruleSet, options.kinds ? { kinds: options.kinds } : {});
+};
+const missingIds = (report: Awaited<ReturnType<typeof reportOf>>) => report.missing.map((m) => m.element.id);
+
+describe("kinds of form", () => {
+  it.each([
+    ["hipaa-authorization.pdf", ["hipaa-authorization"]],
+    ["imaging-ai-consent.pdf", ["procedure-consent"]],
+    ["research-biobank-consent.pdf", ["research-consent", "broad-consent"]],
+    ["checklist/hipaa-complete.pdf", ["hipaa-authorization"]],
+  ])("%s is %j", async (name, kinds) => {
+    const report = await reportOf(name);
+    expect(report.kinds.map((k) => k.id)).toEqual(kinds);
+    for (const kind of report.kinds) expect(kind.evidence.length).toBeGreaterThan(0);
+  });
+
+  it("--kind overrides detection", async () => {
+    const report = await reportOf("imaging-ai-consent.pdf", { kinds: ["hipaa-authorization"] });
+    expect(report.kinds).toEqual([expect.objectContaining({ id: "hipaa-authorization", given: true, evidence: [] })]);
+    expect(missingIds(report)).toContain("hipaa-expiration");
+  });
+});
+
+describe("missing elements", () => {
+  const cases: { file: string; missing: string[]; present: string[] }[] = JSON.parse(readFileSync(fixture("checklist/expected.json"), "utf8"));
+  it.each(cases.map((c) => [c.file, c] as const))("%s", async (_file, c) => {
+    const ids = missingIds(await reportOf(c.file));
+    for (const id of c.missing) expect(ids, `${id} is missing`).toContain(id);
+    for (const id of c.present) expect(ids, `${id} is present`).not.toContain(id);
+  });
+
+  it("does not fault a CT consent for lacking HIPAA or Common Rule elements", async () => {
+    const ids = missingIds(await reportOf("checklist/imaging-no-retention.pdf"));
+    expect(ids.filter((id) => !id.startsWith("q-"))).toEqual([]);
+    expect(ids).toEqual(expect.arrayContaining(["q-retention", "q-encryption-access"]));
+  });
+
+  it("appear in JSON as kind missing, with citation and question", () => {
+    const { stdout } = runCli(["scan", "--format", "json", fixture("checklist/hipaa-no-redisclosure.pdf")]);
+    const missing = JSON.parse(stdout).files[0].findings.filter((f: { kind: string }) => f.kind === "missing");
+    expect(missing).toContainEqual(
+      expect.objectContaining({
+        kind: "missing",
+        element: "hipaa-redisclosure",
+        citation: "45 CFR 164.508(c)(2)(iii)",
+        category: "redisclosure",
+        questions: [expect.stringMatching(/\?$/)],
+      }),
+    );
+  });
+});
+
+describe("readability", () => {
+  it("computes Flesch-Kincaid grade and reading ease", () => {
+    const text = normalize(
+      documentFromPages("t", "text", [["The cat sat on the mat. The dog ran to the park and back."]], { linesAreParagraphs: false }),
+    );
+    const r = readability(text);
+    // 14 words, 2 sentences, 14 syllables: 0.39*7 + 11.8*1 - 15.59 = -1.06; 206.835 - 7.105 - 84.6 = 115.13
+    expect(r).toMatchObject({ words: 14, sentences: 2, grade: -1.1, ease: 115.1, averageSentenceLength: 7, target: 8 });
+  });
+
+  it("reports sections and the longest sentences of a real form", async () => {
+    const { readability: r } = await reportOf("research-biobank-consent.pdf");
+    expect(r.grade).toBeGreaterThan(8);
+    expect(r.sections.length).toBeGreaterThan(3);
+    expect(r.sections.map((s) => s.title)).toContain("The Northgate Biobank");
+    expect(r.longest).toHaveLength(3);
+    expect(r.longest[0]!.words).toBeGreaterThanOrEqual(r.longest[1]!.words);
+  });
+});
+
+describe("grade", () => {
+  it("shows arithmetic that adds up to the score", async () => {
+    const { score } = await reportOf("imaging-ai-consent.pdf");
+    const sum = score.breakdown.reduce((n, l) => n + l.points, 0);
+    expect(score.score).toBe(Math.max(0, Math.min(100, sum)));
+    expect(["A", "B", "C", "D", "E"]).toContain(score.grade);
+  });
+
+  it("ranks a protective form above a risky one", async () => {
+    const calm = await reportOf("protective-form.pdf");
+    const risky = await reportOf("research-biobank-consent.pdf");
+    expect(calm.score.score).toBeGreaterThan(risky.score.score);
+    expect(calm.score.grade).toBe("A");
+  });
+
+  it("takes its weights from the rule packs", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "consent-lens-grading-"));
+    const file = join(dir, "strict.yaml");
+    writeFileSync(file, "grading:\n  risk: { high: 50, medium: 50, low: 50, info: 0 }\n");
+    const strict = await reportOf("protective-form.pdf", { rules: loadRules([bundledRules, file]) });
+    const normal = await reportOf("protective-form.pdf");
+    expect(strict.score.score).toBeLessThan(normal.score.score);
+  });
+});
+
+describe("questions to ask", () => {
+  it("combines risks and missing elements, de-duplicated, with pages", async () => {
+    const report = await reportOf("imaging-ai-consent.pdf");
+    const texts = report.questions.map((q) => q.text);
+    expect(new Set(texts).size).toBe(texts.length);
+    const fromRisks = report.questions.filter((q) => q.pages.length > 0);
+    expect(fromRisks.length).toBeGreaterThan(0);
+    for (const q of fromRisks) expect(q.pages.every((p) => p >= 1 && p <= 3)).toBe(true);
+    const severities = report.questions.map((q) => ["high", "medium", "low", "info"].indexOf(q.severity));
+    expect(severities).toEqual([...severities].sort((a, b) => a - b));
+  });
+
+  it("--questions-only prints just the numbered list", () => {
+    const { code, stdout } = runCli(["scan", "--questions-only", fixture("checklist/imaging-no-retention.pdf")]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/Questions to ask before you sign\n {2}1\. /);
+    expect(stdout).toMatch(/How long will my images, samples and data be kept.*\(the form is silent\)/s);
+    expect(stdout).not.toContain("Why it matters");
+  });
+});
