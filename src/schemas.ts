@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ReportJson } from "./report/schema.js";
 import { LanguageSchema, PackSchema } from "./rules/schema.js";
+import { ConfigSchema } from "./rules/config.js";
 
 /** JSON Schemas generated from the zod types, published in schema/ for other tools and editors. */
 export function jsonSchemas(): Record<string, unknown> {
@@ -10,5 +11,6 @@ export function jsonSchemas(): Record<string, unknown> {
       title: "consent-lens rule pack",
       ...z.toJSONSchema(PackSchema.extend({ language: LanguageSchema.partial().optional() }), { io: "input" }),
     },
+    "config.schema.json": { title: "consent-lens config (.consent-lens.yaml)", ...z.toJSONSchema(ConfigSchema, { io: "input" }) },
   };
 }

@@ -3,6 +3,7 @@ import { Command, CommanderError, Option } from "commander";
 import { UserError } from "../errors.js";
 import { severities, type Report, type Severity } from "../types.js";
 import { bundledRules, loadRules } from "../rules/load.js";
+import { applyConfig, configPacks, findConfig } from "../rules/config.js";
 import { formatJson } from "../report/json.js";
 import { formatTerminal } from "../report/terminal.js";
 import { processIo, type Io } from "./io.js";
@@ -17,6 +18,7 @@ export const exitCodes = { ok: 0, failOn: 1, error: 2 } as const;
 
 interface ScanFlags {
   rules?: string[];
+  config?: string;
   kind?: string;
   questionsOnly?: boolean;
   format: "terminal" | "json";
@@ -47,6 +49,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     .option("--no-color", "plain text, no colours")
     .option("--password <password>", "password of an encrypted PDF")
     .option("--rules <path>", "add a rule pack: a YAML file or a folder (repeatable)", collect)
+    .option("--config <file>", "config file (default: .consent-lens.yaml here or in a parent folder)")
     .option("--debug", "show the stack trace of internal errors")
     .action(async (files: string[], flags: ScanFlags) => {
       code = await scan(files, flags, io);
@@ -57,7 +60,8 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     .command("list")
     .description("list the rules: id, category, severity, title")
     .option("--rules <path>", "add a rule pack: a YAML file or a folder (repeatable)", collect)
-    .action((flags: { rules?: string[] }) => io.stdout(listRules(rulesFrom(flags.rules))));
+    .option("--config <file>", "config file (default: .consent-lens.yaml here or in a parent folder)")
+    .action((flags: { rules?: string[]; config?: string }) => io.stdout(listRules(rulesFrom(flags).rules)));
   rulesCommand
     .command("test")
     .description("run every rule's examples; exit 1 if one fails")
@@ -74,7 +78,8 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     .description("what a rule looks for, why it matters, its questions and source")
     .argument("<rule-id>")
     .option("--rules <path>", "add a rule pack: a YAML file or a folder (repeatable)", collect)
-    .action((id: string, flags: { rules?: string[] }) => io.stdout(explainRule(rulesFrom(flags.rules), id)));
+    .option("--config <file>", "config file (default: .consent-lens.yaml here or in a parent folder)")
+    .action((id: string, flags: { rules?: string[]; config?: string }) => io.stdout(explainRule(rulesFrom(flags).rules, id)));
 
   try {
     await program.parseAsync(argv, { from: "user" });
@@ -87,10 +92,16 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
 }
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
-const rulesFrom = (extra: string[] = []) => loadRules([bundledRules, ...extra]);
+// The bundled rules, the config's packs and --rules packs, then the config's changes.
+function rulesFrom(flags: { rules?: string[]; config?: string }) {
+  const config = findConfig(process.cwd(), flags.config);
+  const rules = loadRules([bundledRules, ...configPacks(config), ...(flags.rules ?? [])]);
+  return { rules: applyConfig(rules, config), config };
+}
 
 async function scan(files: string[], flags: ScanFlags, io: Io): Promise<number> {
-  const rules = rulesFrom(flags.rules);
+  const { rules, config } = rulesFrom(flags);
+  const failOn = flags.failOn ?? config?.data["fail-on"];
   const options: ScanOptions = {
     ...(flags.password ? { password: flags.password } : {}),
     ...(flags.kind ? { kinds: flags.kind.split(",").map((k) => k.trim()).filter(Boolean) } : {}),
@@ -115,8 +126,8 @@ async function scan(files: string[], flags: ScanFlags, io: Io): Promise<number> 
   else if (reports.length) io.stdout(formatTerminal(reports, { color, width: io.columns, questionsOnly: Boolean(flags.questionsOnly) }));
 
   if (errors.length) return exitCodes.error;
-  if (flags.failOn) {
-    const limit = severities.indexOf(flags.failOn);
+  if (failOn) {
+    const limit = severities.indexOf(failOn);
     const failing = reports.some((r) => r.findings.some((f) => f.polarity === "risk" && severities.indexOf(f.severity) <= limit));
     if (failing) return exitCodes.failOn;
   }
