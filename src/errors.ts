@@ -6,3 +6,10 @@
 export class UserError extends Error {
   override name = "UserError";
 }
+
+/** One line for the user: a UserError's message, or an internal error (its stack only with --debug). */
+export function describeError(error: unknown, debug = false): string {
+  if (error instanceof UserError) return error.message;
+  if (debug) return (error as Error)?.stack ?? String(error);
+  return `internal error: ${(error as Error)?.message ?? String(error)} (run with --debug for details)`;
+}

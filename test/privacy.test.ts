@@ -36,6 +36,7 @@ const io = (): Io & { out: string[]; err: string[] } => {
     stderr: (s) => void err.push(s),
     readStdin: async () => new Uint8Array(),
     isTTY: false,
+    stderrIsTTY: false,
     columns: 80,
     env: {},
   };

@@ -3,8 +3,9 @@ export interface Io {
   stdout: (s: string) => void;
   stderr: (s: string) => void;
   readStdin: () => Promise<Uint8Array>;
-  /** Whether standard output is a terminal, and its width. */
+  /** Whether standard output is a terminal, and its width; whether standard error is one (for progress). */
   isTTY: boolean;
+  stderrIsTTY: boolean;
   columns: number;
   env: Record<string, string | undefined>;
 }
@@ -18,6 +19,7 @@ export const processIo: Io = {
     return Buffer.concat(chunks);
   },
   isTTY: Boolean(process.stdout.isTTY),
+  stderrIsTTY: Boolean(process.stderr.isTTY),
   columns: process.stdout.columns ?? (Number(process.env.COLUMNS) || 80),
   env: process.env,
 };

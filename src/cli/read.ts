@@ -4,8 +4,8 @@ import type { Input } from "../extract/index.js";
 import type { Io } from "./io.js";
 
 /** The bytes the user named: a file, or standard input for "-". Reading never changes the file. */
-export async function readInput(path: string, io: Io): Promise<Input> {
-  if (path === "-") return { path: "-", bytes: await io.readStdin() };
+export async function readInput(path: string, readStdin: Io["readStdin"]): Promise<Input> {
+  if (path === "-") return { path: "-", bytes: await readStdin() };
   try {
     return { path, bytes: await readFile(path) };
   } catch (error) {

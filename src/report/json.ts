@@ -1,4 +1,4 @@
-import type { Report } from "../types.js";
+import type { Finding, Report } from "../types.js";
 import { locate } from "../text/locate.js";
 import { excerpt, quote } from "./excerpt.js";
 import type { ReportJson } from "./schema.js";
@@ -11,8 +11,28 @@ export interface FormatOptions {
 
 type FileJson = ReportJson["files"][number];
 
+/** A phrase finding as JSON (also used by the diff). */
+export function phraseFindingJson({ text, rules }: Report, f: Finding) {
+  const rule = rules.get(f.ruleId)!;
+  return {
+    ruleId: f.ruleId,
+    category: f.category,
+    polarity: f.polarity,
+    severity: f.severity,
+    kind: "phrase" as const,
+    title: rule.title,
+    text: excerpt(text, f).match,
+    sentence: quote(text, f.sentence),
+    location: { ...f.position, start: f.span.start, end: f.span.end },
+    ...(f.cue ? { cue: f.cue } : {}),
+    explanation: rule.explanation,
+    questions: f.polarity === "risk" ? rule.questions : [],
+    ...(rule.citation ? { citation: rule.citation } : {}),
+  };
+}
+
 function fileJson(report: Report): FileJson {
-  const { text, findings, rules, readability } = report;
+  const { text, findings, readability } = report;
   const place = (start: number) => {
     const { page, line } = locate(text, start);
     return { page, line };
@@ -42,24 +62,7 @@ function fileJson(report: Report): FileJson {
       longest: readability.longest.map((l) => ({ page: l.position.page, line: l.position.line, words: l.words })),
     },
     findings: [
-      ...findings.map((f) => {
-        const rule = rules.get(f.ruleId)!;
-        return {
-          ruleId: f.ruleId,
-          category: f.category,
-          polarity: f.polarity,
-          severity: f.severity,
-          kind: "phrase" as const,
-          title: rule.title,
-          text: excerpt(text, f).match,
-          sentence: quote(text, f.sentence),
-          location: { ...f.position, start: f.span.start, end: f.span.end },
-          ...(f.cue ? { cue: f.cue } : {}),
-          explanation: rule.explanation,
-          questions: f.polarity === "risk" ? rule.questions : [],
-          ...(rule.citation ? { citation: rule.citation } : {}),
-        };
-      }),
+      ...findings.map((f) => phraseFindingJson(report, f)),
       ...report.missing.map(({ element }) => ({
         kind: "missing" as const,
         element: element.id,

@@ -3,6 +3,7 @@ import wrapAnsi from "wrap-ansi";
 import { severities, type Finding, type Report } from "../types.js";
 import { categoryTitles } from "./categories.js";
 import { excerpt } from "./excerpt.js";
+import { summaryHeader, summaryRows } from "./summary.js";
 
 export interface TerminalOptions {
   color: boolean;
@@ -15,12 +16,29 @@ const formatNames = { pdf: "PDF", docx: "Word document", text: "text", markdown:
 const quoteLimit = 320;
 
 /** The terminal formatter: findings by category, most severe first, then the questions to ask. */
-export function formatTerminal(reports: Report[], options: TerminalOptions & { questionsOnly?: boolean }): string {
+export function formatTerminal(
+  reports: Report[],
+  options: TerminalOptions & { questionsOnly?: boolean; errors?: { path: string; error: string }[] },
+): string {
   const c = new Chalk({ level: options.color ? 1 : 0 });
   const width = Math.max(40, Math.min(options.width, 100));
   if (options.questionsOnly)
     return reports.map((report) => `${c.bold(report.text.document.path)}\n${formatQuestions(report, c, width)}\n`).join("\n");
-  return reports.map((report) => formatReport(report, c, width)).join("\n");
+  const body = reports.map((report) => formatReport(report, c, width)).join("\n");
+  const errors = options.errors ?? [];
+  return reports.length + errors.length > 1 ? `${body}\n${summary(reports, errors, c)}` : body;
+}
+
+// The batch overview: one aligned row per form, then the files that could not be read.
+function summary(reports: Report[], errors: { path: string; error: string }[], c: ChalkInstance): string {
+  const rows = [summaryHeader, ...summaryRows(reports)];
+  const widths = summaryHeader.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+  const lines = rows.map((r, n) => {
+    const line = r.map((cell, i) => cell.padEnd(widths[i]!)).join("  ").trimEnd();
+    return n === 0 ? c.bold(line) : line;
+  });
+  for (const e of errors) lines.push(c.red(`${e.path}  could not be read: ${e.error}`));
+  return `${c.bold.underline("Summary")}\n${lines.join("\n")}\n`;
 }
 
 const gradeColors = { A: "green", B: "green", C: "yellow", D: "red", E: "red" } as const;

@@ -1,0 +1,75 @@
+import { availableParallelism } from "node:os";
+import { Worker } from "node:worker_threads";
+import type { Report } from "../types.js";
+import { describeError } from "../errors.js";
+import type { RuleSet } from "../rules/load.js";
+import { scanInput, type ScanOptions } from "./pipeline.js";
+import { readInput } from "./read.js";
+import type { RuleSource } from "./setup.js";
+import type { Io } from "./io.js";
+
+export type Outcome = { path: string; report: Report } | { path: string; error: string };
+
+export interface BatchContext {
+  rules: RuleSet;
+  source: RuleSource;
+  options: ScanOptions;
+  debug: boolean;
+  io: Io;
+  /** Called as each file is done, in any order. */
+  onDone?: (path: string) => void;
+}
+
+// A worker costs about as much to start as a small scan, so a handful of files is
+// scanned in this process; more are spread over one worker per core.
+export const parallelFrom = 4;
+
+/** Scans every path; results come back in the order of `paths`, whatever order they finish in. */
+export async function scanAll(paths: string[], context: BatchContext): Promise<Outcome[]> {
+  if (paths.length < parallelFrom || paths.includes("-")) {
+    const outcomes: Outcome[] = [];
+    for (const path of paths) {
+      outcomes.push(await scanOne(path, context));
+      context.onDone?.(path);
+    }
+    return outcomes;
+  }
+  return scanInWorkers(paths, context);
+}
+
+export async function scanOne(path: string, context: Pick<BatchContext, "rules" | "options" | "debug" | "io">): Promise<Outcome> {
+  try {
+    return { path, report: await scanInput(await readInput(path, context.io.readStdin), context.rules, context.options) };
+  } catch (error) {
+    return { path, error: describeError(error, context.debug) };
+  }
+}
+
+function scanInWorkers(paths: string[], context: BatchContext): Promise<Outcome[]> {
+  const outcomes: Outcome[] = new Array(paths.length);
+  let next = 0;
+  let finished = 0;
+  const count = Math.min(availableParallelism(), paths.length);
+  return new Promise((resolve, reject) => {
+    const workers = Array.from({ length: count }, () => {
+      const worker = new Worker(new URL("./worker.js", import.meta.url), {
+        workerData: { source: context.source, options: context.options, debug: context.debug, cwd: process.cwd() },
+      });
+      const feed = () => {
+        if (next < paths.length) worker.postMessage({ index: next, path: paths[next++] });
+        else void worker.terminate();
+      };
+      worker.on("message", ({ index, outcome }: { index: number; outcome: Outcome }) => {
+        outcomes[index] = outcome;
+        context.onDone?.(outcome.path);
+        if (++finished === paths.length) resolve(outcomes);
+        feed();
+      });
+      worker.on("error", (error) => {
+        for (const w of workers) void w.terminate();
+        reject(error);
+      });
+      return { worker, feed };
+    }).map(({ worker, feed }) => (feed(), worker));
+  });
+}

@@ -1,0 +1,51 @@
+import { readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { glob, isDynamicPattern } from "tinyglobby";
+
+/** Files a folder scan picks up; their format is still decided from their bytes. */
+const formExtensions = /\.(pdf|docx|txt|text|md|markdown)$/i;
+
+/**
+ * The files the user named: files as given, folders searched recursively for
+ * forms, and glob patterns (for shells that pass them on unexpanded). A name that
+ * matches nothing is kept, so reading it reports "no such file".
+ */
+export async function expandInputs(args: string[], cwd = process.cwd()): Promise<string[]> {
+  const out: string[] = [];
+  for (const arg of args) {
+    if (arg === "-") out.push(arg);
+    else if (isFolder(arg)) out.push(...walk(arg));
+    else if (!exists(arg) && isDynamicPattern(arg)) {
+      const matches = (await glob(arg, { cwd, onlyFiles: true, dot: false })).sort();
+      out.push(...(matches.length ? matches : [arg]));
+    } else out.push(arg);
+  }
+  return [...new Set(out)];
+}
+
+function walk(folder: string): string[] {
+  return readdirSync(folder, { withFileTypes: true })
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .flatMap((entry) => {
+      if (entry.name.startsWith(".")) return [];
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) return walk(path);
+      return entry.isFile() && formExtensions.test(entry.name) ? [path] : [];
+    });
+}
+
+const exists = (path: string) => {
+  try {
+    statSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+};
+const isFolder = (path: string) => {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+};

@@ -1,0 +1,87 @@
+import { Chalk } from "chalk";
+import wrapAnsi from "wrap-ansi";
+import type { Finding, Report } from "../types.js";
+import type { ReportDiff } from "../assess/diff.js";
+import { categoryTitles } from "./categories.js";
+import { excerpt } from "./excerpt.js";
+import { phraseFindingJson } from "./json.js";
+
+/** The diff formatters: terminal, Markdown and JSON views of what changed between two versions of a form. */
+const quoteLimit = 200;
+
+interface Line {
+  sign: "+" | "-";
+  report: Report;
+  finding: Finding;
+}
+
+const changes = (d: ReportDiff): Line[] => [
+  ...d.added.map((finding) => ({ sign: "+" as const, report: d.after, finding })),
+  ...d.removed.map((finding) => ({ sign: "-" as const, report: d.before, finding })),
+];
+
+const describe = ({ finding: f }: Line) =>
+  `${f.polarity} ${f.severity === "info" || f.polarity === "protection" ? "" : `(${f.severity}) `}${categoryTitles[f.category] ?? f.category}, page ${f.position.page} line ${f.position.line}`;
+
+const quoted = ({ report, finding }: Line) => {
+  const e = excerpt(report.text, finding, quoteLimit);
+  return `${e.before}${e.match}${e.after}`;
+};
+
+const grades = (d: ReportDiff) => `${d.before.score.grade} (${d.before.score.score}) → ${d.after.score.grade} (${d.after.score.score})`;
+
+export function formatDiffTerminal(d: ReportDiff, options: { color: boolean; width: number }): string {
+  const c = new Chalk({ level: options.color ? 1 : 0 });
+  const width = Math.max(40, Math.min(options.width, 100));
+  const wrap = (s: string, indent: number) =>
+    wrapAnsi(s, width - indent, { hard: true })
+      .split("\n")
+      .map((l) => " ".repeat(indent) + l)
+      .join("\n");
+  const out = [c.bold(`${d.before.text.document.path} → ${d.after.text.document.path}`), `Grade ${grades(d)}`];
+  out.push(`${d.added.length} added, ${d.removed.length} removed, ${d.unchanged.length} unchanged`);
+  for (const line of changes(d)) {
+    const color = line.sign === "+" ? c.green : c.red;
+    out.push("", color(`${line.sign} ${describe(line)} [${line.finding.ruleId}]`), wrap(`“${quoted(line)}”`, 4));
+  }
+  if (d.missingGained.length || d.missingFilled.length) out.push("");
+  for (const e of d.missingGained) out.push(c.red(`+ no longer says: ${e.title} [${e.id}]`));
+  for (const e of d.missingFilled) out.push(c.green(`- now says: ${e.title} [${e.id}]`));
+  return out.join("\n") + "\n";
+}
+
+export function formatDiffMarkdown(d: ReportDiff): string {
+  const esc = (s: string) => s.replace(/([\\`*_[\]<>|#])/g, "\\$1");
+  const out = [
+    `# Changes: ${esc(d.before.text.document.path)} → ${esc(d.after.text.document.path)}`,
+    "",
+    `Grade ${grades(d)} · ${d.added.length} added, ${d.removed.length} removed, ${d.unchanged.length} unchanged`,
+  ];
+  const section = (title: string, lines: Line[]) => {
+    if (!lines.length) return;
+    out.push("", `## ${title}`, "");
+    for (const l of lines) out.push(`- **${describe(l)}** (\`${l.finding.ruleId}\`)`, `  > ${esc(quoted(l))}`);
+  };
+  section("Added", changes(d).filter((l) => l.sign === "+"));
+  section("Removed", changes(d).filter((l) => l.sign === "-"));
+  if (d.missingGained.length || d.missingFilled.length) {
+    out.push("", "## Required elements", "");
+    for (const e of d.missingGained) out.push(`- No longer says: ${esc(e.title)} (\`${e.id}\`)`);
+    for (const e of d.missingFilled) out.push(`- Now says: ${esc(e.title)} (\`${e.id}\`)`);
+  }
+  return out.join("\n") + "\n";
+}
+
+export function diffJson(d: ReportDiff, version: string) {
+  const side = (r: Report) => ({ path: r.text.document.path, grade: r.score.grade, score: r.score.score });
+  return {
+    tool: "consent-lens",
+    version,
+    before: side(d.before),
+    after: side(d.after),
+    added: d.added.map((f) => phraseFindingJson(d.after, f)),
+    removed: d.removed.map((f) => phraseFindingJson(d.before, f)),
+    unchanged: d.unchanged.map(([a, b]) => ({ ruleId: b.ruleId, category: b.category, polarity: b.polarity, before: a.position, after: b.position })),
+    missing: { gained: d.missingGained.map((e) => e.id), filled: d.missingFilled.map((e) => e.id) },
+  };
+}

@@ -1,0 +1,278 @@
+// SARIF 2.1.0 for GitHub code scanning and other SARIF viewers. A pure formatter:
+// Report[] in, one JSON string out; no I/O (hashing the fingerprints is computation).
+//
+// Decisions a reader of the output should know:
+// - Protections are left out. Code scanning makes every result an alert, and a
+//   protection is nothing to fix; viewers (GitHub among them) do not reliably honour
+//   kind "pass" / level "none". Only risks and missing checklist elements are results,
+//   so driver.rules lists only the rules and elements that produced one.
+// - PDF places: SARIF has lines but no pages, and consent-lens counts a PDF's lines per
+//   page (as the terminal's "p2:14" does). A PDF result therefore has the page in
+//   result.properties.page and the line on that page in region.startLine; startColumn is
+//   the column on that line. For DOCX the line is the paragraph and the page is 1.
+//   Columns count UTF-16 code units of the extracted text (run.columnKind says so).
+// - region.snippet.text is the whole normalized sentence (line breaks and hyphenation
+//   undone), the same text the JSON report quotes; nothing else of the form is quoted.
+// - partialFingerprints["consentLens/v1"] is a hash of the rule id and the sentence with
+//   case, spacing and punctuation folded, plus ":n" for its n-th occurrence in the file,
+//   so a form that is only reflowed or re-paginated keeps its alerts across runs.
+import { createHash } from "node:crypto";
+import type { Element, Rule } from "../rules/schema.js";
+import { locate } from "../text/locate.js";
+import type { Finding, Format, Report, Severity } from "../types.js";
+import { excerpt, quote } from "./excerpt.js";
+
+export interface SarifOptions {
+  version: string;
+  /** Files that could not be read, with the one-line reason: reported as tool notifications. */
+  errors?: { path: string; error: string }[];
+}
+
+export type SarifLevel = "error" | "warning" | "note";
+
+/** high -> error, medium -> warning, low and info -> note. */
+export const sarifLevel = (severity: Severity): SarifLevel =>
+  severity === "high" ? "error" : severity === "medium" ? "warning" : "note";
+
+export const sarifSchemaUri = "https://json.schemastore.org/sarif-2.1.0.json";
+export const fingerprintKey = "consentLens/v1";
+
+const mimeTypes: Record<Format, string> = {
+  pdf: "application/pdf",
+  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  text: "text/plain",
+  markdown: "text/markdown",
+};
+
+/**
+ * A file path as a SARIF URI: forward slashes, relative paths stay relative, absolute
+ * paths become file: URIs; characters a URI cannot hold are percent-encoded.
+ */
+export function artifactUri(path: string): string {
+  let p = path.replace(/\\/g, "/");
+  const encode = (s: string) => s.split("/").map(encodeURIComponent).join("/");
+  if (/^[A-Za-z]:\//.test(p)) return `file:///${p.slice(0, 2)}${encode(p.slice(2))}`;
+  if (p.startsWith("/")) return `file://${encode(p)}`;
+  p = p.replace(/^(\.\/)+/, "");
+  return encode(p);
+}
+
+/** The sentence as the fingerprint sees it: reflow, case and punctuation do not matter. */
+export const fingerprintText = (sentence: string) =>
+  sentence
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
+
+const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
+
+const pascal = (id: string) =>
+  id
+    .split("-")
+    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+    .join("");
+
+const bullets = (items: string[]) => items.map((q) => `- ${q}`).join("\n");
+
+function ruleDescriptor(rule: Rule) {
+  const text = [
+    rule.explanation,
+    rule.questions.length ? `Questions to ask:\n${bullets(rule.questions)}` : "",
+    rule.citation ? `Source: ${rule.citation}` : "",
+  ]
+    .filter(Boolean)
+    .join("\n\n");
+  const markdown = [
+    rule.explanation,
+    rule.questions.length ? `**Questions to ask**\n\n${bullets(rule.questions)}` : "",
+    rule.citation ? `**Source:** ${rule.citation}` : "",
+  ]
+    .filter(Boolean)
+    .join("\n\n");
+  return {
+    id: rule.id,
+    name: pascal(rule.id),
+    shortDescription: { text: rule.title },
+    fullDescription: { text: rule.explanation },
+    help: { text, markdown },
+    defaultConfiguration: { level: sarifLevel(rule.severity) },
+    properties: {
+      category: rule.category,
+      polarity: rule.polarity,
+      severity: rule.severity,
+      ...(rule.citation ? { citation: rule.citation } : {}),
+      tags: [rule.category, rule.polarity, "consent"],
+    },
+  };
+}
+
+function elementDescriptor(element: Element) {
+  const text = [
+    element.explanation,
+    `Question to ask:\n- ${element.question}`,
+    `Checklist: ${element.checklist}` + (element.citation ? `\n\nSource: ${element.citation}` : ""),
+  ].join("\n\n");
+  const markdown = [
+    element.explanation,
+    `**Question to ask**\n\n- ${element.question}`,
+    `**Checklist:** ${element.checklist}` + (element.citation ? `\n\n**Source:** ${element.citation}` : ""),
+  ].join("\n\n");
+  return {
+    id: element.id,
+    name: pascal(element.id),
+    shortDescription: { text: element.title },
+    fullDescription: { text: element.explanation },
+    help: { text, markdown },
+    defaultConfiguration: { level: sarifLevel(element.severity) },
+    properties: {
+      ...(element.category ? { category: element.category } : {}),
+      severity: element.severity,
+      checklist: element.checklist,
+      ...(element.citation ? { citation: element.citation } : {}),
+      tags: [...(element.category ? [element.category] : []), "missing", "consent"],
+    },
+  };
+}
+
+type Descriptor = ReturnType<typeof ruleDescriptor> | ReturnType<typeof elementDescriptor>;
+
+/** Where the match ends, when that is a sensible SARIF end: same page, after the start. */
+function regionEnd(report: Report, finding: Finding) {
+  if (finding.span.end <= finding.span.start) return {};
+  const end = locate(report.text, finding.span.end - 1);
+  const { page, line, column } = finding.position;
+  if (end.page !== page || end.line < line || (end.line === line && end.column < column)) return {};
+  return { endLine: end.line, endColumn: end.column + 1 };
+}
+
+/** The SARIF log as an object (formatSarif stringifies it). */
+export function toSarif(reports: Report[], options: SarifOptions) {
+  // The rules of the run: each rule or element once, in the order of first use.
+  const descriptors: Descriptor[] = [];
+  const ruleIndex = new Map<string, number>();
+  const indexOf = (id: string, make: () => Descriptor) => {
+    let i = ruleIndex.get(id);
+    if (i === undefined) {
+      i = descriptors.push(make()) - 1;
+      ruleIndex.set(id, i);
+    }
+    return i;
+  };
+
+  const artifacts = reports.map((report) => {
+    const doc = report.text.document;
+    return {
+      location: { uri: artifactUri(doc.path) },
+      mimeType: mimeTypes[doc.format],
+      roles: ["analysisTarget" as const],
+      properties: {
+        format: doc.format,
+        pages: doc.pageStarts.length,
+        words: report.text.words,
+        grade: report.score.grade,
+        score: report.score.score,
+      },
+    };
+  });
+
+  const results = reports.flatMap((report, artifactIndex) => {
+    const { text, rules } = report;
+    const artifactLocation = { uri: artifacts[artifactIndex]!.location.uri, index: artifactIndex };
+    const seen = new Map<string, number>();
+    const fingerprint = (key: string) => {
+      const hash = sha256(key);
+      const n = (seen.get(hash) ?? 0) + 1;
+      seen.set(hash, n);
+      return { [fingerprintKey]: `${hash}:${n}` };
+    };
+
+    // Protections are not results (see the note at the top of this file).
+    const risks = report.findings.filter((f) => f.polarity === "risk");
+    const findingResults = risks.map((f) => {
+      const rule = rules.get(f.ruleId);
+      if (!rule) throw new Error(`sarif: finding of unknown rule "${f.ruleId}"`);
+      const index = indexOf(rule.id, () => ruleDescriptor(rule));
+      const sentence = quote(text, f.sentence);
+      const matched = excerpt(text, f).match.replace(/\s+/g, " ").trim();
+      return {
+        ruleId: rule.id,
+        ruleIndex: index,
+        level: sarifLevel(f.severity),
+        message: { text: `${rule.title}: "${matched}"` + (f.cue ? ` (turned round by "${f.cue}")` : "") },
+        locations: [
+          {
+            physicalLocation: {
+              artifactLocation,
+              region: {
+                startLine: f.position.line,
+                startColumn: f.position.column,
+                ...regionEnd(report, f),
+                snippet: { text: sentence },
+              },
+            },
+          },
+        ],
+        partialFingerprints: fingerprint(`${rule.id}\u0000${fingerprintText(sentence)}`),
+        properties: {
+          page: f.position.page,
+          category: f.category,
+          polarity: f.polarity,
+          severity: f.severity,
+          ...(f.cue ? { cue: f.cue } : {}),
+        },
+      };
+    });
+
+    const missingResults = report.missing.map(({ element }) => {
+      const index = indexOf(element.id, () => elementDescriptor(element));
+      return {
+        ruleId: element.id,
+        ruleIndex: index,
+        level: sarifLevel(element.severity),
+        message: { text: `The form does not say: ${element.title}` },
+        // The whole file: silence has no line.
+        locations: [{ physicalLocation: { artifactLocation } }],
+        partialFingerprints: fingerprint(`${element.id}\u0000missing`),
+        properties: {
+          kind: "missing",
+          ...(element.category ? { category: element.category } : {}),
+          severity: element.severity,
+          checklist: element.checklist,
+        },
+      };
+    });
+    return [...findingResults, ...missingResults];
+  });
+
+  const errors = options.errors ?? [];
+  return {
+    $schema: sarifSchemaUri,
+    version: "2.1.0" as const,
+    runs: [
+      {
+        tool: { driver: { name: "consent-lens", version: options.version, rules: descriptors } },
+        ...(errors.length
+          ? {
+              invocations: [
+                {
+                  executionSuccessful: true,
+                  toolExecutionNotifications: errors.map((e) => ({
+                    level: "error" as const,
+                    message: { text: `${e.path}: ${e.error}` },
+                    locations: [{ physicalLocation: { artifactLocation: { uri: artifactUri(e.path) } } }],
+                  })),
+                },
+              ],
+            }
+          : {}),
+        columnKind: "utf16CodeUnits" as const,
+        artifacts,
+        results,
+      },
+    ],
+  };
+}
+
+/** The SARIF formatter. */
+export const formatSarif = (reports: Report[], options: SarifOptions) => JSON.stringify(toSarif(reports, options), null, 2) + "\n";
