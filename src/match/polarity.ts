@@ -23,7 +23,7 @@ const flip = (p: Polarity): Polarity => (p === "risk" ? "protection" : "risk");
 export function decidePolarity(plain: Polarity, match: TokenMatch, sentence: Sentence, language: CompiledLanguage): Verdict {
   const own = new Set(match.words);
   const occurrences = (phrases: typeof language.negations) =>
-    phrases.flatMap((p) => findAll(p, sentence.tokens, sentence.keys)).filter((o) => !o.words.some((w) => own.has(w)));
+    phrases.flatMap((p) => findAll(p, sentence)).filter((o) => !o.words.some((w) => own.has(w)));
 
   const terminators = occurrences(language.terminators);
   const clauseBreak = (from: number, to: number) =>

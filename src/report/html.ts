@@ -24,13 +24,13 @@ body { margin: 0; font: 16px/1.55 system-ui, -apple-system, "Segoe UI", Roboto, 
 .page-head { display: flex; flex-wrap: wrap; align-items: baseline; gap: .25rem 1rem; border-bottom: 1px solid var(--line); padding-bottom: .5rem; }
 .page-head h1 { font-size: 1.05rem; margin: 0; }
 .page-head p { margin: 0; color: var(--muted); font-size: .85rem; }
-h2 { font-size: 1.5rem; margin: 1.25rem 0 .15rem; overflow-wrap: anywhere; }
-h3 { font-size: 1.2rem; margin: 2rem 0 .5rem; }
+h2 { font-size: 1.5rem; margin: 1rem 0 .1rem; overflow-wrap: anywhere; }
+h3 { font-size: 1.2rem; margin: 1.6rem 0 .5rem; }
 a { color: #0a4fb3; }
 .meta, .muted { color: var(--muted); }
 .meta { margin: 0 0 .75rem; }
 .stats { display: grid; grid-template-columns: repeat(auto-fit, minmax(9.5rem, 1fr)); gap: .6rem; margin: 0; }
-.stat { border: 1px solid var(--line); border-radius: 8px; padding: .45rem .75rem; }
+.stat { border: 1px solid var(--line); border-radius: 8px; padding: .35rem .7rem; }
 .stat dt { font-size: .8rem; font-weight: 600; color: var(--muted); text-transform: uppercase; letter-spacing: .04em; }
 .stat dd { margin: 0; font-size: .88rem; color: var(--muted); }
 .stat dd strong { display: block; font-size: 1.45rem; line-height: 1.2; color: var(--ink); }
@@ -42,8 +42,9 @@ a { color: #0a4fb3; }
 .notes { margin: .6rem 0 0; padding-left: 1.2rem; color: var(--medium); }
 nav { display: flex; flex-wrap: wrap; align-items: center; gap: .3rem 1.1rem; margin: .9rem 0 0; padding: .45rem 0; border-top: 1px solid var(--line); border-bottom: 1px solid var(--line); font-size: .95rem; }
 button { font: inherit; font-size: .9rem; padding: .2rem .7rem; border: 1px solid #5a5a5a; border-radius: 6px; background: #f3f3f3; color: var(--ink); cursor: pointer; }
-a:focus-visible, button:focus-visible, mark[tabindex]:focus-visible, li:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
+a:focus-visible, button:focus-visible, mark[tabindex]:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
 .legend { display: flex; flex-wrap: wrap; gap: .4rem .9rem; align-items: center; font-size: .9rem; margin: 0 0 .4rem; }
+.legend mark { padding: .1em .4em 2px; }
 .hint { font-size: .9rem; color: var(--muted); margin: 0 0 1rem; }
 kbd { font: .85em ui-monospace, monospace; border: 1px solid #8a8a8a; border-radius: 3px; padding: 0 .3em; }
 .form-text { max-width: 46rem; line-height: 1.8; }
@@ -114,7 +115,9 @@ const script = `"use strict";
     const box = mark.getBoundingClientRect();
     const right = document.documentElement.clientWidth - tip.offsetWidth - 8;
     tip.style.left = scrollX + Math.max(8, Math.min(box.left, right)) + "px";
-    tip.style.top = scrollY + box.bottom + 4 + "px";
+    // Below the mark, unless only above it does the note fit on screen.
+    const below = box.bottom + tip.offsetHeight + 8 < innerHeight || box.top < tip.offsetHeight + 8;
+    tip.style.top = scrollY + (below ? box.bottom + 4 : box.top - tip.offsetHeight - 4) + "px";
   };
   document.addEventListener("focusin", (e) => { const mark = markOf(e.target); if (mark) show(mark); });
   document.addEventListener("focusout", (e) => { if (!markOf(e.relatedTarget)) hide(); });
@@ -217,12 +220,14 @@ function reportHtml(report: Report, r: number): string {
     report.kinds.length ? report.kinds.map((k) => esc(k.title) + (k.given ? " (as given)" : "")).join("; ") : "not recognised"
   }</p>
 <dl class="stats">
-<div class="stat grade grade-${grade.toLowerCase()}"><dt>Grade</dt><dd><strong>${grade}</strong> ${score}/100 (A best, E worst)</dd></div>
+<div class="stat grade grade-${grade.toLowerCase()}"><dt>Grade</dt><dd><strong>${grade}</strong> ${score} of 100; A is best</dd></div>
 <div class="stat"><dt>Risks</dt><dd><strong>${risks.length}</strong> ${counts.join(", ") || "none found"}</dd></div>
 <div class="stat"><dt>Protections</dt><dd><strong>${protections}</strong> promises that limit use</dd></div>
 <div class="stat"><dt>Missing elements</dt><dd><strong>${report.missing.length}</strong> things the form never says</dd></div>
-<div class="stat"><dt>Reading level</dt><dd><strong>grade ${read.grade}</strong> ${
-    read.grade > read.target ? `harder than the grade ${read.target} review boards ask for` : `within the grade ${read.target} review boards ask for`
+<div class="stat"><dt>Reading level</dt><dd>${
+    !read.sentences
+      ? "no sentences to measure"
+      : `<strong>grade ${read.grade}</strong> ${read.grade > read.target ? "above" : "within"} the grade ${read.target} review boards ask for`
   }</dd></div>
 </dl>${doc.notes.length ? `\n<ul class="notes">${doc.notes.map((n) => `<li>Note: ${esc(n)}</li>`).join("")}</ul>` : ""}
 </header>`;
@@ -230,8 +235,8 @@ function reportHtml(report: Report, r: number): string {
   const nav = `<nav aria-label="Sections of the report on ${esc(doc.path)}">
 <a href="#${id("text")}">The form, marked</a>
 <a href="#${id("findings")}">Findings (${findings.length})</a>
-<a href="#${id("missing")}">What the form does not say (${report.missing.length})</a>
-<a href="#${id("grade")}">How the grade was worked out</a>
+<a href="#${id("missing")}">Not in the form (${report.missing.length})</a>
+<a href="#${id("grade")}">The grade</a>
 <a href="#${id("questions")}">Questions to ask (${report.questions.length})</a>
 <button type="button" class="print" hidden>Print the questions</button>
 </nav>`;
@@ -273,7 +278,7 @@ ${
 ${report.missing
   .map(
     ({ element: e }) => `<li class="item ${e.severity}">
-<p class="head">${`<span class="badge ${e.severity}">${severityLabels[e.severity]}</span>`} <strong>${esc(e.title)}</strong></p>
+<p class="head"><span class="badge ${e.severity}">${severityLabels[e.severity]}</span> <strong>${esc(e.title)}</strong></p>
 <p>${esc(e.explanation)}</p>
 <p>Ask: ${esc(e.question)}</p>
 <p class="small">${esc(e.checklist)}${e.citation ? ` · ${esc(e.citation)}` : ""} · element ${esc(e.id)}</p>
@@ -334,7 +339,7 @@ const byStartThenLongest = (a: Span, b: Span) => a.start - b.start || b.end - a.
 /** The form's whole text as paragraphs, with each finding's span marked in place. */
 function markText(report: Report, id: (name: string) => string): string {
   const { value } = report.text;
-  const paragraphs = [...value.matchAll(/(?:[^\n]|\n(?!\n))+/g)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+  const paragraphs = [...value.matchAll(/[^\n]+(?:\n[^\n]+)*/g)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
   // A <mark> cannot cross a paragraph's end, so a span is cut at each paragraph break.
   const pieces: Piece[][] = paragraphs.map(() => []);
   report.findings.forEach((f, index) => {

@@ -33,7 +33,7 @@ export interface CompiledElement extends CompiledSpec {
  * words of `requires` from the sentence that introduced its list ("We may share your data with:").
  */
 export function findSpec(spec: CompiledSpec, sentence: Sentence, leadIn?: Sentence): TokenMatch | undefined {
-  const has = (s: Sentence) => (p: Phrase) => findAll(p, s.tokens, s.keys).length > 0;
+  const has = (s: Sentence) => (p: Phrase) => findAll(p, s).length > 0;
   const required = (p: Phrase) => has(sentence)(p) || (leadIn !== undefined && has(leadIn)(p));
   if (!spec.requires.every(required) || spec.excludes.some(has(sentence))) return undefined;
   for (const pattern of spec.patterns) {
@@ -58,7 +58,7 @@ export interface CompiledLanguage {
 export function compilePattern(pattern: Pattern, lists: Lists): Matcher {
   if (typeof pattern === "string" || "phrase" in pattern) {
     const phrase = parsePhrase(typeof pattern === "string" ? pattern : pattern.phrase, lists);
-    return (s) => findAll(phrase, s.tokens, s.keys)[0];
+    return (s) => findAll(phrase, s)[0];
   }
   if ("near" in pattern) {
     const parts = pattern.near.map((p) => parsePhrase(p, lists));

@@ -3,7 +3,7 @@ import type { Sentence } from "./sentence.js";
 
 /** Several phrases close together: at most `within` words between neighbours, in any order unless `ordered`. */
 export function findNear(parts: Phrase[], within: number, ordered: boolean, sentence: Sentence): TokenMatch | undefined {
-  const occurrences = parts.map((p) => findAll(p, sentence.tokens, sentence.keys));
+  const occurrences = parts.map((p) => findAll(p, sentence));
   if (occurrences.some((o) => o.length === 0)) return undefined;
   let best: TokenMatch | undefined;
   const choose = (k: number, chosen: TokenMatch[]) => {

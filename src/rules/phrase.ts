@@ -22,11 +22,26 @@ export type PhraseNode =
   | { kind: "alt"; options: PhraseNode[] }
   | { kind: "opt"; node: PhraseNode };
 
+/** Keys of tokens: stems (`s:`), exact words (`w:`) and word prefixes (`p:`). */
+interface KeySet {
+  keys: Set<string>;
+  prefixes: string[];
+}
+
 export interface Phrase {
   source: string;
   node: PhraseNode;
-  /** Token keys one of which must occur where a match starts; undefined when any token can start one. */
-  anchors: Set<string> | undefined;
+  /** Keys one of which a token must have to start a match; undefined when any token can start one. */
+  anchors: KeySet | undefined;
+  /** The sentence must hold one key of each of these, or the phrase cannot match. */
+  required: KeySet[];
+}
+
+/** A sentence's tokens as matchers see them; `found` remembers each phrase's matches in it. */
+export interface Tokens {
+  tokens: Token[];
+  keys: Set<string>;
+  found: Map<Phrase, TokenMatch[]>;
 }
 
 /** Named lists of phrases, as defined in rule packs under `lists:`. */
@@ -37,10 +52,36 @@ export class PhraseError extends Error {}
 /** A token's keys: its stem, and its exact form for `=word`. */
 export const stemKey = (s: string) => `s:${s}`;
 export const exactKey = (w: string) => `w:${w}`;
+const prefixKey = (p: string) => `p:${p}`;
+
+const keySet = (keys: string[]): KeySet => ({
+  keys: new Set(keys.filter((k) => !k.startsWith("p:"))),
+  prefixes: keys.filter((k) => k.startsWith("p:")).map((k) => k.slice(2)),
+});
+const tokenHasKey = (t: Token, key: string) => (key.startsWith("s:") ? key.slice(2) === t.stem : key.slice(2) === t.word);
+const tokenInSet = (t: Token, set: KeySet) =>
+  set.keys.has(stemKey(t.stem)) || set.keys.has(exactKey(t.word)) || set.prefixes.some((p) => t.word.startsWith(p));
+const sentenceHasOne = (s: Tokens, set: KeySet) => {
+  for (const k of set.keys) if (s.keys.has(k)) return true;
+  return set.prefixes.some((p) => s.tokens.some((t) => t.word.startsWith(p)));
+};
 
 const lexeme = /\s*(\(|\)|\||\?|~\d+|@[\w-]+|[^\s()|?]+)/y;
 
+// Phrases are interned per rule set: rules share `requires` and list phrases, and a
+// sentence remembers each phrase's matches, so shared phrases are matched once.
+const interned = new WeakMap<Lists, Map<string, Phrase>>();
+
 export function parsePhrase(source: string, lists: Lists, seen: string[] = []): Phrase {
+  if (seen.length) return parse(source, lists, seen);
+  let bySource = interned.get(lists);
+  if (!bySource) interned.set(lists, (bySource = new Map()));
+  let phrase = bySource.get(source);
+  if (!phrase) bySource.set(source, (phrase = parse(source, lists, seen)));
+  return phrase;
+}
+
+function parse(source: string, lists: Lists, seen: string[]): Phrase {
   const lexemes: string[] = [];
   let read = 0;
   lexeme.lastIndex = 0;
@@ -94,14 +135,25 @@ export function parsePhrase(source: string, lists: Lists, seen: string[] = []): 
   if (at < lexemes.length) throw new PhraseError(`unexpected "${lexemes[at]}"`);
   const items = node.kind === "seq" ? node.items : [node];
   if (items[0]!.kind === "gap" || items.at(-1)!.kind === "gap") throw new PhraseError("a phrase cannot start or end with a ~gap");
-  return { source, node, anchors: anchorsOf(node) };
+  const anchors = anchorsOf(node);
+  return { source, node, anchors: anchors && keySet([...anchors]), required: requiredOf(node).map((r) => keySet([...r])) };
 }
+
+// A list is parsed once and its node shared by every phrase that uses it.
+const parsedLists = new WeakMap<Lists, Map<string, PhraseNode>>();
 
 function listNode(name: string, lists: Lists, seen: string[]): PhraseNode {
   const phrases = lists.get(name);
   if (!phrases) throw new PhraseError(`unknown list @${name}`);
   if (seen.includes(name)) throw new PhraseError(`list @${name} refers to itself`);
-  return { kind: "alt", options: phrases.map((p) => parsePhrase(p, lists, [...seen, name]).node) };
+  let cache = parsedLists.get(lists);
+  if (!cache) parsedLists.set(lists, (cache = new Map()));
+  let node = cache.get(name);
+  if (!node) {
+    node = { kind: "alt", options: phrases.map((p) => parsePhrase(p, lists, [...seen, name]).node) };
+    cache.set(name, node);
+  }
+  return node;
 }
 
 // "de-identif*" is the word "de" then any word starting with "identif", as tokens split at hyphens.
@@ -117,10 +169,52 @@ function wordNode(lex: string): PhraseNode {
   return words.length === 1 ? words[0]! : { kind: "seq", items: words };
 }
 
+/**
+ * Sets of token keys of which the sentence must hold at least one each for the
+ * phrase to match: a cheap test that spares the matcher most sentences.
+ */
+const requiredMemo = new WeakMap<PhraseNode, Set<string>[]>();
+function requiredOf(node: PhraseNode): Set<string>[] {
+  let required = requiredMemo.get(node);
+  if (!required) requiredMemo.set(node, (required = computeRequired(node)));
+  return required;
+}
+
+function computeRequired(node: PhraseNode): Set<string>[] {
+  switch (node.kind) {
+    case "word":
+      return [new Set([node.key])];
+    case "prefix":
+      return [new Set([prefixKey(node.prefix)])];
+    case "seq":
+      return node.items.flatMap(requiredOf);
+    case "alt": {
+      const all = new Set<string>();
+      for (const option of node.options) {
+        const first = requiredOf(option)[0];
+        if (!first) return [];
+        for (const key of first) all.add(key);
+      }
+      return [all];
+    }
+    default:
+      return [];
+  }
+}
+
+// List nodes are shared by many phrases: their anchors are worked out once.
+const anchorMemo = new WeakMap<PhraseNode, Set<string> | undefined>();
 function anchorsOf(node: PhraseNode): Set<string> | undefined {
+  if (!anchorMemo.has(node)) anchorMemo.set(node, computeAnchors(node));
+  return anchorMemo.get(node);
+}
+
+function computeAnchors(node: PhraseNode): Set<string> | undefined {
   switch (node.kind) {
     case "word":
       return new Set([node.key]);
+    case "prefix":
+      return new Set([prefixKey(node.prefix)]);
     case "seq":
       return anchorsOf(node.items[0]!);
     case "alt": {
@@ -146,15 +240,20 @@ export interface TokenMatch {
 
 type Partial = { end: number; words: number[] };
 
-function tokenHas(token: Token, key: string): boolean {
-  return key.startsWith("s:") ? key.slice(2) === token.stem : key.slice(2) === token.word;
-}
+type Memo = Map<PhraseNode, (Partial[] | undefined)[]>;
 
 // Every way `node` can match from token i: the possible ends, each with the word tokens it used.
-function ends(node: PhraseNode, tokens: Token[], i: number): Partial[] {
+// Results are memoized per node and position, as list nodes recur within a phrase.
+function ends(node: PhraseNode, tokens: Token[], i: number, memo: Memo): Partial[] {
+  let byPosition = memo.get(node);
+  if (!byPosition) memo.set(node, (byPosition = []));
+  return (byPosition[i] ??= computeEnds(node, tokens, i, memo));
+}
+
+function computeEnds(node: PhraseNode, tokens: Token[], i: number, memo: Memo): Partial[] {
   switch (node.kind) {
     case "word":
-      return i < tokens.length && tokenHas(tokens[i]!, node.key) ? [{ end: i + 1, words: [i] }] : [];
+      return i < tokens.length && tokenHasKey(tokens[i]!, node.key) ? [{ end: i + 1, words: [i] }] : [];
     case "prefix":
       return i < tokens.length && tokens[i]!.word.startsWith(node.prefix) ? [{ end: i + 1, words: [i] }] : [];
     case "any":
@@ -165,15 +264,15 @@ function ends(node: PhraseNode, tokens: Token[], i: number): Partial[] {
       return out;
     }
     case "opt":
-      return [{ end: i, words: [] }, ...ends(node.node, tokens, i)];
+      return [{ end: i, words: [] }, ...ends(node.node, tokens, i, memo)];
     case "alt":
-      return node.options.flatMap((o) => ends(o, tokens, i));
+      return node.options.flatMap((o) => ends(o, tokens, i, memo));
     case "seq": {
       let current: Partial[] = [{ end: i, words: [] }];
       for (const item of node.items) {
         const next = new Map<number, Partial>();
         for (const p of current)
-          for (const e of ends(item, tokens, p.end)) if (!next.has(e.end)) next.set(e.end, { end: e.end, words: [...p.words, ...e.words] });
+          for (const e of ends(item, tokens, p.end, memo)) if (!next.has(e.end)) next.set(e.end, { end: e.end, words: [...p.words, ...e.words] });
         current = [...next.values()];
         if (current.length === 0) break;
       }
@@ -182,17 +281,22 @@ function ends(node: PhraseNode, tokens: Token[], i: number): Partial[] {
   }
 }
 
-/** All leftmost-longest matches of a phrase among the tokens, at most one per start. */
-export function findAll(phrase: Phrase, tokens: Token[], keys: Set<string>): TokenMatch[] {
-  const { anchors } = phrase;
-  if (anchors && ![...anchors].some((a) => keys.has(a))) return [];
+/** All leftmost-longest matches of a phrase in a sentence, at most one per start (remembered per sentence). */
+export function findAll(phrase: Phrase, sentence: Tokens): TokenMatch[] {
+  let matches = sentence.found.get(phrase);
+  if (!matches) sentence.found.set(phrase, (matches = search(phrase, sentence)));
+  return matches;
+}
+
+function search(phrase: Phrase, { tokens, ...sentence }: Tokens): TokenMatch[] {
+  if (!phrase.required.every((set) => sentenceHasOne({ tokens, ...sentence }, set))) return [];
   const matches: TokenMatch[] = [];
+  const memo: Memo = new Map();
   for (let start = 0; start < tokens.length; start++) {
-    if (anchors && !anchors.has(stemKey(tokens[start]!.stem)) && !anchors.has(exactKey(tokens[start]!.word))) continue;
-    const found = ends(phrase.node, tokens, start).filter((e) => e.end > start);
-    if (found.length === 0) continue;
-    const longest = found.reduce((a, b) => (b.end > a.end ? b : a));
-    matches.push({ start, end: longest.end, words: longest.words });
+    if (phrase.anchors && !tokenInSet(tokens[start]!, phrase.anchors)) continue;
+    let longest: Partial | undefined;
+    for (const e of ends(phrase.node, tokens, start, memo)) if (e.end > start && (!longest || e.end > longest.end)) longest = e;
+    if (longest) matches.push({ start, end: longest.end, words: longest.words });
   }
   return matches;
 }

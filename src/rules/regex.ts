@@ -13,6 +13,7 @@ export function compileRegex(source: string): Regex {
 }
 
 export function findRegex(regex: Regex, sentence: Sentence): TokenMatch | undefined {
+  if (!regex.test(sentence.text)) return undefined; // twice as fast as a matcher, and most sentences fail
   const matcher = regex.matcher(sentence.text);
   if (!matcher.find()) return undefined;
   const from = sentence.span.start + matcher.start();

@@ -77,7 +77,7 @@ const isTitleCase = (line: string) => {
 
 const isHeading = (line: string, typicalWidth: number, next: string) =>
   /^[^a-z]*[A-Z][^a-z]*$/.test(line) || // ALL CAPS
-  (isTitleCase(line) && /^[A-Z0-9"“(•]/.test(next)) ||
+  (isTitleCase(line) && /^[A-Z0-9]/.test(line) && line.length < typicalWidth * 0.9 && /^[A-Z0-9"“(•]/.test(next)) ||
   (line.length < typicalWidth * 0.6 && !/[,;\-]$/.test(line) && (/[.:?!)]$/.test(line) || /^[A-Z0-9"“(]/.test(next)));
 
 // "How long will my samples be kept?" on a line of its own starts a section.

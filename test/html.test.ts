@@ -1,0 +1,273 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import type { Browser, Page } from "playwright-core";
+import { loadRules } from "../src/rules/load.js";
+import { extract } from "../src/extract/index.js";
+import { documentFromPages } from "../src/extract/document.js";
+import { normalize } from "../src/text/normalize.js";
+import { match } from "../src/match/match.js";
+import { assess } from "../src/assess/assess.js";
+import { formatHtml } from "../src/report/html.js";
+import type { Finding, Report, Text } from "../src/types.js";
+import { fixture } from "./helpers.js";
+
+const rules = loadRules();
+const assessed = (text: Text) => assess(text, match(text, rules), rules, {});
+const reportOf = async (name: string) => assessed(normalize(await extract({ path: name, bytes: readFileSync(fixture(name)) })));
+const options = { version: "0.0.0-test" };
+
+const decode = (s: string) => s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, "&");
+
+/** Reads the marked text back out of the HTML: the text it shows, and the text each finding's marks cover. Throws if marks do not nest. */
+function readBack(html: string, r = 0) {
+  const form = html.match(new RegExp(`id="r${r}-text"[\\s\\S]*?<div class="form-text">([\\s\\S]*?)</div>`))![1]!;
+  const covered = new Map<number, string>();
+  const open: number[] = [];
+  const paragraphs: string[] = [];
+  let inside = false;
+  for (const [token, note] of form.matchAll(/<mark [^>]*data-note="r\d+-n(\d+)"[^>]*>|<\/mark>|<p>|<\/p>|[^<]+/g)) {
+    if (note !== undefined) open.push(Number(note));
+    else if (token === "</mark>") expect(open.pop(), "a </mark> without its <mark>").toBeDefined();
+    else if (token === "<p>") inside = paragraphs.push("") > 0;
+    else if (token === "</p>") {
+      expect(open, "a mark left open at a paragraph's end").toEqual([]);
+      inside = false;
+    } else if (inside) {
+      paragraphs[paragraphs.length - 1] += decode(token);
+      for (const i of open) covered.set(i, (covered.get(i) ?? "") + decode(token));
+    }
+  }
+  return { shown: paragraphs.join("\n\n"), covered, findings: [...form.matchAll(/data-finding="(\d+)"/g)].map((m) => Number(m[1])) };
+}
+
+/** What each finding's marks should cover: its span, less the paragraph breaks a mark cannot cross. */
+const spanText = (report: Report, f: Finding) => report.text.value.slice(f.span.start, f.span.end).split(/\n{2,}/).join("");
+
+/** A report on a made-up form full of markup and web addresses, with a finding whose words and rule are markup too. */
+function hostileReport(): Report {
+  const lines = [
+    `Sharing <script>alert("x")</script> & "Friends"`,
+    "",
+    "Your images may be shared with partners listed at https://example.org/partners?a=1&b=2 <img src=x onerror=alert(1)>.",
+    "",
+    "We will never sell your data to data brokers; see http://example.com/<policy>.",
+  ];
+  const report = assessed(normalize(documentFromPages(`<b>form</b> & "notes".txt`, "text", [lines], { linesAreParagraphs: false })));
+  const base = report.findings[0]!;
+  const value = report.text.value;
+  const start = value.indexOf("<script>");
+  const rule = { ...report.rules.get(base.ruleId)!, id: "markup", title: "Shares <i>everything</i>", explanation: "</div><script>alert(2)</script>" };
+  report.rules = new Map([...report.rules, ["markup", rule]]);
+  report.findings.push({ ...base, ruleId: "markup", polarity: "risk", span: { start, end: value.indexOf("\n") }, sentence: { start, end: value.indexOf("\n") } });
+  return report;
+}
+
+let imaging: Report;
+beforeAll(async () => {
+  imaging = await reportOf("imaging-ai-consent.pdf");
+});
+
+describe("HTML report, as text", () => {
+  it("shows the form's whole text unchanged, with exactly one data-finding element per finding", () => {
+    const html = formatHtml([imaging], options);
+    const back = readBack(html);
+    expect(back.shown).toBe(imaging.text.value);
+    expect(back.findings.sort((a, b) => a - b)).toEqual(imaging.findings.map((_, i) => i));
+    imaging.findings.forEach((f, i) => expect(back.covered.get(i), f.ruleId).toBe(spanText(imaging, f)));
+  });
+
+  it("marks nested, identical, crossing and paragraph-crossing spans, one data-finding each", () => {
+    const report = { ...imaging, findings: [...imaging.findings] };
+    const [a, b] = report.findings;
+    const { value } = report.text;
+    const paragraphEnd = value.indexOf("\n\n", a!.span.end);
+    report.findings.push(
+      { ...a!, span: { start: a!.span.start + 2, end: a!.span.end - 2 } },
+      { ...a! },
+      { ...b!, span: { start: a!.span.start + 3, end: a!.span.end + 12 } },
+      { ...b!, span: { start: paragraphEnd - 10, end: paragraphEnd + 12 } },
+    );
+    const back = readBack(formatHtml([report], options));
+    expect(back.shown).toBe(value);
+    expect(back.findings.sort((x, y) => x - y)).toEqual(report.findings.map((_, i) => i));
+    report.findings.forEach((f, i) => expect(back.covered.get(i), `finding ${i}`).toBe(spanText(report, f)));
+  });
+
+  it("refers to no web address except inside the form's own text", () => {
+    const html = formatHtml([imaging, hostileReport()], options);
+    expect(html).toContain("https://example.org/partners?a=1&amp;b=2");
+    const ours = html.replace(/<div class="form-text">[\s\S]*?<\/div>/g, "").replace(/<p class="quote">.*?<\/p>/g, "");
+    expect(ours).not.toMatch(/https?:\/\//);
+    expect(ours).not.toMatch(/\ssrc=|url\(|@import/);
+    expect([...ours.matchAll(/href="([^"]*)"/g)].map((m) => m[1]!).filter((href) => !href.startsWith("#"))).toEqual([]);
+  });
+
+  it("escapes the form's text, its file name and the rules' words", () => {
+    const report = hostileReport();
+    const html = formatHtml([report], options);
+    expect(html.match(/<script/g)).toHaveLength(1);
+    expect(html).not.toMatch(/<img|<b>|<i>|<\/div><script/);
+    expect(html).toContain("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &quot;Friends&quot;");
+    expect(html).toContain("<title>&lt;b&gt;form&lt;/b&gt; &amp; &quot;notes&quot;.txt: consent-lens report</title>");
+    expect(html).toContain("Shares &lt;i&gt;everything&lt;/i&gt;");
+    const back = readBack(html);
+    expect(back.shown).toBe(report.text.value);
+    expect(back.covered.get(report.findings.length - 1)).toBe(`<script>alert("x")</script> & "Friends"`);
+  });
+});
+
+// In real Chromium: Debian's package, which .ci/run installs; skipped where it is absent.
+const chromiumPath = "/usr/bin/chromium";
+const hasChromium = existsSync(chromiumPath);
+
+describe("HTML report, in headless Chromium", () => {
+  let browser: Browser;
+  let dir: string;
+  const open = async (reports: Report[], name: string) => {
+    const file = join(dir, `${name}.html`);
+    writeFileSync(file, formatHtml(reports, options));
+    const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    const problems: string[] = [];
+    const requests: string[] = [];
+    page.on("console", (m) => void (m.type() === "error" || m.type() === "warning" ? problems.push(`${m.type()}: ${m.text()}`) : 0));
+    page.on("pageerror", (e) => void problems.push(`pageerror: ${e.message}`));
+    page.on("request", (r) => void requests.push(r.url()));
+    page.on("requestfailed", (r) => void problems.push(`failed: ${r.url()}`));
+    await page.goto(pathToFileURL(file).href, { waitUntil: "load" });
+    return { page, problems, requests, url: pathToFileURL(file).href };
+  };
+  let main: Awaited<ReturnType<typeof open>>;
+
+  beforeAll(async () => {
+    if (!hasChromium) return;
+    const { chromium } = await import("playwright-core");
+    dir = mkdtempSync(join(tmpdir(), "consent-lens-html-"));
+    // launch() gives the browser a fresh temporary profile of its own.
+    browser = await chromium.launch({
+      executablePath: chromiumPath,
+      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    });
+    main = await open([imaging], "imaging");
+  }, 30_000);
+  afterAll(async () => {
+    await browser?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  const focused = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute("data-finding") ?? document.activeElement?.tagName);
+
+  it.skipIf(!hasChromium)("loads with no console error and no request but the file itself", async () => {
+    expect(main.problems).toEqual([]);
+    expect(main.requests).toEqual([main.url]);
+    expect(await main.page.evaluate(() => document.documentElement.lang)).toBe("en");
+  });
+
+  it.skipIf(!hasChromium)("marks every phrase finding once, each mark covering its span", async () => {
+    const { page } = main;
+    expect(await page.locator("[data-finding]").count()).toBe(imaging.findings.length);
+    const covered = await page.evaluate(
+      (n) =>
+        Array.from({ length: n }, (_, i) =>
+          [...document.querySelectorAll(`mark[data-note="r0-n${i}"]`)].map((m) => m.textContent).join(""),
+        ),
+      imaging.findings.length,
+    );
+    expect(covered).toEqual(imaging.findings.map((f) => spanText(imaging, f)));
+  });
+
+  it.skipIf(!hasChromium)("lists what the form does not say, for each form on the page", async () => {
+    const titles = (page: Page, r: number) => page.locator(`#r${r}-missing li strong`).allTextContents();
+    expect(await titles(main.page, 0)).toEqual(imaging.missing.map((m) => m.element.title));
+    const hipaa = await reportOf("checklist/hipaa-no-redisclosure.pdf");
+    expect(hipaa.missing.length).toBeGreaterThan(0);
+    const both = await open([imaging, hipaa], "both");
+    expect(await titles(both.page, 1)).toEqual(hipaa.missing.map((m) => m.element.title));
+    expect(await both.page.locator("#r1-missing").textContent()).toContain(hipaa.missing[0]!.element.question);
+    const ids = await both.page.evaluate(() => [...document.querySelectorAll("[id]")].map((e) => e.id));
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(both.problems).toEqual([]);
+    await both.page.close();
+  });
+
+  it.skipIf(!hasChromium)("shows a form full of markup as text: nothing runs, nothing loads", async () => {
+    const report = hostileReport();
+    const hostile = await open([report], "hostile");
+    const dialogs: string[] = [];
+    hostile.page.on("dialog", (d) => void dialogs.push(d.message()));
+    await hostile.page.locator(`#r0-f${report.findings.length - 1}`).focus();
+    expect(await hostile.page.locator("#tip").textContent()).toContain("</div><script>alert(2)</script>");
+    expect(await hostile.page.locator("#r0-text").textContent()).toContain(`<script>alert("x")</script>`);
+    expect(await hostile.page.locator("#r0-text img, #r0-text script, .note script").count()).toBe(0);
+    expect(dialogs).toEqual([]);
+    expect(hostile.problems).toEqual([]);
+    expect(hostile.requests).toEqual([hostile.url]);
+    await hostile.page.close();
+  });
+
+  it.skipIf(!hasChromium)("moves the focus to the marks with Tab and n, showing each one's note", async () => {
+    const { page } = main;
+    const order = await page.locator("mark[data-finding]").evaluateAll((marks) => marks.map((m) => m.getAttribute("data-finding")));
+    let presses = 0;
+    while (!/^\d+$/.test((await focused(page)) ?? "") && presses++ < 20) await page.keyboard.press("Tab");
+    expect(await focused(page)).toBe(order[0]);
+    const ring = await page.evaluate(() => {
+      const style = getComputedStyle(document.activeElement!);
+      return { style: style.outlineStyle, width: parseFloat(style.outlineWidth) };
+    });
+    expect(ring.style).toBe("solid");
+    expect(ring.width).toBeGreaterThanOrEqual(2);
+    const first = imaging.findings[Number(order[0])]!;
+    await expect.poll(() => page.locator("#tip").isVisible()).toBe(true);
+    expect(await page.locator("#tip").textContent()).toContain(imaging.rules.get(first.ruleId)!.title);
+
+    await page.keyboard.press("Tab");
+    expect(await focused(page)).toBe(order[1]);
+    await page.keyboard.press("n");
+    expect(await focused(page)).toBe(order[2]);
+    await page.keyboard.press("p");
+    expect(await focused(page)).toBe(order[1]);
+    await page.keyboard.press("Escape");
+    expect(await page.locator("#tip").isVisible()).toBe(false);
+    expect(main.problems).toEqual([]);
+  });
+
+  it.skipIf(!hasChromium)("prints the summary and the questions, not the text", async () => {
+    const { page } = main;
+    await page.emulateMedia({ media: "print" });
+    expect(await page.locator(".summary").isVisible()).toBe(true);
+    const questions = page.locator("#r0-questions li");
+    expect(await questions.count()).toBe(imaging.questions.length);
+    for (const q of await questions.all()) expect(await q.isVisible()).toBe(true);
+    expect(await questions.first().textContent()).toContain(imaging.questions[0]!.text);
+    for (const hidden of ["#r0-text", "#r0-findings", "nav", "#tip"]) expect(await page.locator(hidden).first().isVisible(), hidden).toBe(false);
+    await page.emulateMedia({ media: "screen" });
+    expect(await page.locator("#r0-text").isVisible()).toBe(true);
+  });
+
+  it.skipIf(!hasChromium)("keeps text on marks and badges at WCAG AA contrast", async () => {
+    const pairs = await main.page.evaluate(() => {
+      const pair = (el: Element, pseudo?: string) => {
+        const s = getComputedStyle(el, pseudo);
+        return [s.color, s.backgroundColor];
+      };
+      return [
+        pair(document.body),
+        ...[...document.querySelectorAll("mark[data-finding]")].flatMap((m) => [pair(m), pair(m, "::before")]),
+        ...[...document.querySelectorAll(".badge")].map((b) => pair(b)),
+      ];
+    });
+    const luminance = (css: string) => {
+      const [r, g, b] = css.match(/[\d.]+/g)!.slice(0, 3).map((v) => Number(v) / 255).map((c) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+      return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+    };
+    for (const [fg, bg] of pairs) {
+      // The body's background is the page's white; everything else here paints its own.
+      const back = bg === "rgba(0, 0, 0, 0)" ? "rgb(255, 255, 255)" : bg!;
+      const [light, dark] = [luminance(fg!), luminance(back)].sort((x, y) => y - x);
+      expect((light! + 0.05) / (dark! + 0.05), `${fg} on ${back}`).toBeGreaterThanOrEqual(4.5);
+    }
+  });
+});
