@@ -7,6 +7,8 @@ import { diffReports } from "../assess/diff.js";
 import { formatJson } from "../report/json.js";
 import { formatMarkdown } from "../report/markdown.js";
 import { formatTerminal } from "../report/terminal.js";
+import { formatHtml } from "../report/html.js";
+import { formatSarif } from "../report/sarif.js";
 import { diffJson, formatDiffMarkdown, formatDiffTerminal } from "../report/diff.js";
 import { processIo, type Io } from "./io.js";
 import type { ScanOptions } from "./pipeline.js";
@@ -22,7 +24,7 @@ export const version: string = JSON.parse(readFileSync(new URL("../../package.js
 /** Exit codes: 0 done, 1 a risk at or above --fail-on, 2 bad input, bad rules or bad usage. */
 export const exitCodes = { ok: 0, failOn: 1, error: 2 } as const;
 
-const formats = ["terminal", "json", "markdown"] as const;
+const formats = ["terminal", "json", "markdown", "html", "sarif"] as const;
 
 interface OutputFlags extends RuleSource {
   format: (typeof formats)[number];
@@ -148,9 +150,14 @@ async function scan(args: string[], flags: ScanFlags, io: Io): Promise<number> {
     }
   }
   const questionsOnly = Boolean(flags.questionsOnly);
-  if (flags.format === "json") emit(formatJson(reports, { version, errors }), flags, paths, io);
-  else if (flags.format === "markdown") emit(formatMarkdown(reports, { questionsOnly, errors }), flags, paths, io);
-  else if (reports.length) emit(formatTerminal(reports, { color: useColor(flags, io), width: io.columns, questionsOnly, errors }), flags, paths, io);
+  const formatted = {
+    json: () => formatJson(reports, { version, errors }),
+    markdown: () => formatMarkdown(reports, { questionsOnly, errors }),
+    html: () => formatHtml(reports, { version }),
+    sarif: () => formatSarif(reports, { version, errors }),
+    terminal: () => (reports.length ? formatTerminal(reports, { color: useColor(flags, io), width: io.columns, questionsOnly, errors }) : ""),
+  }[flags.format]();
+  if (formatted) emit(formatted, flags, paths, io);
 
   if (errors.length) return exitCodes.error;
   const failOn = flags.failOn ?? config?.data["fail-on"];
@@ -166,6 +173,7 @@ async function diff(before: string, after: string, flags: OutputFlags, io: Io): 
   for (const o of outcomes) if ("error" in o) throw new UserError(`${o.path}: ${o.error}`);
   const [a, b] = outcomes.map((o) => ("report" in o ? o.report : undefined)) as [Report, Report];
   const d = diffReports(a, b);
+  if (flags.format === "html" || flags.format === "sarif") throw new UserError(`diff: --format ${flags.format} is not available; use terminal, markdown or json`);
   const content =
     flags.format === "json"
       ? JSON.stringify(diffJson(d, version), null, 2) + "\n"
