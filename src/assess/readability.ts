@@ -9,7 +9,7 @@ const longestShown = 3;
 const minSectionWords = 30;
 
 // A heading is a short line with no closing punctuation ("Risks and Discomforts").
-const isHeading = (sentence: string, words: number) => words <= 10 && !/[.!?;:,]["”’)]?$/.test(sentence);
+const isHeading = (sentence: string, words: number) => words <= 10 && !/[.!?;:,]["”’)]?$/.test(sentence) && !/_{3}/.test(sentence);
 
 interface Counts {
   words: number;
