@@ -99,3 +99,12 @@ ${extra}`;
     expect(stderr).toMatch(/typo2\.yaml:12: rules\[0\]\.explantion: unknown field/);
   });
 });
+
+describe("the phrase language", () => {
+  it("refuses side-by-side bare alternations, which nearly always mean a phrase choice", async () => {
+    const { parsePhrase } = await import("../src/rules/phrase.js");
+    expect(() => parsePhrase("opt out|withdraw|refuse", new Map())).not.toThrow();
+    expect(() => parsePhrase("voluntary|opt out|withdraw", new Map())).toThrow(/ambiguous "\|"/);
+    expect(() => parsePhrase("(voluntary|opt out|withdraw)", new Map())).not.toThrow();
+  });
+});

@@ -90,9 +90,16 @@ function parse(source: string, lists: Lists, seen: string[]): Phrase {
   let at = 0;
 
   // Outside brackets "|" joins single words; inside, it separates whole phrases.
+  // "opt out|withdraw" reads as a choice of phrases but means "opt (out|withdraw)": two
+  // bare alternations side by side are nearly always that mistake, so they are refused.
+  const bare = new Set<PhraseNode>();
   const sequence = (inGroup = false): PhraseNode => {
     const items: PhraseNode[] = [];
-    while (at < lexemes.length && lexemes[at] !== ")" && lexemes[at] !== "|") items.push(optional(inGroup));
+    while (at < lexemes.length && lexemes[at] !== ")" && lexemes[at] !== "|") {
+      items.push(optional(inGroup));
+      if (items.length > 1 && bare.has(items.at(-1)!) && bare.has(items.at(-2)!))
+        throw new PhraseError('ambiguous "|": it joins single words; put alternative phrases in brackets, e.g. "(third party|outside company)"');
+    }
     if (items.length === 0) throw new PhraseError("empty phrase or group");
     return items.length === 1 ? items[0]! : { kind: "seq", items };
   };
@@ -110,7 +117,10 @@ function parse(source: string, lists: Lists, seen: string[]): Phrase {
       at++;
       options.push(unit());
     }
-    return options.length === 1 ? options[0]! : { kind: "alt", options };
+    if (options.length === 1) return options[0]!;
+    const node: PhraseNode = { kind: "alt", options };
+    bare.add(node);
+    return node;
   };
   const unit = (): PhraseNode => {
     const lex = lexemes[at++];
