@@ -41,6 +41,8 @@ export interface Phrase {
 export interface Tokens {
   tokens: Token[];
   keys: Set<string>;
+  /** Each token's stem key and exact key, made once per sentence. */
+  tokenKeys: [string, string][];
   found: Map<Phrase, TokenMatch[]>;
 }
 
@@ -59,10 +61,13 @@ const keySet = (keys: string[]): KeySet => ({
   prefixes: keys.filter((k) => k.startsWith("p:")).map((k) => k.slice(2)),
 });
 const tokenHasKey = (t: Token, key: string) => (key.startsWith("s:") ? key.slice(2) === t.stem : key.slice(2) === t.word);
-const tokenInSet = (t: Token, set: KeySet) =>
-  set.keys.has(stemKey(t.stem)) || set.keys.has(exactKey(t.word)) || set.prefixes.some((p) => t.word.startsWith(p));
+const tokenInSet = (s: Tokens, i: number, set: KeySet) =>
+  set.keys.has(s.tokenKeys[i]![0]) || set.keys.has(s.tokenKeys[i]![1]) || set.prefixes.some((p) => s.tokens[i]!.word.startsWith(p));
 const sentenceHasOne = (s: Tokens, set: KeySet) => {
-  for (const k of set.keys) if (s.keys.has(k)) return true;
+  // walk the smaller of the two sets
+  if (set.keys.size < s.keys.size) {
+    for (const k of set.keys) if (s.keys.has(k)) return true;
+  } else for (const k of s.keys) if (set.keys.has(k)) return true;
   return set.prefixes.some((p) => s.tokens.some((t) => t.word.startsWith(p)));
 };
 
@@ -225,8 +230,17 @@ function computeAnchors(node: PhraseNode): Set<string> | undefined {
       return new Set([node.key]);
     case "prefix":
       return new Set([prefixKey(node.prefix)]);
-    case "seq":
-      return anchorsOf(node.items[0]!);
+    case "seq": {
+      // an optional first word ("(the|a)? sponsor") lets the next one start a match too
+      const all = new Set<string>();
+      for (const item of node.items) {
+        const anchors = anchorsOf(item.kind === "opt" ? item.node : item);
+        if (!anchors) return undefined;
+        for (const a of anchors) all.add(a);
+        if (item.kind !== "opt") return all;
+      }
+      return undefined;
+    }
     case "alt": {
       const all = new Set<string>();
       for (const option of node.options) {
@@ -298,12 +312,13 @@ export function findAll(phrase: Phrase, sentence: Tokens): TokenMatch[] {
   return matches;
 }
 
-function search(phrase: Phrase, { tokens, ...sentence }: Tokens): TokenMatch[] {
-  if (!phrase.required.every((set) => sentenceHasOne({ tokens, ...sentence }, set))) return [];
+function search(phrase: Phrase, sentence: Tokens): TokenMatch[] {
+  if (!phrase.required.every((set) => sentenceHasOne(sentence, set))) return [];
+  const { tokens } = sentence;
   const matches: TokenMatch[] = [];
   const memo: Memo = new Map();
   for (let start = 0; start < tokens.length; start++) {
-    if (phrase.anchors && !tokenInSet(tokens[start]!, phrase.anchors)) continue;
+    if (phrase.anchors && !tokenInSet(sentence, start, phrase.anchors)) continue;
     let longest: Partial | undefined;
     for (const e of ends(phrase.node, tokens, start, memo)) if (e.end > start && (!longest || e.end > longest.end)) longest = e;
     if (longest) matches.push({ start, end: longest.end, words: longest.words });
@@ -311,12 +326,10 @@ function search(phrase: Phrase, { tokens, ...sentence }: Tokens): TokenMatch[] {
   return matches;
 }
 
-/** The keys of a sentence's tokens, for the quick anchor check. */
-export function tokenKeys(tokens: Token[]): Set<string> {
+/** A sentence's tokens with the keys the quick checks use. */
+export function tokensOf(tokens: Token[]): Tokens {
   const keys = new Set<string>();
-  for (const t of tokens) {
-    keys.add(stemKey(t.stem));
-    keys.add(exactKey(t.word));
-  }
-  return keys;
+  const tokenKeys = tokens.map((t): [string, string] => [stemKey(t.stem), exactKey(t.word)]);
+  for (const [stemmed, exact] of tokenKeys) keys.add(stemmed).add(exact);
+  return { tokens, keys, tokenKeys, found: new Map() };
 }

@@ -1,6 +1,6 @@
 import type { Span } from "../types.js";
 import { tokenize, type Token } from "../text/tokens.js";
-import { tokenKeys, type Tokens } from "./phrase.js";
+import { tokensOf, type Tokens } from "./phrase.js";
 
 /** A sentence as matchers see it: its words with offsets into the whole normalized text. */
 export interface Sentence extends Tokens {
@@ -11,5 +11,5 @@ export interface Sentence extends Tokens {
 
 export function sentenceOf(value: string, span: Span): Sentence {
   const tokens = tokenize(value, span.start, span.end);
-  return { span, text: value.slice(span.start, span.end), tokens, keys: tokenKeys(tokens), found: new Map() };
+  return { span, text: value.slice(span.start, span.end), ...tokensOf(tokens) };
 }
