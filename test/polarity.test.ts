@@ -31,6 +31,9 @@ describe("polarity: negation within its clause, exceptions reopen the door", () 
     ["Your data may be shared with researchers without your permission.", "third-party-sharing risk"],
     ["If you do not want to take part, your records may still be shared with our partners.", "third-party-sharing risk"],
     ["Data already shared with researchers cannot be withdrawn.", "withdrawal-limits risk"],
+    ["We will not share your data with researchers unless you tell us it is OK.", "third-party-sharing protection"],
+    ["Whether or not you join, your records may be shared with our partners.", "third-party-sharing risk"],
+    ["[ ] Yes [ ] No My records may be shared with research partners.", "third-party-sharing risk"],
     ["Your images are encrypted.", "security-transfer protection"],
     ["Your images are not encrypted when they are sent.", "security-transfer risk"],
   ])("%s -> %s", (sentence, expected) => {
@@ -41,7 +44,8 @@ describe("polarity: negation within its clause, exceptions reopen the door", () 
     expect(verdicts("Please share your questions with us.")).toEqual([]);
   });
 
-  it("treats a question in the form as a heading, not a claim", () => {
+  it("treats a question or a short unpunctuated line as a heading, not a claim", () => {
     expect(verdicts("Will my data be shared with third parties?")).toEqual([]);
+    expect(verdicts("Sharing Data With Third Parties")).toEqual([]);
   });
 });

@@ -27,6 +27,15 @@ export function matchRule(compiled: CompiledRule, sentence: Sentence, rules: Rul
 const rank = (f: Hit) => severities.indexOf(f.severity);
 
 /**
+ * A question in the form ("Who will see my data?") or a short line with no closing
+ * punctuation ("How Long We Keep Your Photographs") is a heading, not a statement.
+ * List items are statements however short ("• The Food and Drug Administration").
+ */
+const shortHeading = 6;
+const isHeading = (text: string, words: number, inList: boolean) =>
+  text.endsWith("?") || (!inList && words <= shortHeading && !/[.:;!]["”’)]?$/.test(text) && !/^\W/.test(text));
+
+/**
  * match: Text + rules -> findings, in reading order. A sentence gets at most one
  * finding per category and polarity (the most severe), so three rules about
  * sharing do not report the same sentence three times.
@@ -36,8 +45,7 @@ export function match(text: Text, rules: RuleSet): Finding[] {
   for (const span of text.sentences) {
     const sentence = sentenceOf(text.value, span);
     const leadIn = span.leadIn && sentenceOf(text.value, span.leadIn);
-    // A question in the form ("Who will see my data?") is a heading, not a statement.
-    if (sentence.tokens.length === 0 || sentence.text.endsWith("?")) continue;
+    if (sentence.tokens.length === 0 || isHeading(sentence.text, sentence.tokens.length, span.leadIn !== undefined)) continue;
     const best = new Map<string, Hit>();
     for (const compiled of rules.rules) {
       const hit = matchRule(compiled, sentence, rules, leadIn);

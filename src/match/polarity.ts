@@ -25,7 +25,11 @@ export function decidePolarity(plain: Polarity, match: TokenMatch, sentence: Sen
   const occurrences = (phrases: typeof language.negations) =>
     phrases.flatMap((p) => findAll(p, sentence)).filter((o) => !o.words.some((w) => own.has(w)));
 
-  const terminators = occurrences(language.terminators);
+  // A terminator counts even where the rule's words overlap it ("or you may leave").
+  const terminators = language.terminators.flatMap((p) => findAll(p, sentence));
+  // "Yes [ ] No" and "whether or not" hold a negation word but negate nothing (NegEx's pseudo-negations).
+  const pseudo = language.pseudoNegations.flatMap((p) => findAll(p, sentence));
+  const real = (n: TokenMatch) => !pseudo.some((p) => p.start <= n.start && n.end <= p.end);
   const clauseBreak = (from: number, to: number) =>
     terminators.some((t) => t.start >= from && t.start < to) || /[;:]/.test(textBetween(sentence, from, to));
 
@@ -43,7 +47,7 @@ export function decidePolarity(plain: Polarity, match: TokenMatch, sentence: Sen
     return true; // inside the matched words, e.g. "share it with no one"
   };
   const negation =
-    occurrences(language.negations).find((n) => negates(n, language.scope)) ??
+    occurrences(language.negations).find((n) => real(n) && negates(n, language.scope)) ??
     occurrences(language.narrowNegations).find((n) => n.end <= match.start && negates(n, language.narrowScope));
   if (!negation) return { polarity: plain };
 

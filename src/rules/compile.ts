@@ -46,6 +46,7 @@ export function findSpec(spec: CompiledSpec, sentence: Sentence, leadIn?: Senten
 export interface CompiledLanguage {
   negations: Phrase[];
   narrowNegations: Phrase[];
+  pseudoNegations: Phrase[];
   narrowScope: number;
   scope: number;
   terminators: Phrase[];
@@ -73,6 +74,7 @@ export function compileLanguage(language: Language, lists: Lists): CompiledLangu
   return {
     negations: phrases(language.negations),
     narrowNegations: phrases(language.narrowNegations),
+    pseudoNegations: phrases(language.pseudoNegations),
     narrowScope: language.narrowScope,
     scope: language.scope,
     terminators: phrases(language.terminators),

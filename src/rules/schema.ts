@@ -142,6 +142,7 @@ export const PackSchema = z.strictObject({
 export const LanguageSchema = z.strictObject({
   negations: z.array(phrase).min(1).describe("Words that negate what follows them in the same clause"),
   narrowNegations: z.array(phrase).default([]).describe('Words that negate only the next few words ("without")'),
+  pseudoNegations: z.array(phrase).default([]).describe('Phrases that hold a negation word but negate nothing ("whether or not")'),
   narrowScope: z.number().int().min(1).max(10).default(3),
   scope: z.number().int().min(1).max(40).default(12).describe("Most words between a negation and what it negates"),
   terminators: z.array(phrase).default([]).describe("Words that end a negation's clause"),

@@ -22,7 +22,8 @@ const stems = new Map<string, string>();
 export function stem(word: string): string {
   let stemmed = stems.get(word);
   if (stemmed === undefined) {
-    stemmed = /^\p{L}+$/u.test(word) ? PorterStemmer.stem(irregular[word] ?? word) : word;
+    // Porter stems "use" and "used" to "us"; the pronoun gets a stem of its own.
+    stemmed = word === "us" ? "us (pronoun)" : /^\p{L}+$/u.test(word) ? PorterStemmer.stem(irregular[word] ?? word) : word;
     stems.set(word, stemmed);
   }
   return stemmed;
