@@ -50,7 +50,7 @@ function formatReport(report: Report, c: ChalkInstance, width: number): string {
   const out: string[] = [];
   const para = (s: string, indent = 0, firstIndent = indent) =>
     out.push(
-      wrapAnsi(s, width - indent, { hard: true, trim: false })
+      wrapAnsi(s, width - indent, { hard: true })
         .split("\n")
         .map((line, i) => " ".repeat(i === 0 ? firstIndent : indent) + line)
         .join("\n"),
@@ -64,7 +64,7 @@ function formatReport(report: Report, c: ChalkInstance, width: number): string {
   };
 
   const risks = findings.filter((f) => f.polarity === "risk");
-  const protections = findings.filter((f) => f.polarity === "protection");
+  const protections = findings.filter((f) => f.polarity === "protection").sort((a, b) => a.span.start - b.span.start);
   const pages = doc.pageStarts.length;
   out.push(c.bold(doc.path));
   out.push(
@@ -133,7 +133,7 @@ function formatReport(report: Report, c: ChalkInstance, width: number): string {
 
   out.push("");
   out.push(c.bold.underline(`How the grade was worked out: ${grade} (${score}/100)`));
-  for (const line of report.score.breakdown) para(`${(line.points > 0 && line.label !== "start" ? "+" : "") + line.points}`.padStart(5) + `  ${line.label}`, 9, 2);
+  for (const line of report.score.breakdown) out.push(`  ${`${line.points > 0 && line.label !== "start" ? "+" : ""}${line.points}`.padStart(4)}  ${line.label}`);
 
   out.push("");
   out.push(formatQuestions(report, c, width));
