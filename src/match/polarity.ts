@@ -14,7 +14,8 @@ const flip = (p: Polarity): Polarity => (p === "risk" ? "protection" : "risk");
 /*
  * NegEx/ConText: a negation word negates what follows it in its clause, up to
  * `scope` words, unless a terminator ("but", "however", a semicolon) comes
- * first; in a clause opened by "if" or "when" a comma ends it too. "without" negates only the next few words: "without your name" says
+ * first (or a semicolon, colon or bracket); in a clause opened by "if", "when" or
+ * "which" a comma ends it too. "without" negates only the next few words: "without your name" says
  * nothing about sharing. An exception anywhere in the sentence ("unless required
  * by law", "except as described") reopens the door, so the plain polarity stands.
  * Words that the rule's own pattern matched ("cannot be withdrawn") are part of
@@ -31,7 +32,7 @@ export function decidePolarity(plain: Polarity, match: TokenMatch, sentence: Sen
   const pseudo = language.pseudoNegations.flatMap((p) => findAll(p, sentence));
   const real = (n: TokenMatch) => !pseudo.some((p) => p.start <= n.start && n.end <= p.end);
   const clauseBreak = (from: number, to: number) =>
-    terminators.some((t) => t.start >= from && t.start < to) || /[;:]/.test(textBetween(sentence, from, to));
+    terminators.some((t) => t.start >= from && t.start < to) || /[;:()]/.test(textBetween(sentence, from, to));
 
   const subordinators = occurrences(language.subordinators);
   const inSubordinateClause = (n: TokenMatch) =>

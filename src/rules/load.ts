@@ -51,7 +51,7 @@ export function packFiles(path: string): string[] {
 /** Loads, validates and compiles rule packs. Every problem is a UserError of the form `file:line: field: problem`. */
 export function loadRules(paths: string[] = [bundledRules], options: { only?: string[] } = {}): RuleSet {
   const packs = paths.flatMap(packFiles).map((file) => readYamlFile(file, FileSchema, "rule file"));
-  // `only`: keep the lists and language of every pack, but the rules of these packs alone.
+  // `only`: keep the lists, language and kinds of every pack, but the rules and elements of these packs alone.
   const onlyFiles = options.only && new Set(options.only.flatMap(packFiles));
   const lists: Lists = new Map();
   const language: Record<string, unknown> = {};
@@ -92,6 +92,7 @@ export function loadRules(paths: string[] = [bundledRules], options: { only?: st
     });
   }
   for (const loaded of packs) {
+    if (onlyFiles && !onlyFiles.has(loaded.file)) continue;
     loaded.data.elements.forEach((element, e) => {
       const path = ["elements", e];
       unique(loaded, path, "element", element.id, elementFiles);

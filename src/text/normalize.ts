@@ -19,10 +19,10 @@ const replacements: Record<string, string> = {
 
 // Bullets include symbol-font glyphs in Unicode's private use area (Word's  and ).
 // An initials or check line ("_____ My samples may be used...") is a list item too.
-const bullet = /^([•●▪◦■□☐☑☒✓✔➢►○*\uE000-\uF8FF]|_{3,}|-(?=\s)|o(?=\s)|\(?\d{1,2}[.)](?=\s)|\(?[a-z][.)](?=\s)|\[[ xX]?\])/;
+const bullet = /^([•·●▪◦■□☐☑☒✓✔➢►○*\uE000-\uF8FF]|_{3,}|-(?=\s)|o(?=\s)|\(?\d{1,2}[.)](?=\s)|\(?[a-z][.)](?=\s)|\[[ xX]?\])/;
 // Compounds whose hyphen survives a line break ("de-\nidentified"); other words broken
 // at a line end ("de-\nstroyed") are joined. Compounds the form writes whole elsewhere count too.
-const compound = /^(de-identif|re-identif|re-contact|non-|self-|third-part|opt-(in|out)|e-mail|follow-up|long-term|co-investig)/i;
+const compound = /^(de-identif|re-identif|re-contact|non-|self-|third-part|opt-(in|out)|e-mail|follow-up|long-term|co-investig|open-end|for-profit|not-for|health-related|well-being)/i;
 
 /** One line's characters after cleaning, each with its offset in the raw text. */
 interface CleanLine {
