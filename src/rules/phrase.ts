@@ -262,7 +262,16 @@ export interface TokenMatch {
   words: number[];
 }
 
-type Partial = { end: number; words: number[] };
+// The word tokens a partial match used, as a tree joined in O(1) and flattened once per match.
+type Words = null | number | { a: Words; b: Words };
+type Partial = { end: number; words: Words };
+
+const join = (a: Words, b: Words): Words => (a === null ? b : b === null ? a : { a, b });
+const flatten = (w: Words, out: number[] = []): number[] => {
+  if (typeof w === "number") out.push(w);
+  else if (w) flatten(w.b, flatten(w.a, out));
+  return out;
+};
 
 type Memo = Map<PhraseNode, (Partial[] | undefined)[]>;
 
@@ -277,27 +286,35 @@ function ends(node: PhraseNode, tokens: Token[], i: number, memo: Memo): Partial
 function computeEnds(node: PhraseNode, tokens: Token[], i: number, memo: Memo): Partial[] {
   switch (node.kind) {
     case "word":
-      return i < tokens.length && tokenHasKey(tokens[i]!, node.key) ? [{ end: i + 1, words: [i] }] : [];
+      return i < tokens.length && tokenHasKey(tokens[i]!, node.key) ? [{ end: i + 1, words: i }] : [];
     case "prefix":
-      return i < tokens.length && tokens[i]!.word.startsWith(node.prefix) ? [{ end: i + 1, words: [i] }] : [];
+      return i < tokens.length && tokens[i]!.word.startsWith(node.prefix) ? [{ end: i + 1, words: i }] : [];
     case "any":
-      return i < tokens.length ? [{ end: i + 1, words: [] }] : [];
+      return i < tokens.length ? [{ end: i + 1, words: null }] : [];
     case "gap": {
       const out: Partial[] = [];
-      for (let n = 0; n <= node.max && i + n <= tokens.length; n++) out.push({ end: i + n, words: [] });
+      for (let n = 0; n <= node.max && i + n <= tokens.length; n++) out.push({ end: i + n, words: null });
       return out;
     }
     case "opt":
-      return [{ end: i, words: [] }, ...ends(node.node, tokens, i, memo)];
-    case "alt":
-      return node.options.flatMap((o) => ends(o, tokens, i, memo));
+      return [{ end: i, words: null }, ...ends(node.node, tokens, i, memo)];
+    case "alt": {
+      const out: Partial[] = [];
+      for (const o of node.options) for (const e of ends(o, tokens, i, memo)) out.push(e);
+      return out;
+    }
     case "seq": {
-      let current: Partial[] = [{ end: i, words: [] }];
+      let current: Partial[] = [{ end: i, words: null }];
       for (const item of node.items) {
-        const next = new Map<number, Partial>();
+        const next: Partial[] = [];
+        const seen: boolean[] = [];
         for (const p of current)
-          for (const e of ends(item, tokens, p.end, memo)) if (!next.has(e.end)) next.set(e.end, { end: e.end, words: [...p.words, ...e.words] });
-        current = [...next.values()];
+          for (const e of ends(item, tokens, p.end, memo))
+            if (!seen[e.end]) {
+              seen[e.end] = true;
+              next.push({ end: e.end, words: join(p.words, e.words) });
+            }
+        current = next;
         if (current.length === 0) break;
       }
       return current;
@@ -321,7 +338,7 @@ function search(phrase: Phrase, sentence: Tokens): TokenMatch[] {
     if (phrase.anchors && !tokenInSet(sentence, start, phrase.anchors)) continue;
     let longest: Partial | undefined;
     for (const e of ends(phrase.node, tokens, start, memo)) if (e.end > start && (!longest || e.end > longest.end)) longest = e;
-    if (longest) matches.push({ start, end: longest.end, words: longest.words });
+    if (longest) matches.push({ start, end: longest.end, words: flatten(longest.words) });
   }
   return matches;
 }
