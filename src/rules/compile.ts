@@ -33,14 +33,13 @@ export interface CompiledElement extends CompiledSpec {
  * words of `requires` from the sentence that introduced its list ("We may share your data with:").
  */
 export function findSpec(spec: CompiledSpec, sentence: Sentence, leadIn?: Sentence): TokenMatch | undefined {
+  // Patterns first: they are the selective part, while requires are broad lists (@data).
+  let match: TokenMatch | undefined;
+  for (const pattern of spec.patterns) if ((match = pattern(sentence))) break;
+  if (!match) return undefined;
   const has = (s: Sentence) => (p: Phrase) => findAll(p, s).length > 0;
   const required = (p: Phrase) => has(sentence)(p) || (leadIn !== undefined && has(leadIn)(p));
-  if (!spec.requires.every(required) || spec.excludes.some(has(sentence))) return undefined;
-  for (const pattern of spec.patterns) {
-    const match = pattern(sentence);
-    if (match) return match;
-  }
-  return undefined;
+  return spec.requires.every(required) && !spec.excludes.some(has(sentence)) ? match : undefined;
 }
 
 export interface CompiledLanguage {
