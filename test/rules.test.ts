@@ -100,6 +100,13 @@ ${extra}`;
   });
 });
 
+describe("the rule bundle of the build", () => {
+  it("holds the same rules as the YAML files", async () => {
+    const { listRules } = await import("../src/cli/rules.js");
+    expect(runCli(["rules", "list"]).stdout).toBe(listRules(loadRules()));
+  });
+});
+
 describe("the phrase language", () => {
   it("refuses side-by-side bare alternations, which nearly always mean a phrase choice", async () => {
     const { parsePhrase } = await import("../src/rules/phrase.js");

@@ -14,7 +14,8 @@ import {
 } from "./compile.js";
 import { parsePhrase, type Lists } from "./phrase.js";
 import { GradingSchema, LanguageSchema, PackSchema, type Grading, type Rule } from "./schema.js";
-import { display, readYamlFile, type YamlFile } from "./yaml-file.js";
+import { display, type YamlFile } from "./yaml-file.js";
+import { readRuleFile } from "./bundle.js";
 
 /** The rule pack that ships with consent-lens. */
 export const bundledRules = fileURLToPath(new URL("../../rules/", import.meta.url));
@@ -30,7 +31,8 @@ export interface RuleSet {
   files: Map<string, string>;
 }
 
-const FileSchema = PackSchema.extend({ language: LanguageSchema.partial().optional() });
+/** A rule file: a pack, and optionally words of the polarity language. */
+export const FileSchema = PackSchema.extend({ language: LanguageSchema.partial().optional() });
 type LoadedPack = YamlFile<z.output<typeof FileSchema>>;
 
 /** YAML files of a pack: a file, or every .yaml/.yml file in a folder (sorted, not recursive). */
@@ -50,7 +52,8 @@ export function packFiles(path: string): string[] {
 
 /** Loads, validates and compiles rule packs. Every problem is a UserError of the form `file:line: field: problem`. */
 export function loadRules(paths: string[] = [bundledRules], options: { only?: string[] } = {}): RuleSet {
-  const packs = paths.flatMap(packFiles).map((file) => readYamlFile(file, FileSchema, "rule file"));
+  const bundled = new Set(packFiles(bundledRules));
+  const packs = paths.flatMap(packFiles).map((file) => readRuleFile(file, FileSchema, bundled.has(file)));
   // `only`: keep the lists, language and kinds of every pack, but the rules and elements of these packs alone.
   const onlyFiles = options.only && new Set(options.only.flatMap(packFiles));
   const lists: Lists = new Map();

@@ -1,0 +1,18 @@
+#!/usr/bin/env node
+// Part of `npm run build`: validates and compiles the bundled rule pack (a broken rule
+// fails the build with file:line), then writes it as dist/bundled-rules.json for a
+// quicker start-up (see src/rules/bundle.ts).
+import { writeFileSync } from "node:fs";
+import { basename } from "node:path";
+import { bundleFile } from "../dist/rules/bundle.js";
+import { FileSchema, bundledRules, loadRules, packFiles } from "../dist/rules/load.js";
+import { readYamlFile } from "../dist/rules/yaml-file.js";
+
+try {
+  loadRules([bundledRules]);
+} catch (error) {
+  console.error(`bundle-rules: ${error.message}`);
+  process.exit(1);
+}
+const files = Object.fromEntries(packFiles(bundledRules).map((f) => [basename(f), readYamlFile(f, FileSchema, "rule file").data]));
+writeFileSync(bundleFile, JSON.stringify(files));
