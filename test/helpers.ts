@@ -12,6 +12,7 @@ export function runCli(args: string[], options: { input?: string | Buffer; env?:
   const result = spawnSync(process.execPath, [fileURLToPath(new URL("../bin/consent-lens.js", import.meta.url)), ...args], {
     input: options.input ?? "",
     encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
     cwd: options.cwd ?? root,
     env: { ...process.env, NO_COLOR: "1", ...options.env },
   });
