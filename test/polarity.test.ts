@@ -24,6 +24,7 @@ describe("polarity: negation within its clause, exceptions reopen the door", () 
     ["We cannot and will not share your records with partners.", "third-party-sharing protection"],
     ["We will share it with no third parties.", "third-party-sharing protection"],
     ["We will not share your name with third parties unless required by law.", "third-party-sharing risk"],
+    ["We do not plan to share your results with partners, but the law may require us to in some cases.", "third-party-sharing risk"],
     ["We will not disclose your data to partners except as described below.", "third-party-sharing risk"],
     ["We will not share your data with researchers unless you give us permission.", "third-party-sharing protection"],
     ["We do not sell data, but we may share it with our research partners.", "third-party-sharing risk"],
