@@ -2,7 +2,7 @@ import { Chalk } from "chalk";
 import type { RuleSet } from "../rules/load.js";
 import { UserError } from "../errors.js";
 import { checkExamples } from "../match/examples.js";
-import { categoryTitles } from "../report/categories.js";
+import { categoryTitles } from "../report/labels.js";
 
 /** `rules list`: one line per rule. */
 export function listRules(rules: RuleSet): string {

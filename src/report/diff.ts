@@ -2,9 +2,10 @@ import { Chalk } from "chalk";
 import wrapAnsi from "wrap-ansi";
 import type { Finding, Report } from "../types.js";
 import type { ReportDiff } from "../assess/diff.js";
-import { categoryTitles } from "./categories.js";
+import { categoryTitles } from "./labels.js";
 import { excerpt } from "./excerpt.js";
 import { phraseFindingJson } from "./json.js";
+import { escapeMarkdown } from "./markdown.js";
 
 /** The diff formatters: terminal, Markdown and JSON views of what changed between two versions of a form. */
 const quoteLimit = 200;
@@ -51,23 +52,22 @@ export function formatDiffTerminal(d: ReportDiff, options: { color: boolean; wid
 }
 
 export function formatDiffMarkdown(d: ReportDiff): string {
-  const esc = (s: string) => s.replace(/([\\`*_[\]<>|#])/g, "\\$1");
   const out = [
-    `# Changes: ${esc(d.before.text.document.path)} → ${esc(d.after.text.document.path)}`,
+    `# Changes: ${escapeMarkdown(d.before.text.document.path)} → ${escapeMarkdown(d.after.text.document.path)}`,
     "",
     `Grade ${grades(d)} · ${d.added.length} added, ${d.removed.length} removed, ${d.unchanged.length} unchanged`,
   ];
   const section = (title: string, lines: Line[]) => {
     if (!lines.length) return;
     out.push("", `## ${title}`, "");
-    for (const l of lines) out.push(`- **${describe(l)}** (\`${l.finding.ruleId}\`)`, `  > ${esc(quoted(l))}`);
+    for (const l of lines) out.push(`- **${describe(l)}** (\`${l.finding.ruleId}\`)`, `  > ${escapeMarkdown(quoted(l))}`);
   };
   section("Added", changes(d).filter((l) => l.sign === "+"));
   section("Removed", changes(d).filter((l) => l.sign === "-"));
   if (d.missingGained.length || d.missingFilled.length) {
     out.push("", "## Required elements", "");
-    for (const e of d.missingGained) out.push(`- No longer says: ${esc(e.title)} (\`${e.id}\`)`);
-    for (const e of d.missingFilled) out.push(`- Now says: ${esc(e.title)} (\`${e.id}\`)`);
+    for (const e of d.missingGained) out.push(`- No longer says: ${escapeMarkdown(e.title)} (\`${e.id}\`)`);
+    for (const e of d.missingFilled) out.push(`- Now says: ${escapeMarkdown(e.title)} (\`${e.id}\`)`);
   }
   return out.join("\n") + "\n";
 }

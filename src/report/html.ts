@@ -1,12 +1,11 @@
 import { createHash } from "node:crypto";
 import { severities, type Finding, type Report, type Severity, type Span } from "../types.js";
-import { categoryTitles } from "./categories.js";
+import { categoryTitles, formatNames } from "./labels.js";
 
 export interface HtmlOptions {
   version: string;
 }
 
-const formatNames = { pdf: "PDF", docx: "Word document", text: "text", markdown: "Markdown" } as const;
 const severityLabels: Record<Severity, string> = { high: "HIGH", medium: "MEDIUM", low: "LOW", info: "INFO" };
 
 const entities: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };

@@ -75,67 +75,65 @@ const pascal = (id: string) =>
 
 const bullets = (items: string[]) => items.map((q) => `- ${q}`).join("\n");
 
-function ruleDescriptor(rule: Rule) {
-  const text = [
-    rule.explanation,
-    rule.questions.length ? `Questions to ask:\n${bullets(rule.questions)}` : "",
-    rule.citation ? `Source: ${rule.citation}` : "",
-  ]
-    .filter(Boolean)
-    .join("\n\n");
-  const markdown = [
-    rule.explanation,
-    rule.questions.length ? `**Questions to ask**\n\n${bullets(rule.questions)}` : "",
-    rule.citation ? `**Source:** ${rule.citation}` : "",
-  ]
-    .filter(Boolean)
-    .join("\n\n");
+/** A labelled part of a rule's help; a block part (a list) starts on its own line. */
+type HelpPart = { label: string; body: string; block?: boolean } | undefined;
+
+// The rules of the run, from a rule or a checklist element: same shape, help in plain text and Markdown.
+function descriptor(
+  item: { id: string; title: string; explanation: string; severity: Rule["severity"] },
+  parts: HelpPart[],
+  properties: Record<string, unknown>,
+) {
+  const present = parts.filter((p): p is NonNullable<HelpPart> => p !== undefined);
+  const text = [item.explanation, ...present.map((p) => (p.block ? `${p.label}:\n${p.body}` : `${p.label}: ${p.body}`))].join("\n\n");
+  const markdown = [item.explanation, ...present.map((p) => (p.block ? `**${p.label}**\n\n${p.body}` : `**${p.label}:** ${p.body}`))].join(
+    "\n\n",
+  );
   return {
-    id: rule.id,
-    name: pascal(rule.id),
-    shortDescription: { text: rule.title },
-    fullDescription: { text: rule.explanation },
+    id: item.id,
+    name: pascal(item.id),
+    shortDescription: { text: item.title },
+    fullDescription: { text: item.explanation },
     help: { text, markdown },
-    defaultConfiguration: { level: sarifLevel(rule.severity) },
-    properties: {
+    defaultConfiguration: { level: sarifLevel(item.severity) },
+    properties,
+  };
+}
+
+const ruleDescriptor = (rule: Rule) =>
+  descriptor(
+    rule,
+    [
+      rule.questions.length ? { label: "Questions to ask", body: bullets(rule.questions), block: true } : undefined,
+      rule.citation ? { label: "Source", body: rule.citation } : undefined,
+    ],
+    {
       category: rule.category,
       polarity: rule.polarity,
       severity: rule.severity,
       ...(rule.citation ? { citation: rule.citation } : {}),
       tags: [rule.category, rule.polarity, "consent"],
     },
-  };
-}
+  );
 
-function elementDescriptor(element: Element) {
-  const text = [
-    element.explanation,
-    `Question to ask:\n- ${element.question}`,
-    `Checklist: ${element.checklist}` + (element.citation ? `\n\nSource: ${element.citation}` : ""),
-  ].join("\n\n");
-  const markdown = [
-    element.explanation,
-    `**Question to ask**\n\n- ${element.question}`,
-    `**Checklist:** ${element.checklist}` + (element.citation ? `\n\n**Source:** ${element.citation}` : ""),
-  ].join("\n\n");
-  return {
-    id: element.id,
-    name: pascal(element.id),
-    shortDescription: { text: element.title },
-    fullDescription: { text: element.explanation },
-    help: { text, markdown },
-    defaultConfiguration: { level: sarifLevel(element.severity) },
-    properties: {
+const elementDescriptor = (element: Element) =>
+  descriptor(
+    element,
+    [
+      { label: "Question to ask", body: bullets([element.question]), block: true },
+      { label: "Checklist", body: element.checklist },
+      element.citation ? { label: "Source", body: element.citation } : undefined,
+    ],
+    {
       ...(element.category ? { category: element.category } : {}),
       severity: element.severity,
       checklist: element.checklist,
       ...(element.citation ? { citation: element.citation } : {}),
       tags: [...(element.category ? [element.category] : []), "missing", "consent"],
     },
-  };
-}
+  );
 
-type Descriptor = ReturnType<typeof ruleDescriptor> | ReturnType<typeof elementDescriptor>;
+type Descriptor = ReturnType<typeof descriptor>;
 
 /** Where the match ends, when that is a sensible SARIF end: same page, after the start. */
 function regionEnd(report: Report, finding: Finding) {

@@ -1,7 +1,7 @@
 import { Chalk, type ChalkInstance } from "chalk";
 import wrapAnsi from "wrap-ansi";
 import { severities, type Finding, type Report } from "../types.js";
-import { categoryTitles } from "./categories.js";
+import { categoryTitles, formatNames } from "./labels.js";
 import { excerpt } from "./excerpt.js";
 import { summaryHeader, summaryRows } from "./summary.js";
 
@@ -11,7 +11,6 @@ export interface TerminalOptions {
   width: number;
 }
 
-const formatNames = { pdf: "PDF", docx: "Word document", text: "text", markdown: "Markdown" } as const;
 // Long sentences are trimmed around the match: the report quotes no more of the form than it needs.
 const quoteLimit = 320;
 

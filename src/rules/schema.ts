@@ -159,7 +159,6 @@ export const LanguageSchema = z.strictObject({
 
 export type Pattern = z.output<typeof PatternSchema>;
 export type Rule = z.output<typeof RuleSchema>;
-export type Pack = z.output<typeof PackSchema>;
 export type Language = z.output<typeof LanguageSchema>;
 export type Kind = z.output<typeof KindSchema>;
 export type Element = z.output<typeof ElementSchema>;

@@ -16,3 +16,6 @@ export const categoryTitles: Record<string, string> = {
   "waiver-of-rights": "Giving up rights",
   "policy-change": "Changes to the terms",
 };
+
+/** How each input format reads in a report header. */
+export const formatNames = { pdf: "PDF", docx: "Word document", text: "text", markdown: "Markdown" } as const;
