@@ -1,9 +1,27 @@
 import { defineConfig } from "vitest/config";
 
+// Two projects: unit tests run the source in this process (fast: the CLI through
+// main(argv, io)); process tests run the built CLI as users do, so they build first.
 export default defineConfig({
   test: {
-    include: ["test/**/*.test.ts"],
-    globalSetup: ["test/build.setup.ts"],
-    testTimeout: 30_000,
+    projects: [
+      {
+        test: {
+          name: "unit",
+          include: ["test/**/*.test.ts"],
+          exclude: ["test/**/*.process.test.ts"],
+          globalSetup: ["test/assets.setup.ts"],
+          testTimeout: 30_000,
+        },
+      },
+      {
+        test: {
+          name: "process",
+          include: ["test/**/*.process.test.ts"],
+          globalSetup: ["test/build.setup.ts"],
+          testTimeout: 120_000,
+        },
+      },
+    ],
   },
 });

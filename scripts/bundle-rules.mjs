@@ -5,14 +5,15 @@
 import { writeFileSync } from "node:fs";
 import { basename } from "node:path";
 import { bundleFile } from "../dist/rules/bundle.js";
-import { FileSchema, bundledRules, loadRules, packFiles } from "../dist/rules/load.js";
+import { bundledRules, loadRules, packFiles } from "../dist/rules/load.js";
+import { RuleFileSchema } from "../dist/rules/schema.js";
 import { readYamlFile } from "../dist/rules/yaml-file.js";
 
 try {
   loadRules([bundledRules]);
 } catch (error) {
-  console.error(`bundle-rules: ${error.message}`);
+  console.error(`bundle-rules: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 }
-const files = Object.fromEntries(packFiles(bundledRules).map((f) => [basename(f), readYamlFile(f, FileSchema, "rule file").data]));
+const files = Object.fromEntries(packFiles(bundledRules).map((f) => [basename(f), readYamlFile(f, RuleFileSchema, "rule file").data]));
 writeFileSync(bundleFile, JSON.stringify(files));

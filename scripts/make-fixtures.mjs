@@ -990,15 +990,17 @@ async function deterministic(fn) {
   const RealDate = globalThis.Date;
   const realRandom = Math.random;
   class FixedDate extends RealDate {
+    /** @param {number[]} args */
     constructor(...args) {
       if (args.length === 0) super(FIXED_MS);
-      else super(...args);
+      else super(.../** @type {[number, number]} */ (args));
     }
+    /** @override */
     static now() {
       return FIXED_MS;
     }
   }
-  globalThis.Date = FixedDate;
+  globalThis.Date = /** @type {DateConstructor} */ (/** @type {unknown} */ (FixedDate));
   Math.random = seededRandom(20240301);
   try {
     return await fn();

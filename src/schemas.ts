@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ReportJson } from "./report/schema.js";
-import { LanguageSchema, PackSchema } from "./rules/schema.js";
+import { RuleFileSchema } from "./rules/schema.js";
 import { ConfigSchema } from "./rules/config.js";
 
 /** JSON Schemas generated from the zod types, published in schema/ for other tools and editors. */
@@ -9,7 +9,7 @@ export function jsonSchemas(): Record<string, unknown> {
     "report.schema.json": { title: "consent-lens JSON report", ...z.toJSONSchema(ReportJson, { io: "output" }) },
     "rules.schema.json": {
       title: "consent-lens rule pack",
-      ...z.toJSONSchema(PackSchema.extend({ language: LanguageSchema.partial().optional() }), { io: "input" }),
+      ...z.toJSONSchema(RuleFileSchema, { io: "input" }),
     },
     "config.schema.json": { title: "consent-lens config (.consent-lens.yaml)", ...z.toJSONSchema(ConfigSchema, { io: "input" }) },
   };

@@ -2,12 +2,41 @@
 // of these into the next (extract -> normalize -> match -> assess -> report).
 import type { Element, Rule } from "./rules/schema.js";
 
-export type Format = "pdf" | "docx" | "text" | "markdown";
+/** Category ids: the contract with reports and evaluation (../shared/reference/taxonomy.md). */
+export const categories = [
+  "research-use",
+  "third-party-sharing",
+  "ai-training",
+  "commercial-use",
+  "deidentification",
+  "retention",
+  "broad-consent",
+  "withdrawal-limits",
+  "redisclosure",
+  "security-transfer",
+  "genetic-data",
+  "record-linkage",
+  "conditioning",
+  "waiver-of-rights",
+  "policy-change",
+] as const;
+export type Category = (typeof categories)[number];
+
+/** Most severe first. */
+export const severities = ["high", "medium", "low", "info"] as const;
+export type Severity = (typeof severities)[number];
+
+export const polarities = ["risk", "protection"] as const;
+export type Polarity = (typeof polarities)[number];
+
+/** The formats a form can come in, decided from its bytes. */
+export const inputFormats = ["pdf", "docx", "text", "markdown"] as const;
+export type InputFormat = (typeof inputFormats)[number];
 
 /** What extraction produced: the raw text of a file and where its pages and lines start. */
 export interface Document {
   path: string;
-  format: Format;
+  format: InputFormat;
   /** Raw extracted text, one `\n` per line; pages are consecutive runs of lines. */
   raw: string;
   /** 0-based offset in `raw` where each page starts; pages[0] is page 1. */
@@ -26,9 +55,21 @@ export interface Span {
   end: number;
 }
 
-/** A sentence; a list item also knows the sentence that introduced its list ("We may share it with:"). */
-export interface SentenceSpan extends Span {
-  leadIn?: Span;
+/** A word of the normalized text. */
+export interface Token extends Span {
+  /** Lower case, with curly apostrophes made straight. */
+  word: string;
+  /** Porter stem: share, shares, shared and sharing all give "share". */
+  stem: string;
+}
+
+/** A sentence of the normalized text, tokenized once for every later stage. */
+export interface Sentence extends Span {
+  tokens: Token[];
+  /** A heading or a question: it names what follows rather than saying something. */
+  heading: boolean;
+  /** For a list item, the index of the sentence that introduced its list ("We may share it with:"). */
+  leadIn?: number;
 }
 
 /** 1-based place in the original document. */
@@ -45,18 +86,14 @@ export interface Text {
   value: string;
   /** For each character of `value`, its offset in `document.raw`. */
   origin: Int32Array;
-  sentences: SentenceSpan[];
+  sentences: Sentence[];
   words: number;
 }
-
-export type Polarity = "risk" | "protection";
-export type Severity = Rule["severity"];
-export const severities = ["high", "medium", "low", "info"] as const;
 
 /** A sentence of the form that a rule matched. */
 export interface Finding {
   ruleId: string;
-  category: Rule["category"];
+  category: Category;
   polarity: Polarity;
   severity: Severity;
   /** The matched words. */
@@ -109,9 +146,12 @@ export interface ScoreLine {
   points: number;
 }
 
+export const grades = ["A", "B", "C", "D", "E"] as const;
+export type Grade = (typeof grades)[number];
+
 export interface Score {
   score: number;
-  grade: "A" | "B" | "C" | "D" | "E";
+  grade: Grade;
   breakdown: ScoreLine[];
 }
 
@@ -135,5 +175,6 @@ export interface Report {
   score: Score;
   /** Ranked and de-duplicated: from the risks and from the missing elements. */
   questions: Question[];
-  rules: Map<string, Rule>;
+  /** The rules behind the findings, by id. */
+  rulesById: Map<string, Rule>;
 }

@@ -3,20 +3,11 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { bundledRules, loadRules } from "../src/rules/load.js";
-import { extract } from "../src/extract/index.js";
 import { normalize } from "../src/text/normalize.js";
-import { match } from "../src/match/match.js";
-import { assess } from "../src/assess/assess.js";
 import { readability } from "../src/assess/readability.js";
 import { documentFromPages } from "../src/extract/document.js";
-import { fixture, runCli } from "./helpers.js";
+import { cli, fixture, reportOf } from "./helpers.js";
 
-const rules = loadRules();
-const reportOf = async (name: string, options: { kinds?: string[]; rules?: typeof rules } = {}) => {
-  const text = normalize(await extract({ path: name, bytes: readFileSync(fixture(name)) }));
-  const ruleSet = options.rules ?? rules;
-  return assess(text, match(text, ruleSet), ruleSet, options.kinds ? { kinds: options.kinds } : {});
-};
 const missingIds = (report: Awaited<ReturnType<typeof reportOf>>) => report.missing.map((m) => m.element.id);
 
 describe("kinds of form", () => {
@@ -52,8 +43,8 @@ describe("missing elements", () => {
     expect(ids).toEqual(expect.arrayContaining(["q-retention", "q-encryption-access"]));
   });
 
-  it("appear in JSON as kind missing, with citation and question", () => {
-    const { stdout } = runCli(["scan", "--format", "json", fixture("checklist/hipaa-no-redisclosure.pdf")]);
+  it("appear in JSON as kind missing, with citation and question", async () => {
+    const { stdout } = await cli(["scan", "--format", "json", fixture("checklist/hipaa-no-redisclosure.pdf")]);
     const missing = JSON.parse(stdout).files[0].findings.filter((f: { kind: string }) => f.kind === "missing");
     expect(missing).toContainEqual(
       expect.objectContaining({
@@ -124,8 +115,8 @@ describe("questions to ask", () => {
     expect(severities).toEqual([...severities].sort((a, b) => a - b));
   });
 
-  it("--questions-only prints just the numbered list", () => {
-    const { code, stdout } = runCli(["scan", "--questions-only", fixture("checklist/imaging-no-retention.pdf")]);
+  it("--questions-only prints just the numbered list", async () => {
+    const { code, stdout } = await cli(["scan", "--questions-only", fixture("checklist/imaging-no-retention.pdf")]);
     expect(code).toBe(0);
     expect(stdout).toMatch(/Questions to ask before you sign\n {2}1\. /);
     expect(stdout).toMatch(/How long will my images, samples and data be kept.*\(the form is silent\)/s);

@@ -3,8 +3,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdir
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ReportJson } from "../src/report/schema.js";
-import { spawnSync } from "node:child_process";
-import { fixture, root, runCli } from "./helpers.js";
+import { cli, fixture } from "./helpers.js";
 
 // A folder of forms with a damaged one among them, and a sub-folder.
 function folder() {
@@ -17,65 +16,33 @@ function folder() {
   return dir;
 }
 
-describe("batch scans", () => {
-  it("scans a folder recursively in parallel, reports every file in a stable order, and exits 2 for the broken one", () => {
+describe("globs", () => {
+  it("expands a glob the shell passed on unexpanded", async () => {
     const dir = folder();
-    const { code, stdout, stderr } = runCli(["scan", "--format", "json", dir]);
-    expect(code).toBe(2);
-    const json = ReportJson.parse(JSON.parse(stdout));
-    expect(json.files.map((f) => f.path.slice(dir.length + 1))).toEqual([
-      "imaging-ai-consent.pdf",
-      "more/hipaa-authorization.pdf",
-      "protective-form.docx",
-      "short-notice.md",
-    ]);
-    expect(json.errors).toEqual([{ path: join(dir, "broken.pdf"), error: expect.stringMatching(/damaged/) }]);
-    // not a terminal: no progress bar, just the one line about the broken file
-    expect(stderr).toBe(`consent-lens: ${join(dir, "broken.pdf")}: the PDF is damaged or incomplete and cannot be read\n`);
-  });
-
-  it("expands a glob the shell passed on unexpanded", () => {
-    const dir = folder();
-    const { json } = { json: ReportJson.parse(JSON.parse(runCli(["scan", "--format", "json", "*.pdf"], { cwd: dir }).stdout)) };
+    const { json } = { json: ReportJson.parse(JSON.parse((await cli(["scan", "--format", "json", "*.pdf"], { cwd: dir })).stdout)) };
     expect(json.files.map((f) => f.path)).toEqual(["imaging-ai-consent.pdf"]);
     expect(json.errors.map((e) => e.path)).toEqual(["broken.pdf"]);
   });
 
-  it("ends the terminal report with a summary table", () => {
-    const { stdout } = runCli(["scan", folder()]);
-    expect(stdout).toMatch(/Summary\nfile +kind +grade +risks \(high\/medium\/low\/info\) +missing\n/);
-    expect(stdout).toMatch(/protective-form\.docx .* A \(\d+/);
-    expect(stdout).toMatch(/broken\.pdf {2}could not be read: the PDF is damaged/);
-  });
-
-  it.skipIf(!existsSync("/usr/bin/script"))("shows a progress bar on standard error when it is a terminal", () => {
-    const dir = folder();
-    // `script` gives the command a terminal, as a user's shell would
-    const run = spawnSync("script", ["-qec", `node ${join(root, "bin", "consent-lens.js")} scan --format json ${dir} >/dev/null`, "/dev/null"], {
-      encoding: "utf8",
-      env: { ...process.env, NO_COLOR: "1" },
-    });
-    expect(run.stdout).toMatch(/\r\[#+ *\] \d\/5 /);
-  });
 });
 
 describe("--output", () => {
-  it("writes the report to the file atomically and prints nothing", () => {
+  it("writes the report to the file atomically and prints nothing", async () => {
     const dir = mkdtempSync(join(tmpdir(), "consent-lens-out-"));
     const out = join(dir, "report.md");
-    const { code, stdout } = runCli(["scan", "--format", "markdown", "--output", out, fixture("short-notice.md")]);
+    const { code, stdout } = await cli(["scan", "--format", "markdown", "--output", out, fixture("short-notice.md")]);
     expect(code).toBe(0);
     expect(stdout).toBe("");
     expect(readFileSync(out, "utf8")).toMatch(/^# consent-lens report/);
     expect(readdirSync(dir)).toEqual(["report.md"]); // no temporary file left behind
   });
 
-  it("never writes over an input file", () => {
+  it("never writes over an input file", async () => {
     const dir = mkdtempSync(join(tmpdir(), "consent-lens-out-"));
     const form = join(dir, "form.md");
     copyFileSync(fixture("short-notice.md"), form);
     const before = readFileSync(form);
-    const { code, stderr } = runCli(["scan", "--output", form, form]);
+    const { code, stderr } = await cli(["scan", "--output", form, form]);
     expect(code).toBe(2);
     expect(stderr).toMatch(/that is one of the input files/);
     expect(readFileSync(form).equals(before)).toBe(true);
@@ -84,8 +51,8 @@ describe("--output", () => {
 });
 
 describe("Markdown report", () => {
-  it("has the summary, table by category, quotes with pages, missing elements and questions", () => {
-    const { stdout } = runCli(["scan", "--format", "markdown", fixture("imaging-ai-consent.pdf"), fixture("checklist/hipaa-no-expiration.docx")]);
+  it("has the summary, table by category, quotes with pages, missing elements and questions", async () => {
+    const { stdout } = await cli(["scan", "--format", "markdown", fixture("imaging-ai-consent.pdf"), fixture("checklist/hipaa-no-expiration.docx")]);
     expect(stdout).toMatch(/^# consent-lens report\n\n## Summary\n\n\| file \| kind \| grade/);
     expect(stdout).toMatch(/### Risks by category\n\n\| category \| high \| medium \| low \| info \|/);
     expect(stdout).toMatch(/- \*\*HIGH\*\* .*\(page 2, line \d+, `[a-z-]+`\)\n {2}> .*\*\*.+\*\*/);
@@ -98,15 +65,15 @@ describe("consent-lens diff", () => {
   const v1 = fixture("imaging-ai-consent.txt");
   const v2 = fixture("revisions/imaging-ai-consent-v2.txt");
 
-  it("does not report a reflowed form as changed", () => {
-    const json = JSON.parse(runCli(["diff", "--format", "json", fixture("imaging-ai-consent.pdf"), v1]).stdout);
+  it("does not report a reflowed form as changed", async () => {
+    const json = JSON.parse((await cli(["diff", "--format", "json", fixture("imaging-ai-consent.pdf"), v1])).stdout);
     expect(json.added).toEqual([]);
     expect(json.removed).toEqual([]);
     expect(json.unchanged.length).toBeGreaterThan(10);
   });
 
-  it("reports the clauses a revision added and removed, and the grade before and after", () => {
-    const { code, stdout } = runCli(["diff", "--format", "json", v1, v2]);
+  it("reports the clauses a revision added and removed, and the grade before and after", async () => {
+    const { code, stdout } = await cli(["diff", "--format", "json", v1, v2]);
     expect(code).toBe(0);
     const json = JSON.parse(stdout);
     const describe = (f: { category: string; polarity: string; sentence: string }) => `${f.category} ${f.polarity}: ${f.sentence}`;
@@ -117,8 +84,8 @@ describe("consent-lens diff", () => {
     expect(json.after.grade).toMatch(/^[A-E]$/);
   });
 
-  it("prints the change in the terminal and in Markdown", () => {
-    expect(runCli(["diff", v1, v2]).stdout).toMatch(/\+ risk \(\w+\) Sharing with others, page 1 line \d+/);
-    expect(runCli(["diff", "--format", "markdown", v1, v2]).stdout).toMatch(/^# Changes: .*\n\nGrade [A-E] \(\d+(\.\d)?\) → [A-E]/);
+  it("prints the change in the terminal and in Markdown", async () => {
+    expect((await cli(["diff", v1, v2])).stdout).toMatch(/\+ risk \(\w+\) Sharing with others, line \d+/);
+    expect((await cli(["diff", "--format", "markdown", v1, v2])).stdout).toMatch(/^# Changes: .*\n\nGrade [A-E] \(\d+(\.\d)?\) → [A-E]/);
   });
 });

@@ -1,16 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { ReportJson } from "../src/report/schema.js";
-import { fixture, runCli } from "./helpers.js";
+import { cli, fixture } from "./helpers.js";
 
-const scanJson = (...args: string[]) => {
-  const result = runCli(["scan", "--format", "json", ...args]);
+const scanJson = async (...args: string[]) => {
+  const result = await cli(["scan", "--format", "json", ...args]);
   return { ...result, json: ReportJson.parse(JSON.parse(result.stdout)) };
 };
 
 describe("consent-lens scan", () => {
-  it("prints the annotated report of a PDF: header, findings with page:line, questions", () => {
-    const { code, stdout, stderr } = runCli(["scan", fixture("imaging-ai-consent.pdf")]);
+  it("prints the annotated report of a PDF: header, findings with page:line, questions", async () => {
+    const { code, stdout, stderr } = await cli(["scan", fixture("imaging-ai-consent.pdf")]);
     expect(stderr).toBe("");
     expect(code).toBe(0);
     expect(stdout).toMatch(/PDF, 3 pages, [\d,]+ words/);
@@ -21,29 +21,29 @@ describe("consent-lens scan", () => {
     expect(stdout).not.toMatch(/\x1b\[/); // not a terminal: no colour codes
   });
 
-  it("wraps the report to the terminal width", () => {
-    const { stdout } = runCli(["scan", fixture("imaging-ai-consent.pdf")], { env: { COLUMNS: "60" } });
+  it("wraps the report to the terminal width", async () => {
+    const { stdout } = await cli(["scan", fixture("imaging-ai-consent.pdf")], { columns: 60 });
     for (const line of stdout.split("\n")) expect(line.length).toBeLessThanOrEqual(80);
   });
 
-  it("writes JSON of the documented shape", () => {
-    const { code, json } = scanJson(fixture("imaging-ai-consent.pdf"), fixture("hipaa-authorization.docx"));
+  it("writes JSON of the documented shape", async () => {
+    const { code, json } = await scanJson(fixture("imaging-ai-consent.pdf"), fixture("hipaa-authorization.docx"));
     expect(code).toBe(0);
     expect(json.tool).toBe("consent-lens");
     expect(json.files.map((f) => [f.format, f.pages])).toEqual([
       ["pdf", 3],
       ["docx", 1],
     ]);
-    const finding = json.files[0]!.findings.find((f) => f.category === "ai-training" && f.polarity === "risk");
-    expect(finding).toBeDefined();
-    expect(finding!.location.page).toBe(2);
-    expect(finding!.sentence).toContain(finding!.text);
-    expect(finding!.questions.length).toBeGreaterThan(0);
+    const finding = json.files[0]!.findings.find((f) => f.kind === "phrase" && f.category === "ai-training" && f.polarity === "risk");
+    if (finding?.kind !== "phrase") throw new Error("no ai-training risk");
+    expect(finding.location.page).toBe(2);
+    expect(finding.sentence).toContain(finding.text);
+    expect(finding.questions.length).toBeGreaterThan(0);
     expect(json.files[0]!.questions.length).toBeGreaterThan(0);
   });
 
-  it("reads standard input for -", () => {
-    const { code, stdout } = runCli(["scan", "--format", "json", "-"], {
+  it("reads standard input for -", async () => {
+    const { code, stdout } = await cli(["scan", "--format", "json", "-"], {
       input: "Your images may be shared with third parties and used to train algorithms.",
     });
     expect(code).toBe(0);
@@ -52,16 +52,16 @@ describe("consent-lens scan", () => {
     expect(json.files[0]!.findings.map((f) => f.category)).toEqual(expect.arrayContaining(["third-party-sharing", "ai-training"]));
   });
 
-  it("exits 1 with --fail-on when a risk at or above it is found, 0 when none is", () => {
-    expect(runCli(["scan", "--fail-on", "high", fixture("imaging-ai-consent.pdf")]).code).toBe(1);
-    const calm = runCli(["scan", "--fail-on", "high", "-"], { input: "You may withdraw at any time. We will never sell your data." });
+  it("exits 1 with --fail-on when a risk at or above it is found, 0 when none is", async () => {
+    expect((await cli(["scan", "--fail-on", "high", fixture("imaging-ai-consent.pdf")])).code).toBe(1);
+    const calm = await cli(["scan", "--fail-on", "high", "-"], { input: "You may withdraw at any time. We will never sell your data." });
     expect(calm.code).toBe(0);
   });
 
-  it("exits 2 on a usage error", () => {
-    expect(runCli(["scan"]).code).toBe(2);
-    expect(runCli(["scan", "--format", "yaml", fixture("short-notice.md")]).code).toBe(2);
-    expect(runCli(["frobnicate"]).code).toBe(2);
+  it("exits 2 on a usage error", async () => {
+    expect((await cli(["scan"])).code).toBe(2);
+    expect((await cli(["scan", "--format", "yaml", fixture("short-notice.md")])).code).toBe(2);
+    expect((await cli(["frobnicate"])).code).toBe(2);
   });
 
   it.each([
@@ -73,9 +73,9 @@ describe("consent-lens scan", () => {
     ["bad/corrupt.docx", /Word document is damaged/],
     ["bad/legacy.doc", /legacy Word \.doc/],
     ["bad/photo.png", /PNG image/],
-  ])("refuses %s with one line on stderr and exit 2", (name, reason) => {
+  ])("refuses %s with one line on stderr and exit 2", async (name, reason) => {
     const path = fixture(name);
-    const { code, stdout, stderr } = runCli(["scan", path]);
+    const { code, stdout, stderr } = await cli(["scan", path]);
     expect(code).toBe(2);
     expect(stdout).toBe("");
     expect(stderr.trim().split("\n")).toHaveLength(1);
@@ -84,18 +84,18 @@ describe("consent-lens scan", () => {
     expect(stderr).not.toMatch(/\n\s+at /);
   });
 
-  it("still reports the readable files when one is bad, and exits 2", () => {
-    const { code, json, stderr } = scanJson(fixture("bad/truncated.pdf"), fixture("protective-form.pdf"));
+  it("still reports the readable files when one is bad, and exits 2", async () => {
+    const { code, json, stderr } = await scanJson(fixture("bad/truncated.pdf"), fixture("protective-form.pdf"));
     expect(code).toBe(2);
     expect(json.files.map((f) => f.path)).toEqual([fixture("protective-form.pdf")]);
     expect(json.errors).toEqual([{ path: fixture("bad/truncated.pdf"), error: expect.stringMatching(/damaged/) }]);
     expect(stderr.trim().split("\n")).toHaveLength(1);
   });
 
-  it("opens an encrypted PDF with --password and leaves the input untouched", () => {
+  it("opens an encrypted PDF with --password and leaves the input untouched", async () => {
     const before = readFileSync(fixture("bad/encrypted.pdf"));
-    expect(runCli(["scan", "--password", "secret", fixture("bad/encrypted.pdf")]).code).toBe(0);
-    expect(runCli(["scan", "--password", "wrong", fixture("bad/encrypted.pdf")]).stderr).toMatch(/password is incorrect/);
+    expect((await cli(["scan", "--password", "secret", fixture("bad/encrypted.pdf")])).code).toBe(0);
+    expect((await cli(["scan", "--password", "wrong", fixture("bad/encrypted.pdf")])).stderr).toMatch(/password is incorrect/);
     expect(readFileSync(fixture("bad/encrypted.pdf")).equals(before)).toBe(true);
   });
 });

@@ -3,12 +3,25 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { extract } from "../src/extract/index.js";
 import { normalize } from "../src/text/normalize.js";
+import { main } from "../src/cli/main.js";
+import type { Io } from "../src/cli/io.js";
+import { loadRules, type Rulebook } from "../src/rules/load.js";
+import { scan, type ScanOptions } from "../src/scan.js";
+import type { Report, Text } from "../src/types.js";
+import type { FormatOptions, Formatter } from "../src/report/format.js";
+import { reportView } from "../src/report/view.js";
 
 export const root = fileURLToPath(new URL("..", import.meta.url));
 export const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));
 
-/** Runs the compiled CLI as a user would, with colour off unless the test asks for it. */
-export function runCli(args: string[], options: { input?: string | Buffer; env?: Record<string, string>; cwd?: string } = {}) {
+export interface CliResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the compiled CLI as a process, as a user would (for exit codes, stdin, workers); colour off unless asked. */
+export function runCli(args: string[], options: { input?: string | Buffer; env?: Record<string, string>; cwd?: string } = {}): CliResult {
   const result = spawnSync(process.execPath, [fileURLToPath(new URL("../bin/consent-lens.js", import.meta.url)), ...args], {
     input: options.input ?? "",
     encoding: "utf8",
@@ -19,12 +32,44 @@ export function runCli(args: string[], options: { input?: string | Buffer; env?:
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-const texts = new Map<string, ReturnType<typeof normalize>>();
+/** An Io that keeps what the CLI writes; not a terminal unless asked. */
+export function memoryIo(options: { input?: string | Uint8Array; env?: Record<string, string>; cwd?: string; isTTY?: boolean; columns?: number } = {}) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: Io = {
+    stdout: (s) => void out.push(s),
+    stderr: (s) => void err.push(s),
+    readStdin: async () => (typeof options.input === "string" ? new TextEncoder().encode(options.input) : (options.input ?? new Uint8Array())),
+    isTTY: options.isTTY ?? false,
+    stderrIsTTY: false,
+    columns: options.columns ?? 80,
+    env: { NO_COLOR: "1", ...options.env },
+    cwd: options.cwd ?? root,
+  };
+  return { io, out, err };
+}
+
+/** Runs the CLI in this process through main(argv, io): the fast way to test what it prints and returns. */
+export async function cli(args: string[], options: Parameters<typeof memoryIo>[0] = {}): Promise<CliResult> {
+  const { io, out, err } = memoryIo(options);
+  const code = await main(args, io);
+  return { code, stdout: out.join(""), stderr: err.join("") };
+}
+
+let bundled: Rulebook | undefined;
+/** The bundled rules, loaded once per test file. */
+export const rulebook = () => (bundled ??= loadRules());
+
+const texts = new Map<string, Text>();
 /** A fixture, extracted and normalized (once per test file). */
-export async function textOf(name: string) {
+export async function textOf(name: string): Promise<Text> {
   if (!texts.has(name)) texts.set(name, normalize(await extract({ path: name, bytes: readFileSync(fixture(name)) })));
   return texts.get(name)!;
 }
+
+/** A fixture scanned as the CLI scans it. */
+export const reportOf = async (name: string, options: ScanOptions & { rules?: Rulebook } = {}) =>
+  scan({ path: name, bytes: readFileSync(fixture(name)) }, options.rules ?? rulebook(), options);
 
 export interface Expected {
   file: string;
@@ -36,3 +81,17 @@ export interface Expected {
 
 /** Sentences of the fixture forms with their page, category and polarity (fixtures/expected.json). */
 export const expected: Record<string, Expected[]> = JSON.parse(readFileSync(fixture("expected.json"), "utf8"));
+
+/** Format options with every field at its plain default. */
+export const formatOptions = (options: Partial<FormatOptions> = {}): FormatOptions => ({
+  version: "9.9.9",
+  unreadable: [],
+  questionsOnly: false,
+  color: false,
+  width: 80,
+  ...options,
+});
+
+/** Runs a formatter on reports, as the CLI does. */
+export const formatWith = (formatter: Formatter, reports: Report[], options: Partial<FormatOptions> = {}) =>
+  formatter(reports.map(reportView), formatOptions(options));

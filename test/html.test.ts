@@ -1,23 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Browser, Page } from "playwright-core";
-import { loadRules } from "../src/rules/load.js";
-import { extract } from "../src/extract/index.js";
 import { documentFromPages } from "../src/extract/document.js";
 import { normalize } from "../src/text/normalize.js";
 import { match } from "../src/match/match.js";
 import { assess } from "../src/assess/assess.js";
-import { formatHtml } from "../src/report/html.js";
+import { formatHtml as htmlFormatter } from "../src/report/html/index.js";
 import type { Finding, Report, Text } from "../src/types.js";
-import { fixture } from "./helpers.js";
+import { formatWith, reportOf, rulebook } from "./helpers.js";
 
-const rules = loadRules();
-const assessed = (text: Text) => assess(text, match(text, rules), rules, {});
-const reportOf = async (name: string) => assessed(normalize(await extract({ path: name, bytes: readFileSync(fixture(name)) })));
-const options = { version: "0.0.0-test" };
+const assessed = (text: Text) => assess(text, match(text, rulebook().rules, rulebook().language), rulebook(), {});
+const formatHtml = (reports: Report[]) => formatWith(htmlFormatter, reports, { version: "0.0.0-test" });
 
 const decode = (s: string) => s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, "&");
 
@@ -59,8 +55,8 @@ function hostileReport(): Report {
   const base = report.findings[0]!;
   const value = report.text.value;
   const start = value.indexOf("<script>");
-  const rule = { ...report.rules.get(base.ruleId)!, id: "markup", title: "Shares <i>everything</i>", explanation: "</div><script>alert(2)</script>" };
-  report.rules = new Map([...report.rules, ["markup", rule]]);
+  const rule = { ...report.rulesById.get(base.ruleId)!, id: "markup", title: "Shares <i>everything</i>", explanation: "</div><script>alert(2)</script>" };
+  report.rulesById = new Map([...report.rulesById, ["markup", rule]]);
   report.findings.push({ ...base, ruleId: "markup", polarity: "risk", span: { start, end: value.indexOf("\n") }, sentence: { start, end: value.indexOf("\n") } });
   return report;
 }
@@ -72,7 +68,7 @@ beforeAll(async () => {
 
 describe("HTML report, as text", () => {
   it("shows the form's whole text unchanged, with exactly one data-finding element per finding", () => {
-    const html = formatHtml([imaging], options);
+    const html = formatHtml([imaging]);
     const back = readBack(html);
     expect(back.shown).toBe(imaging.text.value);
     expect(back.findings.sort((a, b) => a - b)).toEqual(imaging.findings.map((_, i) => i));
@@ -90,14 +86,14 @@ describe("HTML report, as text", () => {
       { ...b!, span: { start: a!.span.start + 3, end: a!.span.end + 12 } },
       { ...b!, span: { start: paragraphEnd - 10, end: paragraphEnd + 12 } },
     );
-    const back = readBack(formatHtml([report], options));
+    const back = readBack(formatHtml([report]));
     expect(back.shown).toBe(value);
     expect(back.findings.sort((x, y) => x - y)).toEqual(report.findings.map((_, i) => i));
     report.findings.forEach((f, i) => expect(back.covered.get(i), `finding ${i}`).toBe(spanText(report, f)));
   });
 
   it("refers to no web address except inside the form's own text", () => {
-    const html = formatHtml([imaging, hostileReport()], options);
+    const html = formatHtml([imaging, hostileReport()]);
     expect(html).toContain("https://example.org/partners?a=1&amp;b=2");
     const ours = html.replace(/<div class="form-text">[\s\S]*?<\/div>/g, "").replace(/<p class="quote">.*?<\/p>/g, "");
     expect(ours).not.toMatch(/https?:\/\//);
@@ -107,7 +103,7 @@ describe("HTML report, as text", () => {
 
   it("escapes the form's text, its file name and the rules' words", () => {
     const report = hostileReport();
-    const html = formatHtml([report], options);
+    const html = formatHtml([report]);
     expect(html.match(/<script/g)).toHaveLength(1);
     expect(html).not.toMatch(/<img|<b>|<i>|<\/div><script/);
     expect(html).toContain("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &quot;Friends&quot;");
@@ -128,7 +124,7 @@ describe("HTML report, in headless Chromium", () => {
   let dir: string;
   const open = async (reports: Report[], name: string) => {
     const file = join(dir, `${name}.html`);
-    writeFileSync(file, formatHtml(reports, options));
+    writeFileSync(file, formatHtml(reports));
     const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
     const problems: string[] = [];
     const requests: string[] = [];
@@ -221,7 +217,7 @@ describe("HTML report, in headless Chromium", () => {
     expect(ring.width).toBeGreaterThanOrEqual(2);
     const first = imaging.findings[Number(order[0])]!;
     await expect.poll(() => page.locator("#tip").isVisible()).toBe(true);
-    expect(await page.locator("#tip").textContent()).toContain(imaging.rules.get(first.ruleId)!.title);
+    expect(await page.locator("#tip").textContent()).toContain(imaging.rulesById.get(first.ruleId)!.title);
 
     await page.keyboard.press("Tab");
     expect(await focused(page)).toBe(order[1]);

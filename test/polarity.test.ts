@@ -9,7 +9,7 @@ const rules = loadRules([bundledRules, fileURLToPath(new URL("packs/polarity.yam
   only: [fileURLToPath(new URL("packs/polarity.yaml", import.meta.url))],
 });
 const verdicts = (sentence: string) =>
-  match(normalize(documentFromPages("t", "text", [[sentence]], { linesAreParagraphs: true })), rules).map(
+  match(normalize(documentFromPages("t", "text", [[sentence]], { linesAreParagraphs: true })), rules.rules, rules.language).map(
     (f) => `${f.category} ${f.polarity}`,
   );
 

@@ -2,15 +2,12 @@ import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { Ajv } from "ajv";
 import addFormatsPlugin from "ajv-formats";
-import { loadRules } from "../src/rules/load.js";
-import { extract } from "../src/extract/index.js";
-import { normalize } from "../src/text/normalize.js";
-import { match } from "../src/match/match.js";
-import { assess } from "../src/assess/assess.js";
+import { scan } from "../src/scan.js";
 import { quote } from "../src/report/excerpt.js";
+import type { FormatOptions } from "../src/report/format.js";
 import { artifactUri, fingerprintKey, fingerprintText, formatSarif, sarifLevel } from "../src/report/sarif.js";
 import type { Report } from "../src/types.js";
-import { fixture } from "./helpers.js";
+import { fixture, formatWith, rulebook } from "./helpers.js";
 
 // The official OASIS SARIF 2.1.0 schema (draft-07), vendored: see test/sarif/README.md.
 const schema = JSON.parse(readFileSync(new URL("./sarif/sarif-schema-2.1.0.json", import.meta.url), "utf8"));
@@ -26,11 +23,8 @@ it("the schema rejects a broken log", () => {
   expect(validate({ version: "2.1.0", runs: [{ tool: { driver: { name: "x" } }, results: [{ message: { text: "m" }, level: "high" }] }] })).toBe(false);
 });
 
-const rules = loadRules();
-const reportOf = async (name: string, bytes = readFileSync(fixture(name))): Promise<Report> => {
-  const text = normalize(await extract({ path: `fixtures/${name}`, bytes }));
-  return assess(text, match(text, rules), rules);
-};
+const reportOf = async (name: string, bytes = readFileSync(fixture(name))): Promise<Report> =>
+  scan({ path: `fixtures/${name}`, bytes }, rulebook());
 
 interface SarifResult {
   ruleId: string;
@@ -67,8 +61,8 @@ interface SarifLog {
   }[];
 }
 
-const sarifOf = (reports: Report[], options: Parameters<typeof formatSarif>[1] = { version: "9.9.9" }) => {
-  const output = formatSarif(reports, options);
+const sarifOf = (reports: Report[], options: Partial<FormatOptions> = {}) => {
+  const output = formatWith(formatSarif, reports, options);
   const log = JSON.parse(output) as SarifLog;
   return { output, log, run: log.runs[0]! };
 };
@@ -108,7 +102,7 @@ describe.each(["imaging-ai-consent.pdf", "checklist/hipaa-no-redisclosure.pdf"])
 
     risks.forEach((f, i) => {
       const r = run.results[i]!;
-      const rule = report.rules.get(f.ruleId)!;
+      const rule = report.rulesById.get(f.ruleId)!;
       expect(r.ruleId).toBe(f.ruleId);
       expect(r.level).toBe(sarifLevel(f.severity));
       expect(r.level).toBe({ high: "error", medium: "warning", low: "note", info: "note" }[f.severity]);
@@ -169,7 +163,7 @@ describe("SARIF", () => {
   it("shares rules between files in one run, with an artifact for each file", async () => {
     const reports = [await reportOf("imaging-ai-consent.pdf"), await reportOf("checklist/hipaa-no-redisclosure.pdf")];
     const errors = [{ path: "missing file.pdf", error: "no such file" }];
-    const { log, run } = sarifOf(reports, { version: "1.0.0", errors });
+    const { log, run } = sarifOf(reports, { version: "1.0.0", unreadable: errors });
     expectValid(log);
     expect(run.artifacts.map((a) => a.location.uri)).toEqual(["fixtures/imaging-ai-consent.pdf", "fixtures/checklist/hipaa-no-redisclosure.pdf"]);
     for (const r of run.results) {
@@ -183,7 +177,7 @@ describe("SARIF", () => {
 
   it("is deterministic", async () => {
     const report = await reportOf("imaging-ai-consent.pdf");
-    expect(formatSarif([report], { version: "1" })).toBe(formatSarif([report], { version: "1" }));
+    expect(formatWith(formatSarif, [report])).toBe(formatWith(formatSarif, [report]));
   });
 
   it("keeps fingerprints when a form is reflowed", async () => {

@@ -1,6 +1,6 @@
 import type { Finding, Report, Text } from "../types.js";
-import type { RuleSet } from "../rules/load.js";
-import { sentenceOf } from "../rules/sentence.js";
+import type { Rulebook } from "../rules/load.js";
+import { matchSentences } from "../match/sentence.js";
 import { detectKinds } from "./kinds.js";
 import { findMissing } from "./missing.js";
 import { readability } from "./readability.js";
@@ -13,25 +13,22 @@ export interface AssessOptions {
 }
 
 /** assess: findings of one text -> Report: kinds of form, missing elements, readability, grade, questions. */
-export function assess(text: Text, findings: Finding[], rules: RuleSet, options: AssessOptions = {}): Report {
-  const sentences = text.sentences.map((span) => ({
-    sentence: sentenceOf(text.value, span),
-    ...(span.leadIn ? { leadIn: sentenceOf(text.value, span.leadIn) } : {}),
-  }));
+export function assess(text: Text, findings: Finding[], rulebook: Rulebook, options: AssessOptions = {}): Report {
+  const sentences = [...matchSentences(text)];
   const kinds = detectKinds(
     sentences.map((s) => s.sentence),
-    rules,
+    rulebook,
     options.kinds,
   );
-  const missing = findMissing(kinds, sentences, findings, rules);
+  const missing = findMissing(kinds, sentences, findings, rulebook);
   return {
     text,
     findings,
     kinds,
     missing,
     readability: readability(text),
-    score: score(findings, missing, rules.grading),
-    questions: rankQuestions(findings, missing, rules.byId),
-    rules: rules.byId,
+    score: score(findings, missing, rulebook.grading),
+    questions: rankQuestions(findings, missing, rulebook.rulesById),
+    rulesById: rulebook.rulesById,
   };
 }

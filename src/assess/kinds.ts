@@ -1,6 +1,6 @@
 import type { FormKind, Span } from "../types.js";
-import type { RuleSet } from "../rules/load.js";
-import type { Sentence } from "../rules/sentence.js";
+import type { Rulebook } from "../rules/load.js";
+import type { MatchSentence } from "../match/sentence.js";
 import { UserError } from "../errors.js";
 
 const evidenceShown = 3;
@@ -9,16 +9,16 @@ const evidenceShown = 3;
  * Which kinds of form the text is (HIPAA authorization, research consent...): a kind
  * whose signals occur often enough. `given` (from --kind) replaces detection.
  */
-export function detectKinds(sentences: Sentence[], rules: RuleSet, given?: string[]): FormKind[] {
+export function detectKinds(sentences: MatchSentence[], rulebook: Rulebook, given?: string[]): FormKind[] {
   if (given) {
     return given.map((id) => {
-      const kind = rules.kinds.find((k) => k.kind.id === id);
-      if (!kind) throw new UserError(`unknown kind "${id}"; kinds: ${rules.kinds.map((k) => k.kind.id).join(", ")}`);
-      return { id, title: kind.kind.title, evidence: [], given: true };
+      const kind = rulebook.kinds.find((k) => k.definition.id === id);
+      if (!kind) throw new UserError(`unknown kind "${id}"; kinds: ${rulebook.kinds.map((k) => k.definition.id).join(", ")}`);
+      return { id, title: kind.definition.title, evidence: [], given: true };
     });
   }
   const kinds: FormKind[] = [];
-  for (const { kind, signals, requires } of rules.kinds) {
+  for (const { definition: kind, signals, requires } of rulebook.kinds) {
     if (!requires.every((r) => sentences.some((s) => r(s)))) continue;
     const evidence: Span[] = [];
     let found = 0;

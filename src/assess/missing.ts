@@ -1,22 +1,17 @@
 import type { Finding, FormKind, Missing } from "../types.js";
-import { findSpec } from "../rules/compile.js";
-import type { RuleSet } from "../rules/load.js";
-import type { Sentence } from "../rules/sentence.js";
-
-export interface SentenceWithLeadIn {
-  sentence: Sentence;
-  leadIn?: Sentence;
-}
+import { findSpec } from "../match/spec.js";
+import type { SentenceInContext } from "../match/sentence.js";
+import type { Rulebook } from "../rules/load.js";
 
 /**
  * The checklist elements that apply to the form's kinds and that it never
  * addresses: no sentence has the element's wording, and no finding has one of its
  * categories. A CT consent is not asked for a HIPAA expiration date.
  */
-export function findMissing(kinds: FormKind[], sentences: SentenceWithLeadIn[], findings: Finding[], rules: RuleSet): Missing[] {
+export function findMissing(kinds: FormKind[], sentences: SentenceInContext[], findings: Finding[], rulebook: Rulebook): Missing[] {
   const kindIds = new Set(kinds.map((k) => k.id));
   const categories = new Set(findings.map((f) => f.category));
-  return rules.elements
+  return rulebook.elements
     .filter(({ element }) => element.appliesTo.some((k) => k === "any" || kindIds.has(k)))
     .filter(
       (compiled) =>

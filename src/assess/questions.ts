@@ -7,7 +7,7 @@ import type { Rule } from "../rules/schema.js";
  * asked by several rules appears once. Most severe first, then the most often
  * raised, then in reading order.
  */
-export function rankQuestions(findings: Finding[], missing: Missing[], rules: Map<string, Rule>): Question[] {
+export function rankQuestions(findings: Finding[], missing: Missing[], rulesById: Map<string, Rule>): Question[] {
   const byText = new Map<string, Question & { first: number }>();
   const add = (text: string, severity: Question["severity"], source: string, page: number | undefined, first: number) => {
     const key = text.toLowerCase().replace(/[^a-z0-9]+/g, " ").trim();
@@ -18,7 +18,7 @@ export function rankQuestions(findings: Finding[], missing: Missing[], rules: Ma
     byText.set(key, q);
   };
   for (const f of findings.filter((f) => f.polarity === "risk"))
-    for (const text of rules.get(f.ruleId)?.questions ?? []) add(text, f.severity, f.ruleId, f.position.page, f.span.start);
+    for (const text of rulesById.get(f.ruleId)?.questions ?? []) add(text, f.severity, f.ruleId, f.position.page, f.span.start);
   for (const { element } of missing) add(element.question, element.severity, element.id, undefined, Infinity);
   return [...byText.values()]
     .sort(

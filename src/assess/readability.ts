@@ -1,15 +1,11 @@
 import { syllable } from "syllable";
 import type { Readability, SectionReadability, Span, Text } from "../types.js";
 import { locate } from "../text/locate.js";
-import { tokenize } from "../text/tokens.js";
 
 /** The reading grade IRBs commonly ask consent forms to meet. */
 export const targetGrade = 8;
 const longestShown = 3;
 const minSectionWords = 30;
-
-// A heading is a short line with no closing punctuation ("Risks and Discomforts").
-const isHeading = (sentence: string, words: number) => words <= 10 && !/[.!?;:,]["”’)]?$/.test(sentence) && !/_{3}/.test(sentence);
 
 interface Counts {
   words: number;
@@ -27,11 +23,11 @@ export function readability(text: Text): Readability {
   const total: Counts = { words: 0, sentences: 0, syllables: 0 };
   const sections: (Counts & { title: string })[] = [{ title: "(start)", words: 0, sentences: 0, syllables: 0 }];
   const lengths: { sentence: Span; words: number }[] = [];
-  for (const span of text.sentences) {
-    const sentence = text.value.slice(span.start, span.end);
-    const words = tokenize(sentence).filter((t) => /\p{L}/u.test(t.word));
-    if (isHeading(sentence, words.length)) {
-      sections.push({ title: sentence.length > 60 ? sentence.slice(0, 57) + "…" : sentence, words: 0, sentences: 0, syllables: 0 });
+  for (const sentence of text.sentences) {
+    const words = sentence.tokens.filter((t) => /\p{L}/u.test(t.word));
+    if (sentence.heading) {
+      const title = text.value.slice(sentence.start, sentence.end);
+      sections.push({ title: title.length > 60 ? title.slice(0, 57) + "…" : title, words: 0, sentences: 0, syllables: 0 });
       continue;
     }
     if (words.length < 3) continue; // check boxes, signature lines, fragments
@@ -41,7 +37,7 @@ export function readability(text: Text): Readability {
       c.sentences += 1;
       c.syllables += syllables;
     }
-    lengths.push({ sentence: span, words: words.length });
+    lengths.push({ sentence: { start: sentence.start, end: sentence.end }, words: words.length });
   }
   const measured = (c: Counts) => (c.sentences ? { grade: grade(c), ease: ease(c) } : { grade: 0, ease: 0 });
   const sectionResults: SectionReadability[] = sections

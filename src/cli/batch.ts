@@ -1,9 +1,10 @@
 import { availableParallelism } from "node:os";
+import { resolve } from "node:path";
 import { Worker } from "node:worker_threads";
 import type { Report } from "../types.js";
 import { describeError } from "../errors.js";
-import type { RuleSet } from "../rules/load.js";
-import { scanInput, type ScanOptions } from "./pipeline.js";
+import type { Rulebook } from "../rules/load.js";
+import { scan, type ScanOptions } from "../scan.js";
 import { readInput } from "./read.js";
 import type { RuleSource } from "./setup.js";
 import type { Io } from "./io.js";
@@ -11,7 +12,7 @@ import type { Io } from "./io.js";
 export type Outcome = { path: string; report: Report } | { path: string; error: string };
 
 export interface BatchContext {
-  rules: RuleSet;
+  rulebook: Rulebook;
   source: RuleSource;
   options: ScanOptions;
   debug: boolean;
@@ -37,9 +38,10 @@ export async function scanAll(paths: string[], context: BatchContext): Promise<O
   return scanInWorkers(paths, context);
 }
 
-export async function scanOne(path: string, context: Pick<BatchContext, "rules" | "options" | "debug" | "io">): Promise<Outcome> {
+export async function scanOne(path: string, context: Pick<BatchContext, "rulebook" | "options" | "debug" | "io">): Promise<Outcome> {
   try {
-    return { path, report: await scanInput(await readInput(path, context.io.readStdin), context.rules, context.options) };
+    const input = await readInput(path === "-" ? path : resolve(context.io.cwd, path), context.io.readStdin);
+    return { path, report: await scan({ ...input, path }, context.rulebook, context.options) };
   } catch (error) {
     return { path, error: describeError(error, context.debug) };
   }
@@ -50,10 +52,10 @@ function scanInWorkers(paths: string[], context: BatchContext): Promise<Outcome[
   let next = 0;
   let finished = 0;
   const count = Math.min(availableParallelism(), paths.length);
-  return new Promise((resolve, reject) => {
+  return new Promise((done, fail) => {
     const workers = Array.from({ length: count }, () => {
       const worker = new Worker(new URL("./worker.js", import.meta.url), {
-        workerData: { source: context.source, options: context.options, debug: context.debug, cwd: process.cwd() },
+        workerData: { source: context.source, options: context.options, debug: context.debug, cwd: context.io.cwd },
       });
       const feed = () => {
         if (next < paths.length) worker.postMessage({ index: next, path: paths[next++] });
@@ -62,12 +64,12 @@ function scanInWorkers(paths: string[], context: BatchContext): Promise<Outcome[
       worker.on("message", ({ index, outcome }: { index: number; outcome: Outcome }) => {
         outcomes[index] = outcome;
         context.onDone?.(outcome.path);
-        if (++finished === paths.length) resolve(outcomes);
+        if (++finished === paths.length) done(outcomes);
         feed();
       });
       worker.on("error", (error) => {
         for (const w of workers) void w.terminate();
-        reject(error);
+        fail(error);
       });
       return { worker, feed };
     }).map(({ worker, feed }) => (feed(), worker));

@@ -1,5 +1,5 @@
 import { readdirSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { glob, isDynamicPattern } from "tinyglobby";
 
 /** Files a folder scan picks up; their format is still decided from their bytes. */
@@ -10,12 +10,12 @@ const formExtensions = /\.(pdf|docx|txt|text|md|markdown)$/i;
  * forms, and glob patterns (for shells that pass them on unexpanded). A name that
  * matches nothing is kept, so reading it reports "no such file".
  */
-export async function expandInputs(args: string[], cwd = process.cwd()): Promise<string[]> {
+export async function expandInputs(args: string[], cwd: string): Promise<string[]> {
   const out: string[] = [];
   for (const arg of args) {
     if (arg === "-") out.push(arg);
-    else if (isFolder(arg)) out.push(...walk(arg));
-    else if (!exists(arg) && isDynamicPattern(arg)) {
+    else if (isFolder(resolve(cwd, arg))) out.push(...walk(arg, cwd));
+    else if (!exists(resolve(cwd, arg)) && isDynamicPattern(arg)) {
       const matches = (await glob(arg, { cwd, onlyFiles: true, dot: false })).sort();
       out.push(...(matches.length ? matches : [arg]));
     } else out.push(arg);
@@ -23,13 +23,14 @@ export async function expandInputs(args: string[], cwd = process.cwd()): Promise
   return [...new Set(out)];
 }
 
-function walk(folder: string): string[] {
-  return readdirSync(folder, { withFileTypes: true })
+// Paths stay as the user wrote them (relative to `cwd`), so reports show what they typed.
+function walk(folder: string, cwd: string): string[] {
+  return readdirSync(resolve(cwd, folder), { withFileTypes: true })
     .sort((a, b) => a.name.localeCompare(b.name))
     .flatMap((entry) => {
       if (entry.name.startsWith(".")) return [];
       const path = join(folder, entry.name);
-      if (entry.isDirectory()) return walk(path);
+      if (entry.isDirectory()) return walk(path, cwd);
       return entry.isFile() && formExtensions.test(entry.name) ? [path] : [];
     });
 }

@@ -8,9 +8,11 @@ export interface Io {
   stderrIsTTY: boolean;
   columns: number;
   env: Record<string, string | undefined>;
+  /** The working folder: where relative paths and the config file are looked for. */
+  cwd: string;
 }
 
-export const processIo: Io = {
+export const processIo = (): Io => ({
   stdout: (s) => void process.stdout.write(s),
   stderr: (s) => void process.stderr.write(s),
   readStdin: async () => {
@@ -22,4 +24,5 @@ export const processIo: Io = {
   stderrIsTTY: Boolean(process.stderr.isTTY),
   columns: process.stdout.columns ?? (Number(process.env.COLUMNS) || 80),
   env: process.env,
-};
+  cwd: process.cwd(),
+});

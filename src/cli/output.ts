@@ -14,9 +14,9 @@ const realpath = (path: string) => {
  * Writes the report where the user asked: to a temporary file beside the target,
  * then renamed over it, so a reader never sees half a report. Never over an input.
  */
-export function writeOutput(file: string, content: string, inputs: string[]): void {
-  const target = realpath(file);
-  if (inputs.some((input) => input !== "-" && realpath(input) === target))
+export function writeOutput(file: string, content: string, inputs: string[], cwd: string): void {
+  const target = realpath(resolve(cwd, file));
+  if (inputs.some((input) => input !== "-" && realpath(resolve(cwd, input)) === target))
     throw new UserError(`--output ${file}: that is one of the input files; choose another name`);
   const temporary = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
   try {

@@ -1,4 +1,5 @@
-import { bundledRules, loadRules, type RuleSet } from "../rules/load.js";
+import { resolve } from "node:path";
+import { bundledRules, loadRules, type Rulebook } from "../rules/load.js";
 import { applyConfig, configPacks, findConfig, type Config } from "../rules/config.js";
 
 /** Where the rules of a run come from: --rules packs and --config, as the user gave them. */
@@ -8,8 +9,8 @@ export interface RuleSource {
 }
 
 /** The bundled rules, the config's packs and --rules packs, then the config's changes. */
-export function loadRuleSource(source: RuleSource, cwd = process.cwd()): { rules: RuleSet; config: Config | undefined } {
+export function loadRulebook(source: RuleSource, cwd: string): { rulebook: Rulebook; config: Config | undefined } {
   const config = findConfig(cwd, source.config);
-  const rules = loadRules([bundledRules, ...configPacks(config), ...(source.rules ?? [])]);
-  return { rules: applyConfig(rules, config), config };
+  const rulebook = loadRules([bundledRules, ...configPacks(config), ...(source.rules ?? []).map((p) => resolve(cwd, p))]);
+  return { rulebook: applyConfig(rulebook, config), config };
 }

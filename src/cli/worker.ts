@@ -2,10 +2,11 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { processIo } from "./io.js";
 import { scanOne } from "./batch.js";
-import { loadRuleSource } from "./setup.js";
+import { loadRulebook } from "./setup.js";
 
 const { source, options, debug, cwd } = workerData;
-const { rules } = loadRuleSource(source, cwd);
+const { rulebook } = loadRulebook(source, cwd);
+const io = { ...processIo(), cwd };
 parentPort!.on("message", async ({ index, path }: { index: number; path: string }) => {
-  parentPort!.postMessage({ index, outcome: await scanOne(path, { rules, options, debug, io: processIo }) });
+  parentPort!.postMessage({ index, outcome: await scanOne(path, { rulebook, options, debug, io }) });
 });

@@ -1,4 +1,4 @@
-import type { Format } from "../types.js";
+import type { InputFormat } from "../types.js";
 import { UserError } from "../errors.js";
 
 const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
@@ -18,7 +18,7 @@ const refused: { magic: number[]; problem: string }[] = [
 const markdownLine = /^(#{1,6} \S|[*-] \[[ x]\] |```|\|.*\|\s*$)/m;
 
 /** The file's format, from its bytes. Throws a UserError for anything we cannot read. */
-export function detectFormat(bytes: Uint8Array): Format {
+export function detectFormat(bytes: Uint8Array): InputFormat {
   if (bytes.length === 0) throw new UserError("the file is empty (0 bytes)");
   if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46, 0x2d])) return "pdf"; // %PDF-
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return "docx"; // a zip; mammoth checks it is Word

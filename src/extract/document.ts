@@ -1,9 +1,9 @@
-import type { Document, Format } from "../types.js";
+import type { Document, InputFormat } from "../types.js";
 
 /** Builds a Document from the lines of each page, recording where pages and lines start. */
 export function documentFromPages(
   path: string,
-  format: Format,
+  format: InputFormat,
   pages: string[][],
   options: { linesAreParagraphs: boolean; notes?: string[] },
 ): Document {

@@ -1,18 +1,17 @@
 import { severities, type Finding, type Text } from "../types.js";
-import { findSpec, type CompiledRule } from "../rules/compile.js";
-import type { RuleSet } from "../rules/load.js";
-import { sentenceOf, type Sentence } from "../rules/sentence.js";
 import { locate } from "../text/locate.js";
-import { decidePolarity } from "./polarity.js";
+import { decidePolarity, type CompiledLanguage } from "./polarity.js";
+import { matchSentences, type MatchSentence } from "./sentence.js";
+import { findSpec, type CompiledRule } from "./spec.js";
 
 type Hit = Omit<Finding, "position">;
 
 /** The first match of a rule in a sentence, with its polarity, or undefined. */
-export function matchRule(compiled: CompiledRule, sentence: Sentence, rules: RuleSet, leadIn?: Sentence): Hit | undefined {
+export function matchRule(compiled: CompiledRule, sentence: MatchSentence, language: CompiledLanguage, leadIn?: MatchSentence): Hit | undefined {
   const match = findSpec(compiled, sentence, leadIn);
   if (!match) return undefined;
   const { rule } = compiled;
-  const verdict = rule.negatable ? decidePolarity(rule.polarity, match, sentence, rules.language) : { polarity: rule.polarity };
+  const verdict = rule.negatable ? decidePolarity(rule.polarity, match, sentence, language) : { polarity: rule.polarity };
   return {
     ruleId: rule.id,
     category: rule.category,
@@ -27,28 +26,17 @@ export function matchRule(compiled: CompiledRule, sentence: Sentence, rules: Rul
 const rank = (f: Hit) => severities.indexOf(f.severity);
 
 /**
- * A question in the form ("Who will see my data?") or a short line with no closing
- * punctuation ("How Long We Keep Your Photographs") is a heading, not a statement.
- * List items are statements however short ("• The Food and Drug Administration").
+ * match: Text + compiled rules -> findings, in reading order. Headings are skipped.
+ * A sentence gets at most one finding per category and polarity (the most severe),
+ * so three rules about sharing do not report the same sentence three times.
  */
-const shortHeading = 6;
-const isHeading = (text: string, words: number, inList: boolean) =>
-  text.endsWith("?") || (!inList && words <= shortHeading && !/[.:;!]["”’)]?$/.test(text) && !/^\W/.test(text));
-
-/**
- * match: Text + rules -> findings, in reading order. A sentence gets at most one
- * finding per category and polarity (the most severe), so three rules about
- * sharing do not report the same sentence three times.
- */
-export function match(text: Text, rules: RuleSet): Finding[] {
+export function match(text: Text, rules: CompiledRule[], language: CompiledLanguage): Finding[] {
   const findings: Finding[] = [];
-  for (const span of text.sentences) {
-    const sentence = sentenceOf(text.value, span);
-    const leadIn = span.leadIn && sentenceOf(text.value, span.leadIn);
-    if (sentence.tokens.length === 0 || isHeading(sentence.text, sentence.tokens.length, span.leadIn !== undefined)) continue;
+  for (const { sentence, leadIn, heading } of matchSentences(text)) {
+    if (sentence.tokens.length === 0 || heading) continue;
     const best = new Map<string, Hit>();
-    for (const compiled of rules.rules) {
-      const hit = matchRule(compiled, sentence, rules, leadIn);
+    for (const compiled of rules) {
+      const hit = matchRule(compiled, sentence, language, leadIn);
       if (!hit) continue;
       const key = `${hit.category}|${hit.polarity}`;
       const kept = best.get(key);

@@ -1,7 +1,37 @@
 import type { Polarity } from "../types.js";
-import type { CompiledLanguage } from "../rules/compile.js";
-import { findAll, type TokenMatch } from "../rules/phrase.js";
-import type { Sentence } from "../rules/sentence.js";
+import { parsePhrase, type Lists, type Phrase } from "./patterns/phrase/parse.js";
+import { findAll } from "./patterns/phrase/search.js";
+import type { MatchSentence, TokenMatch } from "./sentence.js";
+
+/** The words that decide polarity (rules/language.yaml), as phrases. */
+export interface Language<P = string> {
+  negations: P[];
+  narrowNegations: P[];
+  pseudoNegations: P[];
+  narrowScope: number;
+  scope: number;
+  terminators: P[];
+  exceptions: P[];
+  consentExceptions: P[];
+  subordinators: P[];
+}
+
+export type CompiledLanguage = Language<Phrase>;
+
+export function compileLanguage(language: Language, lists: Lists): CompiledLanguage {
+  const phrases = (list: string[]) => list.map((p) => parsePhrase(p, lists));
+  return {
+    negations: phrases(language.negations),
+    narrowNegations: phrases(language.narrowNegations),
+    pseudoNegations: phrases(language.pseudoNegations),
+    narrowScope: language.narrowScope,
+    scope: language.scope,
+    terminators: phrases(language.terminators),
+    exceptions: phrases(language.exceptions),
+    consentExceptions: phrases(language.consentExceptions),
+    subordinators: phrases(language.subordinators),
+  };
+}
 
 export interface Verdict {
   polarity: Polarity;
@@ -21,7 +51,7 @@ const flip = (p: Polarity): Polarity => (p === "risk" ? "protection" : "risk");
  * Words that the rule's own pattern matched ("cannot be withdrawn") are part of
  * the claim, not a negation of it.
  */
-export function decidePolarity(plain: Polarity, match: TokenMatch, sentence: Sentence, language: CompiledLanguage): Verdict {
+export function decidePolarity(plain: Polarity, match: TokenMatch, sentence: MatchSentence, language: CompiledLanguage): Verdict {
   const own = new Set(match.words);
   const occurrences = (phrases: typeof language.negations) =>
     phrases.flatMap((p) => findAll(p, sentence)).filter((o) => !o.words.some((w) => own.has(w)));
@@ -60,11 +90,11 @@ export function decidePolarity(plain: Polarity, match: TokenMatch, sentence: Sen
   return { polarity: flip(plain), cue: wordsOf(sentence, negation) };
 }
 
-function textBetween(sentence: Sentence, fromToken: number, toToken: number): string {
+function textBetween(sentence: MatchSentence, fromToken: number, toToken: number): string {
   if (toToken <= fromToken) return "";
   const base = sentence.span.start;
   return sentence.text.slice(sentence.tokens[fromToken - 1]!.end - base, sentence.tokens[toToken]!.start - base);
 }
 
-const wordsOf = (sentence: Sentence, m: TokenMatch) =>
+const wordsOf = (sentence: MatchSentence, m: TokenMatch) =>
   sentence.text.slice(sentence.tokens[m.start]!.start - sentence.span.start, sentence.tokens[m.end - 1]!.end - sentence.span.start);

@@ -6,6 +6,7 @@ import { categoryTitles } from "./labels.js";
 import { excerpt } from "./excerpt.js";
 import { phraseFindingJson } from "./json.js";
 import { escapeMarkdown } from "./markdown.js";
+import { findingView, placeOf } from "./view.js";
 
 /** The diff formatters: terminal, Markdown and JSON views of what changed between two versions of a form. */
 const quoteLimit = 200;
@@ -21,8 +22,8 @@ const changes = (d: ReportDiff): Line[] => [
   ...d.removed.map((finding) => ({ sign: "-" as const, report: d.before, finding })),
 ];
 
-const describe = ({ finding: f }: Line) =>
-  `${f.polarity} ${f.severity === "info" || f.polarity === "protection" ? "" : `(${f.severity}) `}${categoryTitles[f.category] ?? f.category}, page ${f.position.page} line ${f.position.line}`;
+const describe = ({ report, finding: f }: Line) =>
+  `${f.polarity} ${f.severity === "info" || f.polarity === "protection" ? "" : `(${f.severity}) `}${categoryTitles[f.category]}, ${placeOf(report, f.position).placeInWords}`;
 
 const quoted = ({ report, finding }: Line) => {
   const e = excerpt(report.text, finding, quoteLimit);
@@ -79,8 +80,8 @@ export function diffJson(d: ReportDiff, version: string) {
     version,
     before: side(d.before),
     after: side(d.after),
-    added: d.added.map((f) => phraseFindingJson(d.after, f)),
-    removed: d.removed.map((f) => phraseFindingJson(d.before, f)),
+    added: d.added.map((f) => phraseFindingJson(d.after, findingView(d.after, f))),
+    removed: d.removed.map((f) => phraseFindingJson(d.before, findingView(d.before, f))),
     unchanged: d.unchanged.map(([a, b]) => ({ ruleId: b.ruleId, category: b.category, polarity: b.polarity, before: a.position, after: b.position })),
     missing: { gained: d.missingGained.map((e) => e.id), filled: d.missingFilled.map((e) => e.id) },
   };

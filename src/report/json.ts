@@ -1,19 +1,14 @@
-import type { Finding, Report } from "../types.js";
+import type { Report } from "../types.js";
 import { locate } from "../text/locate.js";
 import { excerpt, quote } from "./excerpt.js";
+import type { Formatter, FormatOptions } from "./format.js";
 import type { ReportJson } from "./schema.js";
-
-export interface FormatOptions {
-  version: string;
-  /** Files that could not be read, with the one-line reason. */
-  errors: { path: string; error: string }[];
-}
+import type { FindingView, ReportView } from "./view.js";
 
 type FileJson = ReportJson["files"][number];
 
 /** A phrase finding as JSON (also used by the diff). */
-export function phraseFindingJson({ text, rules }: Report, f: Finding) {
-  const rule = rules.get(f.ruleId)!;
+export function phraseFindingJson(report: Report, { finding: f, rule }: Pick<FindingView, "finding" | "rule">) {
   return {
     ruleId: f.ruleId,
     category: f.category,
@@ -21,8 +16,8 @@ export function phraseFindingJson({ text, rules }: Report, f: Finding) {
     severity: f.severity,
     kind: "phrase" as const,
     title: rule.title,
-    text: excerpt(text, f).match,
-    sentence: quote(text, f.sentence),
+    text: excerpt(report.text, f).match,
+    sentence: quote(report.text, f.sentence),
     location: { ...f.position, start: f.span.start, end: f.span.end },
     ...(f.cue ? { cue: f.cue } : {}),
     explanation: rule.explanation,
@@ -31,16 +26,17 @@ export function phraseFindingJson({ text, rules }: Report, f: Finding) {
   };
 }
 
-function fileJson(report: Report): FileJson {
-  const { text, findings, readability } = report;
+function fileJson(view: ReportView): FileJson {
+  const { report } = view;
+  const { text, readability } = report;
   const place = (start: number) => {
     const { page, line } = locate(text, start);
     return { page, line };
   };
   return {
-    path: text.document.path,
+    path: view.path,
     format: text.document.format,
-    pages: text.document.pageStarts.length,
+    pages: view.pages,
     words: text.words,
     kinds: report.kinds.map((k) => ({
       id: k.id,
@@ -62,8 +58,8 @@ function fileJson(report: Report): FileJson {
       longest: readability.longest.map((l) => ({ page: l.position.page, line: l.position.line, words: l.words })),
     },
     findings: [
-      ...findings.map((f) => phraseFindingJson(report, f)),
-      ...report.missing.map(({ element }) => ({
+      ...view.findings.map((f) => phraseFindingJson(report, f)),
+      ...view.missing.map((element) => ({
         kind: "missing" as const,
         element: element.id,
         ruleId: element.id,
@@ -81,9 +77,9 @@ function fileJson(report: Report): FileJson {
   };
 }
 
-export function toJson(reports: Report[], options: FormatOptions): ReportJson {
-  return { tool: "consent-lens", version: options.version, files: reports.map(fileJson), errors: options.errors };
+export function toJson(views: ReportView[], options: Pick<FormatOptions, "version" | "unreadable">): ReportJson {
+  return { tool: "consent-lens", version: options.version, files: views.map(fileJson), errors: options.unreadable };
 }
 
 /** The JSON formatter. */
-export const formatJson = (reports: Report[], options: FormatOptions) => JSON.stringify(toJson(reports, options), null, 2) + "\n";
+export const formatJson: Formatter = (views, options) => JSON.stringify(toJson(views, options), null, 2) + "\n";

@@ -1,5 +1,7 @@
+import type { Category, InputFormat } from "../types.js";
+
 /** How each category id of ../shared/reference/taxonomy.md reads in a report. */
-export const categoryTitles: Record<string, string> = {
+export const categoryTitles: Record<Category, string> = {
   "research-use": "Research use",
   "third-party-sharing": "Sharing with others",
   "ai-training": "AI and algorithm training",
@@ -18,4 +20,4 @@ export const categoryTitles: Record<string, string> = {
 };
 
 /** How each input format reads in a report header. */
-export const formatNames = { pdf: "PDF", docx: "Word document", text: "text", markdown: "Markdown" } as const;
+export const formatNames: Record<InputFormat, string> = { pdf: "PDF", docx: "Word document", text: "text", markdown: "Markdown" };

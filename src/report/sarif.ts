@@ -1,5 +1,5 @@
 // SARIF 2.1.0 for GitHub code scanning and other SARIF viewers. A pure formatter:
-// Report[] in, one JSON string out; no I/O (hashing the fingerprints is computation).
+// report views in, one JSON string out; no I/O (hashing the fingerprints is computation).
 //
 // Decisions a reader of the output should know:
 // - Protections are left out. Code scanning makes every result an alert, and a
@@ -19,14 +19,10 @@
 import { createHash } from "node:crypto";
 import type { Element, Rule } from "../rules/schema.js";
 import { locate } from "../text/locate.js";
-import type { Finding, Format, Report, Severity } from "../types.js";
+import type { Finding, InputFormat, Report, Severity } from "../types.js";
 import { excerpt, quote } from "./excerpt.js";
-
-export interface SarifOptions {
-  version: string;
-  /** Files that could not be read, with the one-line reason: reported as tool notifications. */
-  errors?: { path: string; error: string }[];
-}
+import type { Formatter, FormatOptions } from "./format.js";
+import type { ReportView } from "./view.js";
 
 export type SarifLevel = "error" | "warning" | "note";
 
@@ -37,7 +33,7 @@ export const sarifLevel = (severity: Severity): SarifLevel =>
 export const sarifSchemaUri = "https://json.schemastore.org/sarif-2.1.0.json";
 export const fingerprintKey = "consentLens/v1";
 
-const mimeTypes: Record<Format, string> = {
+const mimeTypes: Record<InputFormat, string> = {
   pdf: "application/pdf",
   docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
   text: "text/plain",
@@ -144,8 +140,8 @@ function regionEnd(report: Report, finding: Finding) {
   return { endLine: end.line, endColumn: end.column + 1 };
 }
 
-/** The SARIF log as an object (formatSarif stringifies it). */
-export function toSarif(reports: Report[], options: SarifOptions) {
+/** The SARIF log as an object (formatSarif stringifies it). Files that could not be read are tool notifications. */
+export function toSarif(views: ReportView[], options: Pick<FormatOptions, "version" | "unreadable">) {
   // The rules of the run: each rule or element once, in the order of first use.
   const descriptors: Descriptor[] = [];
   const ruleIndex = new Map<string, number>();
@@ -158,7 +154,7 @@ export function toSarif(reports: Report[], options: SarifOptions) {
     return i;
   };
 
-  const artifacts = reports.map((report) => {
+  const artifacts = views.map(({ report }) => {
     const doc = report.text.document;
     return {
       location: { uri: artifactUri(doc.path) },
@@ -174,8 +170,9 @@ export function toSarif(reports: Report[], options: SarifOptions) {
     };
   });
 
-  const results = reports.flatMap((report, artifactIndex) => {
-    const { text, rules } = report;
+  const results = views.flatMap((view, artifactIndex) => {
+    const { report } = view;
+    const { text } = report;
     const artifactLocation = { uri: artifacts[artifactIndex]!.location.uri, index: artifactIndex };
     const seen = new Map<string, number>();
     const fingerprint = (key: string) => {
@@ -186,10 +183,8 @@ export function toSarif(reports: Report[], options: SarifOptions) {
     };
 
     // Protections are not results (see the note at the top of this file).
-    const risks = report.findings.filter((f) => f.polarity === "risk");
-    const findingResults = risks.map((f) => {
-      const rule = rules.get(f.ruleId);
-      if (!rule) throw new Error(`sarif: finding of unknown rule "${f.ruleId}"`);
+    const risks = view.findings.filter((v) => v.finding.polarity === "risk");
+    const findingResults = risks.map(({ finding: f, rule }) => {
       const index = indexOf(rule.id, () => ruleDescriptor(rule));
       const sentence = quote(text, f.sentence);
       const matched = excerpt(text, f).match.replace(/\s+/g, " ").trim();
@@ -222,7 +217,7 @@ export function toSarif(reports: Report[], options: SarifOptions) {
       };
     });
 
-    const missingResults = report.missing.map(({ element }) => {
+    const missingResults = view.missing.map((element) => {
       const index = indexOf(element.id, () => elementDescriptor(element));
       return {
         ruleId: element.id,
@@ -243,7 +238,7 @@ export function toSarif(reports: Report[], options: SarifOptions) {
     return [...findingResults, ...missingResults];
   });
 
-  const errors = options.errors ?? [];
+  const errors = options.unreadable;
   return {
     $schema: sarifSchemaUri,
     version: "2.1.0" as const,
@@ -273,4 +268,4 @@ export function toSarif(reports: Report[], options: SarifOptions) {
 }
 
 /** The SARIF formatter. */
-export const formatSarif = (reports: Report[], options: SarifOptions) => JSON.stringify(toSarif(reports, options), null, 2) + "\n";
+export const formatSarif: Formatter = (views, options) => JSON.stringify(toSarif(views, options), null, 2) + "\n";

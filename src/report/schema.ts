@@ -1,12 +1,12 @@
 import { z } from "zod";
-import { categories } from "../rules/schema.js";
+import { categories, grades, inputFormats, polarities, severities } from "../types.js";
 
 /*
  * The JSON report (`scan --format json`): a stable, documented contract. The
  * published JSON Schema (schema/report.schema.json) is generated from these types
  * by `npm run schema`, and a test keeps the two in step.
  */
-const severity = z.enum(["high", "medium", "low", "info"]);
+const severity = z.enum(severities);
 
 export const LocationJson = z.strictObject({
   page: z.number().int().min(1).describe("1-based page (always 1 for DOCX and text)"),
@@ -19,7 +19,7 @@ export const LocationJson = z.strictObject({
 export const PhraseFindingJson = z.strictObject({
   ruleId: z.string(),
   category: z.enum(categories),
-  polarity: z.enum(["risk", "protection"]),
+  polarity: z.enum(polarities),
   severity,
   kind: z.literal("phrase"),
   title: z.string(),
@@ -53,7 +53,7 @@ const PlaceJson = z.strictObject({ page: z.number().int(), line: z.number().int(
 
 export const FileJson = z.strictObject({
   path: z.string(),
-  format: z.enum(["pdf", "docx", "text", "markdown"]),
+  format: z.enum(inputFormats),
   pages: z.number().int().min(1),
   words: z.number().int().min(0),
   kinds: z
@@ -66,7 +66,7 @@ export const FileJson = z.strictObject({
       }),
     )
     .describe("Kinds of form found (HIPAA authorization, research consent...); they decide which checklists apply"),
-  grade: z.enum(["A", "B", "C", "D", "E"]),
+  grade: z.enum(grades),
   score: z.number().min(0).max(100),
   breakdown: z.array(z.strictObject({ label: z.string(), points: z.number() })).describe("The arithmetic of the score"),
   readability: z.strictObject({

@@ -1,17 +1,15 @@
-import { severities, type Report } from "../types.js";
+import { severities } from "../types.js";
+import type { ReportView } from "./view.js";
 
 /** One row per form for a batch overview: the comparable figures an advocate needs. */
 export const summaryHeader = ["file", "kind", "grade", "risks (high/medium/low/info)", "missing"];
 
-export function summaryRows(reports: Report[]): string[][] {
-  return reports.map((r) => {
-    const risks = r.findings.filter((f) => f.polarity === "risk");
-    return [
-      r.text.document.path,
-      r.kinds.map((k) => k.title).join(", ") || "—",
-      `${r.score.grade} (${r.score.score})`,
-      severities.map((s) => risks.filter((f) => f.severity === s).length).join("/"),
-      String(r.missing.length),
-    ];
-  });
+export function summaryRows(views: ReportView[]): string[][] {
+  return views.map((v) => [
+    v.path,
+    v.report.kinds.map((k) => k.title).join(", ") || "—",
+    `${v.report.score.grade} (${v.report.score.score})`,
+    severities.map((s) => v.riskCounts[s]).join("/"),
+    String(v.missing.length),
+  ]);
 }

@@ -1,8 +1,8 @@
 import { readFileSync, statSync } from "node:fs";
 import { basename } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { z } from "zod";
 import { readYamlFile, type YamlFile } from "./yaml-file.js";
+import { RuleFileSchema, type RuleFile } from "./schema.js";
 
 /*
  * The bundled rule files, already validated, as one JSON file written by the
@@ -26,15 +26,15 @@ function loadBundle() {
 }
 
 /** A rule file from the bundle when it is there and current, else from its YAML. */
-export function readRuleFile<S extends z.ZodType>(file: string, schema: S, bundled: boolean): YamlFile<z.output<S>> {
+export function readRuleFile(file: string, bundled: boolean): YamlFile<RuleFile> {
   const cached = bundled ? loadBundle() : null;
   const data = cached?.files[basename(file)];
-  if (!cached || data === undefined || statSync(file).mtimeMs > cached.mtime) return readYamlFile(file, schema, "rule file");
   // Line numbers are only needed for an error, and then the YAML is read for them.
-  const yaml = () => readYamlFile(file, schema, "rule file");
+  const yaml = () => readYamlFile(file, RuleFileSchema, "rule file");
+  if (!cached || data === undefined || statSync(file).mtimeMs > cached.mtime) return yaml();
   return {
     file,
-    data: data as z.output<S>,
+    data: data as RuleFile,
     fail: (path, problem, keyNode) => yaml().fail(path, problem, keyNode),
     at: (path, step) => {
       try {

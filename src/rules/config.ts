@@ -1,10 +1,11 @@
 import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { z } from "zod";
-import type { RuleSet } from "./load.js";
+import type { Rulebook } from "./load.js";
+import { severities } from "../types.js";
 import { readYamlFile, type YamlFile } from "./yaml-file.js";
 
-const severity = z.enum(["high", "medium", "low", "info"]);
+const severity = z.enum(severities);
 
 /** `.consent-lens.yaml`: what a team changes about the bundled rules. */
 export const ConfigSchema = z.strictObject({
@@ -31,24 +32,24 @@ export function findConfig(cwd: string, named?: string): Config | undefined {
 /** Rule pack paths of a config, resolved against the config file's folder. */
 export const configPacks = (config: Config | undefined) => (config ? config.data.rules.map((p) => resolve(dirname(config.file), p)) : []);
 
-/** The rule set with the config's rules turned off and severities changed. Unknown ids are errors at their line. */
-export function applyConfig(rules: RuleSet, config: Config | undefined): RuleSet {
-  if (!config) return rules;
-  const { disable, severity: severities } = config.data;
-  const known = (id: string) => rules.byId.has(id) || rules.elements.some((e) => e.element.id === id);
+/** The rulebook with the config's rules turned off and severities changed. Unknown ids are errors at their line. */
+export function applyConfig(rulebook: Rulebook, config: Config | undefined): Rulebook {
+  if (!config) return rulebook;
+  const { disable, severity: newSeverity } = config.data;
+  const known = (id: string) => rulebook.rulesById.has(id) || rulebook.elements.some((e) => e.element.id === id);
   disable.forEach((id, i) => known(id) || config.fail(["disable", i], `no rule or element "${id}"`));
-  for (const id of Object.keys(severities)) if (!known(id)) config.fail(["severity", id], `no rule or element "${id}"`, true);
+  for (const id of Object.keys(newSeverity)) if (!known(id)) config.fail(["severity", id], `no rule or element "${id}"`, true);
 
   const off = new Set(disable);
-  const ruleList = rules.rules
+  const ruleList = rulebook.rules
     .filter((c) => !off.has(c.rule.id))
-    .map((c) => (severities[c.rule.id] ? { ...c, rule: { ...c.rule, severity: severities[c.rule.id]! } } : c));
+    .map((c) => (newSeverity[c.rule.id] ? { ...c, rule: { ...c.rule, severity: newSeverity[c.rule.id]! } } : c));
   return {
-    ...rules,
+    ...rulebook,
     rules: ruleList,
-    byId: new Map(ruleList.map((c) => [c.rule.id, c.rule])),
-    elements: rules.elements
+    rulesById: new Map(ruleList.map((c) => [c.rule.id, c.rule])),
+    elements: rulebook.elements
       .filter((c) => !off.has(c.element.id))
-      .map((c) => (severities[c.element.id] ? { ...c, element: { ...c.element, severity: severities[c.element.id]! } } : c)),
+      .map((c) => (newSeverity[c.element.id] ? { ...c, element: { ...c.element, severity: newSeverity[c.element.id]! } } : c)),
   };
 }

@@ -1,39 +1,42 @@
 import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { z } from "zod";
 import { UserError } from "../errors.js";
-import {
-  compileLanguage,
-  compilePattern,
-  type CompiledElement,
-  type CompiledKind,
-  type CompiledLanguage,
-  type CompiledRule,
-  type CompiledSpec,
-} from "./compile.js";
-import { parsePhrase, type Lists } from "./phrase.js";
-import { GradingSchema, LanguageSchema, PackSchema, type Grading, type Rule } from "./schema.js";
+import { compilePattern } from "../match/patterns/index.js";
+import { parsePhrase, type Lists } from "../match/patterns/phrase/parse.js";
+import { compileLanguage, type CompiledLanguage } from "../match/polarity.js";
+import type { Matcher } from "../match/sentence.js";
+import type { CompiledRule, CompiledSpec } from "../match/spec.js";
+import { GradingSchema, LanguageSchema, type Element, type FormKindDefinition, type Grading, type Rule, type RuleFile } from "./schema.js";
 import { display, type YamlFile } from "./yaml-file.js";
 import { readRuleFile } from "./bundle.js";
 
 /** The rule pack that ships with consent-lens. */
 export const bundledRules = fileURLToPath(new URL("../../rules/", import.meta.url));
 
-export interface RuleSet {
-  rules: CompiledRule[];
-  kinds: CompiledKind[];
+export interface CompiledFormKind {
+  definition: FormKindDefinition;
+  signals: Matcher[];
+  requires: Matcher[];
+}
+
+export interface CompiledElement extends CompiledSpec {
+  element: Element;
+}
+
+/** Everything a run matches and assesses with: the bundled pack, added packs and the config's changes, compiled. */
+export interface Rulebook {
+  rules: CompiledRule<Rule>[];
+  kinds: CompiledFormKind[];
   elements: CompiledElement[];
   grading: Grading;
   language: CompiledLanguage;
-  byId: Map<string, Rule>;
-  /** Which file each rule came from. */
+  rulesById: Map<string, Rule>;
+  /** Which file each rule and element came from. */
   files: Map<string, string>;
 }
 
-/** A rule file: a pack, and optionally words of the polarity language. */
-export const FileSchema = PackSchema.extend({ language: LanguageSchema.partial().optional() });
-type LoadedPack = YamlFile<z.output<typeof FileSchema>>;
+type LoadedFile = YamlFile<RuleFile>;
 
 /** YAML files of a pack: a file, or every .yaml/.yml file in a folder (sorted, not recursive). */
 export function packFiles(path: string): string[] {
@@ -50,74 +53,115 @@ export function packFiles(path: string): string[] {
     .map((f) => join(path, f));
 }
 
-/** Loads, validates and compiles rule packs. Every problem is a UserError of the form `file:line: field: problem`. */
-export function loadRules(paths: string[] = [bundledRules], options: { only?: string[] } = {}): RuleSet {
+/**
+ * Loads, validates and compiles rule packs. Every problem is a UserError of the form
+ * `file:line: field: problem`. `only`: the rules and elements of these packs alone, with
+ * the lists, language and kinds of every pack (for `rules test` of a custom pack).
+ */
+export function loadRules(paths: string[] = [bundledRules], options: { only?: string[] } = {}): Rulebook {
   const bundled = new Set(packFiles(bundledRules));
-  const packs = paths.flatMap(packFiles).map((file) => readRuleFile(file, FileSchema, bundled.has(file)));
-  // `only`: keep the lists, language and kinds of every pack, but the rules and elements of these packs alone.
+  const files = paths.flatMap(packFiles).map((file) => readRuleFile(file, bundled.has(file)));
   const onlyFiles = options.only && new Set(options.only.flatMap(packFiles));
-  const lists: Lists = new Map();
-  const language: Record<string, unknown> = {};
-  for (const { data: pack } of packs) {
-    for (const [name, phrases] of Object.entries(pack.lists)) lists.set(name, [...(lists.get(name) ?? []), ...phrases]);
-    for (const [key, value] of Object.entries(pack.language ?? {}))
-      language[key] = Array.isArray(value) ? [...((language[key] as unknown[]) ?? []), ...value] : value;
-  }
-  const merged = LanguageSchema.safeParse(language);
-  if (!merged.success) throw new UserError(`rules: language: ${merged.error.issues[0]!.path.join(".")}: ${merged.error.issues[0]!.message}`);
-  const grading = GradingSchema.safeParse(
-    packs.reduce<Record<string, unknown>>((all, { data }) => ({ ...all, ...data.grading }), {}),
-  );
-  if (!grading.success) throw new UserError(`rules: grading: ${grading.error.issues[0]!.path.join(".")}: ${grading.error.issues[0]!.message}`);
+  const tested = onlyFiles ? files.filter((f) => onlyFiles.has(f.file)) : files;
 
-  const rules: CompiledRule[] = [];
-  const kinds: CompiledKind[] = [];
-  const elements: CompiledElement[] = [];
-  const byId = new Map<string, Rule>();
-  const files = new Map<string, string>();
-  const spec = (loaded: LoadedPack, path: (string | number)[], s: Pick<Rule, "patterns" | "requires" | "excludes">): CompiledSpec => ({
-    patterns: s.patterns.map((p, i) => loaded.at([...path, "patterns", i], () => compilePattern(p, lists))),
-    requires: s.requires.map((p, i) => loaded.at([...path, "requires", i], () => parsePhrase(p, lists))),
-    excludes: s.excludes.map((p, i) => loaded.at([...path, "excludes", i], () => parsePhrase(p, lists))),
-  });
-  const unique = (loaded: LoadedPack, path: (string | number)[], what: string, id: string, seen: Map<string, string>) => {
-    if (seen.has(id)) loaded.fail([...path, "id"], `${what} id "${id}" is already used in ${display(seen.get(id)!)}`);
-    seen.set(id, loaded.file);
+  const lists = mergeLists(files);
+  const compiler = new Compiler(lists);
+  const kinds = files.flatMap((f) => compiler.kinds(f));
+  const elements = tested.flatMap((f) => compiler.elements(f));
+  for (const f of files) compiler.checkLists(f);
+  const rules = tested.flatMap((f) => compiler.rules(f));
+  return {
+    rules,
+    kinds,
+    elements,
+    grading: mergeGrading(files),
+    language: mergeLanguage(files, lists),
+    rulesById: new Map(rules.map((c) => [c.rule.id, c.rule])),
+    files: compiler.fileOf,
   };
-  const kindFiles = new Map<string, string>();
-  const elementFiles = files; // element ids (hipaa-*, cr-*, q-*) share the namespace of rule ids
-  for (const loaded of packs) {
-    loaded.data.kinds.forEach((kind, k) => {
-      unique(loaded, ["kinds", k], "kind", kind.id, kindFiles);
-      const compile = (field: "signals" | "requires") =>
-        kind[field].map((p, i) => loaded.at(["kinds", k, field, i], () => compilePattern(p, lists)));
-      kinds.push({ kind, signals: compile("signals"), requires: compile("requires") });
-    });
-  }
-  for (const loaded of packs) {
-    if (onlyFiles && !onlyFiles.has(loaded.file)) continue;
-    loaded.data.elements.forEach((element, e) => {
-      const path = ["elements", e];
-      unique(loaded, path, "element", element.id, elementFiles);
-      element.appliesTo.forEach((kind, i) => {
-        if (kind !== "any" && !kindFiles.has(kind)) loaded.fail([...path, "appliesTo", i], `unknown kind "${kind}"`);
-      });
-      elements.push({ element, ...spec(loaded, path, { ...element }) });
-    });
-  }
-  for (const loaded of packs) {
-    // Lists are checked where they are written, so a typo in a list names its own line.
-    for (const [name, phrases] of Object.entries(loaded.data.lists))
-      phrases.forEach((p, i) => loaded.at(["lists", name, i], () => parsePhrase(p, lists)));
-    if (onlyFiles && !onlyFiles.has(loaded.file)) continue;
-    loaded.data.rules.forEach((rule, r) => {
-      const path = ["rules", r];
-      unique(loaded, path, "rule", rule.id, files);
-      byId.set(rule.id, rule);
-      rules.push({ rule, ...spec(loaded, path, rule) });
-    });
-  }
-  const compiledLanguage = (packs.find((p) => p.data.language) ?? packs[0]!).at(["language"], () => compileLanguage(merged.data, lists));
-  return { rules, kinds, elements, grading: grading.data, language: compiledLanguage, byId, files };
 }
 
+// A list named in several files holds the phrases of all of them.
+function mergeLists(files: LoadedFile[]): Lists {
+  const lists: Lists = new Map();
+  for (const { data } of files)
+    for (const [name, phrases] of Object.entries(data.lists)) lists.set(name, [...(lists.get(name) ?? []), ...phrases]);
+  return lists;
+}
+
+function mergeLanguage(files: LoadedFile[], lists: Lists): CompiledLanguage {
+  const language: Record<string, unknown> = {};
+  for (const { data } of files)
+    for (const [key, value] of Object.entries(data.language ?? {}))
+      language[key] = Array.isArray(value) ? [...((language[key] as unknown[]) ?? []), ...value] : value;
+  const merged = LanguageSchema.safeParse(language);
+  if (!merged.success) throw new UserError(`rules: language: ${merged.error.issues[0]!.path.join(".")}: ${merged.error.issues[0]!.message}`);
+  const owner = files.find((f) => f.data.language) ?? files[0]!;
+  return owner.at(["language"], () => compileLanguage(merged.data, lists));
+}
+
+// Later files override earlier ones, field by field.
+function mergeGrading(files: LoadedFile[]): Grading {
+  const grading = GradingSchema.safeParse(files.reduce<Record<string, unknown>>((all, { data }) => ({ ...all, ...data.grading }), {}));
+  if (!grading.success) throw new UserError(`rules: grading: ${grading.error.issues[0]!.path.join(".")}: ${grading.error.issues[0]!.message}`);
+  return grading.data;
+}
+
+type Path = (string | number)[];
+
+/** Compiles the parts of rule files, each problem reported at its line; ids must be unique across files. */
+class Compiler {
+  /** Rule and element ids (they share one namespace) -> file. */
+  readonly fileOf = new Map<string, string>();
+  private readonly kindFiles = new Map<string, string>();
+
+  constructor(private readonly lists: Lists) {}
+
+  kinds(file: LoadedFile): CompiledFormKind[] {
+    return file.data.kinds.map((definition, k) => {
+      this.claim(file, ["kinds", k], "kind", definition.id, this.kindFiles);
+      const compile = (field: "signals" | "requires") =>
+        definition[field].map((p, i) => file.at(["kinds", k, field, i], () => compilePattern(p, this.lists)));
+      return { definition, signals: compile("signals"), requires: compile("requires") };
+    });
+  }
+
+  elements(file: LoadedFile): CompiledElement[] {
+    return file.data.elements.map((element, e) => {
+      const path = ["elements", e];
+      this.claim(file, path, "element", element.id, this.fileOf);
+      element.appliesTo.forEach((kind, i) => {
+        if (kind !== "any" && !this.kindFiles.has(kind)) file.fail([...path, "appliesTo", i], `unknown kind "${kind}"`);
+      });
+      return { element, ...this.spec(file, path, element) };
+    });
+  }
+
+  rules(file: LoadedFile): CompiledRule<Rule>[] {
+    return file.data.rules.map((rule, r) => {
+      const path = ["rules", r];
+      this.claim(file, path, "rule", rule.id, this.fileOf);
+      return { rule, ...this.spec(file, path, rule) };
+    });
+  }
+
+  /** Lists are checked where they are written, so a typo in a list names its own line. */
+  checkLists(file: LoadedFile) {
+    for (const [name, phrases] of Object.entries(file.data.lists))
+      phrases.forEach((p, i) => file.at(["lists", name, i], () => parsePhrase(p, this.lists)));
+  }
+
+  private spec(file: LoadedFile, path: Path, s: Pick<Rule, "patterns" | "requires" | "excludes">): CompiledSpec {
+    return {
+      patterns: s.patterns.map((p, i) => file.at([...path, "patterns", i], () => compilePattern(p, this.lists))),
+      requires: s.requires.map((p, i) => file.at([...path, "requires", i], () => parsePhrase(p, this.lists))),
+      excludes: s.excludes.map((p, i) => file.at([...path, "excludes", i], () => parsePhrase(p, this.lists))),
+    };
+  }
+
+  private claim(file: LoadedFile, path: Path, what: string, id: string, seen: Map<string, string>) {
+    const earlier = seen.get(id);
+    if (earlier !== undefined) file.fail([...path, "id"], `${what} id "${id}" is already used in ${display(earlier)}`);
+    seen.set(id, file.file);
+  }
+}

@@ -1,47 +1,29 @@
 import { z } from "zod";
-
-/** Category ids: the contract with reports and evaluation (../shared/reference/taxonomy.md). */
-export const categories = [
-  "research-use",
-  "third-party-sharing",
-  "ai-training",
-  "commercial-use",
-  "deidentification",
-  "retention",
-  "broad-consent",
-  "withdrawal-limits",
-  "redisclosure",
-  "security-transfer",
-  "genetic-data",
-  "record-linkage",
-  "conditioning",
-  "waiver-of-rights",
-  "policy-change",
-] as const;
+import { categories, polarities, severities } from "../types.js";
+import { patternSchema } from "../match/patterns/index.js";
 
 const phrase = z.string().min(1, "a phrase cannot be empty");
 
-export const PatternSchema = z.union([
-  phrase.describe("A phrase (see the README's pattern language)"),
-  z.strictObject({ phrase }),
-  z
-    .strictObject({
-      near: z.array(phrase).min(2, "near needs at least two phrases"),
-      within: z.number().int().min(0).max(40).default(8).describe("Most words allowed between two of the phrases"),
-      ordered: z.boolean().default(false).describe("Whether the phrases must come in the order given"),
-    })
-    .describe("All phrases close to each other"),
-  z.strictObject({ regex: z.string().min(1) }).describe("A regular expression (RE2 syntax, case-insensitive) on the sentence"),
+export const PatternSchema = patternSchema(z);
+
+/** An example sentence, or one with the words the rule must match in it (textlint's tester asserts where, not just whether). */
+const example = z.union([
+  z.string(),
+  z.strictObject({
+    sentence: z.string(),
+    matches: z.string().min(1).describe("The words from the first to the last matched word, as they stand in the sentence"),
+  }),
 ]);
+export type Example = z.output<typeof example>;
 
 export const ExamplesSchema = z.strictObject({
-  risk: z.array(z.string()).default([]).describe("Sentences that must give a risk finding of this rule"),
-  protection: z.array(z.string()).default([]).describe("Sentences that must give a protection finding of this rule"),
+  risk: z.array(example).default([]).describe("Sentences that must give a risk finding of this rule"),
+  protection: z.array(example).default([]).describe("Sentences that must give a protection finding of this rule"),
   none: z.array(z.string()).default([]).describe("Sentences this rule must not report at all"),
 });
 
 const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "use lower-case words joined by hyphens");
-const severity = z.enum(["high", "medium", "low", "info"]);
+const severity = z.enum(severities);
 
 /** How a rule or a checklist element finds its sentence. */
 const matchFields = {
@@ -59,7 +41,7 @@ export const RuleSchema = z
     category: z.enum(categories),
     severity,
     polarity: z
-      .enum(["risk", "protection"])
+      .enum(polarities)
       .default("risk")
       .describe("What a plain match means; a negation in the sentence turns it round"),
     negatable: z
@@ -86,7 +68,7 @@ export const RuleSchema = z
   });
 
 /** A kind of form (HIPAA authorization, research consent...), told by the phrases it uses. */
-export const KindSchema = z.strictObject({
+export const FormKindSchema = z.strictObject({
   id,
   title: z.string().trim().min(1),
   signals: z.array(PatternSchema).min(1).describe("Phrases typical of this kind of form; each one found counts once"),
@@ -113,7 +95,7 @@ export const ElementSchema = z.strictObject({
   requires: matchFields.requires,
   excludes: matchFields.excludes,
   examples: z.strictObject({
-    present: z.array(z.string()).default([]).describe("Sentences that address the element"),
+    present: z.array(example).default([]).describe("Sentences that address the element"),
     absent: z.array(z.string()).default([]).describe("Sentences that do not"),
   }),
 });
@@ -133,7 +115,7 @@ export const GradingSchema = z.strictObject({
 export const PackSchema = z.strictObject({
   lists: z.record(z.string().regex(/^[\w-]+$/), z.array(phrase).min(1)).default({}).describe("Named phrase lists, used as @name"),
   rules: z.array(RuleSchema).default([]),
-  kinds: z.array(KindSchema).default([]),
+  kinds: z.array(FormKindSchema).default([]),
   elements: z.array(ElementSchema).default([]),
   grading: GradingSchema.partial().optional(),
 });
@@ -157,9 +139,11 @@ export const LanguageSchema = z.strictObject({
     .describe('Words opening a clause that ends at the next comma ("if you do not agree, ...")'),
 });
 
-export type Pattern = z.output<typeof PatternSchema>;
 export type Rule = z.output<typeof RuleSchema>;
-export type Language = z.output<typeof LanguageSchema>;
-export type Kind = z.output<typeof KindSchema>;
+export type FormKindDefinition = z.output<typeof FormKindSchema>;
 export type Element = z.output<typeof ElementSchema>;
 export type Grading = z.output<typeof GradingSchema>;
+
+/** A rule file: a pack, and optionally words of the polarity language. */
+export const RuleFileSchema = PackSchema.extend({ language: LanguageSchema.partial().optional() });
+export type RuleFile = z.output<typeof RuleFileSchema>;

@@ -1,8 +1,9 @@
 import { readFileSync } from "node:fs";
 import { relative } from "node:path";
 import { isMap, isScalar, LineCounter, parseDocument, type Document as YamlDocument } from "yaml";
-import type { z } from "zod";
+import { z } from "zod";
 import { UserError } from "../errors.js";
+import { patternForms } from "../match/patterns/index.js";
 
 type Path = (string | number)[];
 
@@ -38,7 +39,7 @@ export function readYamlFile<S extends z.ZodType>(file: string, schema: S, what:
     const issue = parsed.error.issues[0]!;
     const path = issue.path as Path;
     if (issue.code === "unrecognized_keys") fail([...path, issue.keys[0]!], `unknown field "${issue.keys[0]}"`, true);
-    fail(path, issue.code === "invalid_union" ? "expected a phrase, or one of {phrase}, {near, within, ordered}, {regex}" : issue.message);
+    fail(path, issue.code === "invalid_union" ? `expected ${unionForms(path)}` : issue.message);
   }
   return {
     file,
@@ -54,6 +55,9 @@ export function readYamlFile<S extends z.ZodType>(file: string, schema: S, what:
     },
   };
 }
+
+// The two unions of rule files: patterns, and examples with or without the words they must match.
+const unionForms = (path: Path) => (path.includes("examples") ? "a sentence, or {sentence, matches}" : patternForms(z));
 
 // The line of the YAML node at `path`, or of its nearest existing parent.
 function lineOf(yaml: YamlDocument, lines: LineCounter, path: Path, keyNode: boolean): number {

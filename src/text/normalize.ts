@@ -1,8 +1,9 @@
-import type { Document, SentenceSpan, Span, Text } from "../types.js";
+import type { Document, Sentence, Span, Text } from "../types.js";
 import { lastAtOrBefore } from "./locate.js";
 import { contentLines, type PageLine } from "./boilerplate.js";
 import { splitSentences } from "./sentences.js";
 import { tokenize } from "./tokens.js";
+import { isHeading } from "./heading.js";
 
 /** Characters mapped one to one, so offsets stay exact: odd hyphens, ligatures, tabs. */
 const replacements: Record<string, string> = {
@@ -75,13 +76,14 @@ const isTitleCase = (line: string) => {
   return words.length >= 2 && !/[.,;:\-]$/.test(line) && words.filter((w) => /^\p{Lu}/u.test(w)).length >= words.length * 0.75;
 };
 
-const isHeading = (line: string, typicalWidth: number, next: string) =>
+// Layout, not meaning: a line set apart as a title ends its paragraph (sentences are classified in heading.ts).
+const isTitleLine = (line: string, typicalWidth: number, next: string) =>
   /^[^a-z]*[A-Z][^a-z]*$/.test(line) || // ALL CAPS
   (isTitleCase(line) && /^[A-Z0-9]/.test(line) && line.length < typicalWidth * 0.9 && /^[A-Z0-9"“(•]/.test(next)) ||
   (line.length < typicalWidth * 0.6 && !/[,;\-]$/.test(line) && (/[.:?!)]$/.test(line) || /^[A-Z0-9"“(]/.test(next)));
 
 // "How long will my samples be kept?" on a line of its own starts a section.
-const isQuestionHeading = (line: string, typicalWidth: number) => /^[A-Z].*\?$/.test(line) && line.length < typicalWidth * 0.8;
+const isQuestionLine = (line: string, typicalWidth: number) => /^[A-Z].*\?$/.test(line) && line.length < typicalWidth * 0.8;
 
 /** normalize: Document -> Text. Unwraps lines into paragraphs, undoes hyphenation, drops page furniture, splits sentences. */
 export function normalize(document: Document): Text {
@@ -122,8 +124,8 @@ export function normalize(document: Document): Text {
       line.afterGap ||
       document.linesAreParagraphs ||
       bullet.test(line.chars) ||
-      isQuestionHeading(line.chars, typicalWidth) ||
-      isHeading(previous.chars, typicalWidth, line.chars);
+      isQuestionLine(line.chars, typicalWidth) ||
+      isTitleLine(previous.chars, typicalWidth, line.chars);
     if (startsParagraph) {
       if (previous) append("\n\n", [line.origins[0]!, line.origins[0]!]);
       if (bullet.test(line.chars)) listItems.add(paragraphStarts.length);
@@ -146,8 +148,13 @@ export function normalize(document: Document): Text {
   });
   const value = pieces.join("");
 
-  const sentences = withLeadIns(splitSentences(value, paragraphStarts), paragraphStarts, listItems, value);
-  return { document, value, origin: Int32Array.from(origins), sentences, words: tokenize(value).length };
+  const sentences = tokenized(value, withLeadIns(splitSentences(value, paragraphStarts), paragraphStarts, listItems, value));
+  const words = sentences.reduce((n, s) => n + s.tokens.length, 0);
+  return { document, value, origin: Int32Array.from(origins), sentences, words };
+}
+
+interface SentenceSpan extends Span {
+  leadIn?: Span;
 }
 
 // Each item of a list introduced by a sentence ending in ":" gets that sentence as its lead-in.
@@ -162,5 +169,21 @@ function withLeadIns(sentences: Span[], paragraphStarts: number[], listItems: Se
     const lastOfParagraph = lastAtOrBefore(paragraphStarts, sentences[i + 1]?.start ?? Infinity) !== p;
     if (!listItems.has(p) && lastOfParagraph) leadIn = value[sentence.end - 1] === ":" ? sentence : undefined;
     return result;
+  });
+}
+
+// Each sentence is tokenized here, once, for matching, assessing and readability alike.
+function tokenized(value: string, spans: SentenceSpan[]): Sentence[] {
+  const index = new Map<Span, number>(spans.map((s, i) => [s, i]));
+  return spans.map(({ start, end, leadIn }) => {
+    const tokens = tokenize(value, start, end);
+    const leadInIndex = leadIn && index.get(leadIn);
+    return {
+      start,
+      end,
+      tokens,
+      heading: isHeading(value.slice(start, end), tokens.length, leadIn !== undefined),
+      ...(leadInIndex !== undefined ? { leadIn: leadInIndex } : {}),
+    };
   });
 }

@@ -1,21 +1,35 @@
 import PorterStemmer from "natural/lib/natural/stemmers/porter_stemmer.js";
-import type { Span } from "../types.js";
-
-export interface Token extends Span {
-  /** Lower case, with curly apostrophes made straight. */
-  word: string;
-  /** Porter stem: share, shares, shared and sharing all give "share". */
-  stem: string;
-}
+import type { Token } from "../types.js";
 
 // Hyphens split words ("de-identified" is "de" + "identified"), so a rule can match either spelling.
 const wordPattern = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
 // Porter knows no irregular verbs; these are the ones consent forms use for what happens to data.
 const irregular: Record<string, string> = {
-  sent: "send", sold: "sell", given: "give", gave: "give", kept: "keep", made: "make", held: "hold",
-  told: "tell", taken: "take", took: "take", done: "do", did: "do", paid: "pay", bought: "buy",
-  brought: "bring", shown: "show", known: "know", written: "write", chosen: "choose", chose: "choose",
-  withdrew: "withdraw", withdrawn: "withdraw", lost: "lose", stolen: "steal", forgotten: "forget",
+  sent: "send",
+  sold: "sell",
+  given: "give",
+  gave: "give",
+  kept: "keep",
+  made: "make",
+  held: "hold",
+  told: "tell",
+  taken: "take",
+  took: "take",
+  done: "do",
+  did: "do",
+  paid: "pay",
+  bought: "buy",
+  brought: "bring",
+  shown: "show",
+  known: "know",
+  written: "write",
+  chosen: "choose",
+  chose: "choose",
+  withdrew: "withdraw",
+  withdrawn: "withdraw",
+  lost: "lose",
+  stolen: "steal",
+  forgotten: "forget",
 };
 const stems = new Map<string, string>();
 
@@ -36,7 +50,6 @@ export function normalizeWord(word: string): string {
 /** The words of `text` between `from` and `to`, with their offsets in `text`. */
 export function tokenize(text: string, from = 0, to = text.length): Token[] {
   const tokens: Token[] = [];
-  wordPattern.lastIndex = 0;
   const slice = text.slice(from, to);
   for (const m of slice.matchAll(wordPattern)) {
     const word = normalizeWord(m[0]);

@@ -1,0 +1,26 @@
+import { UserError } from "../errors.js";
+import { diffReports } from "../assess/diff.js";
+import { diffJson, formatDiffMarkdown, formatDiffTerminal } from "../report/diff.js";
+import type { Io } from "./io.js";
+import { scanOne } from "./batch.js";
+import { loadRulebook } from "./setup.js";
+import { emit, exitCodes, scanOptions, useColor, version, type OutputFlags } from "./options.js";
+
+/** `consent-lens diff <old> <new>`: scans both versions and shows what changed. */
+export async function diffCommand(before: string, after: string, flags: OutputFlags, io: Io): Promise<number> {
+  if (flags.format === "html" || flags.format === "sarif") throw new UserError(`diff: --format ${flags.format} is not available; use terminal, markdown or json`);
+  const { rulebook } = loadRulebook(flags, io.cwd);
+  const context = { rulebook, options: scanOptions(flags, rulebook.kinds.map((k) => k.definition.id)), debug: Boolean(flags.debug), io };
+  const [a, b] = [await scanOne(before, context), await scanOne(after, context)];
+  if ("error" in a) throw new UserError(`${a.path}: ${a.error}`);
+  if ("error" in b) throw new UserError(`${b.path}: ${b.error}`);
+  const d = diffReports(a.report, b.report);
+  const content =
+    flags.format === "json"
+      ? JSON.stringify(diffJson(d, version), null, 2) + "\n"
+      : flags.format === "markdown"
+        ? formatDiffMarkdown(d)
+        : formatDiffTerminal(d, { color: useColor(flags, io), width: io.columns });
+  emit(content, flags, [before, after], io);
+  return exitCodes.ok;
+}

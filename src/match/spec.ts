@@ -1,0 +1,39 @@
+import type { Category, Polarity, Severity } from "../types.js";
+import type { Phrase } from "./patterns/phrase/parse.js";
+import { findAll } from "./patterns/phrase/search.js";
+import type { MatchSentence, Matcher, TokenMatch } from "./sentence.js";
+
+/** Compiled patterns, requires and excludes: how a rule or checklist element finds its sentence. */
+export interface CompiledSpec {
+  /** The first pattern that matches gives the match. */
+  patterns: Matcher[];
+  requires: Phrase[];
+  excludes: Phrase[];
+}
+
+/** What matching needs to know of a rule; the rest (title, explanation...) is for reports. */
+export interface RuleHead {
+  id: string;
+  category: Category;
+  severity: Severity;
+  polarity: Polarity;
+  negatable: boolean;
+}
+
+export interface CompiledRule<R extends RuleHead = RuleHead> extends CompiledSpec {
+  rule: R;
+}
+
+/**
+ * The first match of a spec in a sentence. A list item ("• the FDA") may take the
+ * words of `requires` from the sentence that introduced its list ("We may share your data with:").
+ */
+export function findSpec(spec: CompiledSpec, sentence: MatchSentence, leadIn?: MatchSentence): TokenMatch | undefined {
+  // Patterns first: they are the selective part, while requires are broad lists (@data).
+  let match: TokenMatch | undefined;
+  for (const pattern of spec.patterns) if ((match = pattern(sentence))) break;
+  if (!match) return undefined;
+  const has = (s: MatchSentence) => (p: Phrase) => findAll(p, s).length > 0;
+  const required = (p: Phrase) => has(sentence)(p) || (leadIn !== undefined && has(leadIn)(p));
+  return spec.requires.every(required) && !spec.excludes.some(has(sentence)) ? match : undefined;
+}

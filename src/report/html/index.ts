@@ -1,0 +1,40 @@
+import type { Formatter } from "../format.js";
+import { css, cssHash, script, scriptHash } from "./assets.generated.js";
+import { esc, plural } from "./escape.js";
+import { reportHtml } from "./sections.js";
+
+// Only this file's own style and script may run, and nothing may be fetched: the page stays offline
+// even if some text of a form were to get past the escaping.
+const policy = `default-src 'none'; style-src ${cssHash}; script-src ${scriptHash}; base-uri 'none'; form-action 'none'`;
+
+/** The HTML formatter: one self-contained page with every form's whole text, its findings marked in place. */
+export const formatHtml: Formatter = (views, options) => {
+  const files = views.map((v) => v.path);
+  const title = files.length === 1 ? `${files[0]}: consent-lens report` : `consent-lens report: ${plural(files.length, "form")}`;
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${policy}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="consent-lens ${esc(options.version)}">
+<title>${esc(title)}</title>
+<style>${css}</style>
+</head>
+<body>
+<div class="page">
+<header class="page-head">
+<h1>consent-lens report</h1>
+<p>This page holds the whole text of the form: keep it as private as the form itself.</p>
+</header>
+<main>
+${views.map(reportHtml).join("\n")}
+</main>
+<footer>Made by consent-lens ${esc(options.version)}, offline. It only knows the phrasings it has rules for: read the form itself too.</footer>
+</div>
+<div id="tip" class="tip" hidden aria-hidden="true"></div>
+<script>${script}</script>
+</body>
+</html>
+`;
+};

@@ -1,0 +1,80 @@
+import type { Polarity } from "../types.js";
+import { documentFromPages } from "../extract/document.js";
+import { normalize } from "../text/normalize.js";
+import { matchRule } from "../match/match.js";
+import { matchSentences } from "../match/sentence.js";
+import { findSpec } from "../match/spec.js";
+import type { Rulebook } from "./load.js";
+import type { Example } from "./schema.js";
+
+/** What an example sentence expects: of a rule, a risk, a protection or nothing; of a checklist element, that it addresses it or not. */
+export type Expectation = Polarity | "none" | "present" | "absent";
+
+export interface ExampleResult {
+  ruleId: string;
+  expected: Expectation;
+  sentence: string;
+  /** The words the example says must match, if it says. */
+  expectedWords?: string;
+  /** What the rule gave: a polarity with the matched words, or "none". */
+  actual: Expectation;
+  matched?: string;
+  cue?: string;
+  passed: boolean;
+}
+
+/** Something an example sentence gave: its polarity or presence, the matched words and the cue. */
+interface Outcome {
+  actual: Expectation;
+  matched?: string;
+  cue?: string;
+}
+
+// An example goes through the same normalization as a scanned form.
+const textOf = (example: string) => normalize(documentFromPages("example", "text", [[example]], { linesAreParagraphs: true }));
+
+const cases = (expected: Expectation, examples: Example[]) => examples.map((example) => ({ expected, example }));
+
+function result(ruleId: string, expected: Expectation, example: Example, outcome: Outcome): ExampleResult {
+  const [sentence, expectedWords] = typeof example === "string" ? [example, undefined] : [example.sentence, example.matches];
+  const passed = outcome.actual === expected && (expectedWords === undefined || outcome.matched === expectedWords);
+  return { ruleId, expected, sentence, ...(expectedWords !== undefined ? { expectedWords } : {}), ...outcome, passed };
+}
+
+function elementOutcome(compiled: Rulebook["elements"][number], example: string): Outcome {
+  const text = textOf(example);
+  for (const { sentence, leadIn } of matchSentences(text)) {
+    const m = findSpec(compiled, sentence, leadIn);
+    if (m) return { actual: "present", matched: text.value.slice(sentence.tokens[m.start]!.start, sentence.tokens[m.end - 1]!.end) };
+  }
+  return { actual: "absent" };
+}
+
+function ruleOutcome(compiled: Rulebook["rules"][number], example: string, rulebook: Rulebook, expected: Expectation): Outcome {
+  const text = textOf(example);
+  const hits = [...matchSentences(text)].flatMap(({ sentence, leadIn }) => matchRule(compiled, sentence, rulebook.language, leadIn) ?? []);
+  const hit = hits.find((h) => h.polarity === expected) ?? hits[0];
+  if (!hit) return { actual: "none" };
+  return { actual: hit.polarity, matched: text.value.slice(hit.span.start, hit.span.end), ...(hit.cue ? { cue: hit.cue } : {}) };
+}
+
+/**
+ * Runs every rule's and checklist element's example sentences through the same
+ * normalization and matching as a scanned form (LanguageTool's idea: a rule's
+ * examples are its tests).
+ */
+export function checkExamples(rulebook: Rulebook): ExampleResult[] {
+  const results: ExampleResult[] = [];
+  for (const compiled of rulebook.elements) {
+    const { examples, id } = compiled.element;
+    for (const { expected, example } of [...cases("present", examples.present), ...cases("absent", examples.absent)])
+      results.push(result(id, expected, example, elementOutcome(compiled, typeof example === "string" ? example : example.sentence)));
+  }
+  for (const compiled of rulebook.rules) {
+    const { examples, id } = compiled.rule;
+    const all = [...cases("risk", examples.risk), ...cases("protection", examples.protection), ...cases("none", examples.none)];
+    for (const { expected, example } of all)
+      results.push(result(id, expected, example, ruleOutcome(compiled, typeof example === "string" ? example : example.sentence, rulebook, expected)));
+  }
+  return results;
+}

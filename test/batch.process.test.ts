@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { ReportJson } from "../src/report/schema.js";
+import { spawnSync } from "node:child_process";
+import { fixture, root, runCli } from "./helpers.js";
+
+// A folder of forms with a damaged one among them, and a sub-folder.
+function folder() {
+  const dir = mkdtempSync(join(tmpdir(), "consent-lens-batch-"));
+  mkdirSync(join(dir, "more"));
+  for (const name of ["imaging-ai-consent.pdf", "protective-form.docx", "short-notice.md"]) copyFileSync(fixture(name), join(dir, name));
+  copyFileSync(fixture("hipaa-authorization.pdf"), join(dir, "more", "hipaa-authorization.pdf"));
+  copyFileSync(fixture("bad/truncated.pdf"), join(dir, "broken.pdf"));
+  writeFileSync(join(dir, "notes.csv"), "not a form");
+  return dir;
+}
+
+describe("batch scans", () => {
+  it("scans a folder recursively in parallel, reports every file in a stable order, and exits 2 for the broken one", () => {
+    const dir = folder();
+    const { code, stdout, stderr } = runCli(["scan", "--format", "json", dir]);
+    expect(code).toBe(2);
+    const json = ReportJson.parse(JSON.parse(stdout));
+    expect(json.files.map((f) => f.path.slice(dir.length + 1))).toEqual([
+      "imaging-ai-consent.pdf",
+      "more/hipaa-authorization.pdf",
+      "protective-form.docx",
+      "short-notice.md",
+    ]);
+    expect(json.errors).toEqual([{ path: join(dir, "broken.pdf"), error: expect.stringMatching(/damaged/) }]);
+    // not a terminal: no progress bar, just the one line about the broken file
+    expect(stderr).toBe(`consent-lens: ${join(dir, "broken.pdf")}: the PDF is damaged or incomplete and cannot be read\n`);
+  });
+
+  it("ends the terminal report with a summary table", () => {
+    const { stdout } = runCli(["scan", folder()]);
+    expect(stdout).toMatch(/Summary\nfile +kind +grade +risks \(high\/medium\/low\/info\) +missing\n/);
+    expect(stdout).toMatch(/protective-form\.docx .* A \(\d+/);
+    expect(stdout).toMatch(/broken\.pdf {2}could not be read: the PDF is damaged/);
+  });
+
+  it.skipIf(!existsSync("/usr/bin/script"))("shows a progress bar on standard error when it is a terminal", () => {
+    const dir = folder();
+    // `script` gives the command a terminal, as a user's shell would
+    const run = spawnSync("script", ["-qec", `node ${join(root, "bin", "consent-lens.js")} scan --format json ${dir} >/dev/null`, "/dev/null"], {
+      encoding: "utf8",
+      env: { ...process.env, NO_COLOR: "1" },
+    });
+    expect(run.stdout).toMatch(/\r\[#+ *\] \d\/5 /);
+  });
+});
+
