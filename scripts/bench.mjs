@@ -25,14 +25,17 @@ const rules = loadRules();
 // A 100-page form: the imaging consent's text, repeated, about 45 lines a page.
 const lines = readFileSync(path("fixtures/imaging-ai-consent.txt"), "utf8").split("\n");
 const pages = [];
-for (let all = []; pages.length < 100; ) {
+for (let all = []; pages.length < 100;) {
   all.push(...lines);
   while (all.length >= 45 && pages.length < 100) pages.push(all.splice(0, 45));
 }
 const document = documentFromPages("long.txt", "text", pages, { linesAreParagraphs: false });
 rows.push(["normalize a 100-page form", time(() => normalize(document), 5)]);
 const text = normalize(document);
-rows.push([`match ${rules.rules.length} rules on a 100-page form (${text.sentences.length} sentences)`, time(() => match(text, rules.rules, rules.language), 5)]);
+rows.push([
+  `match ${rules.rules.length} rules on a 100-page form (${text.sentences.length} sentences)`,
+  time(() => match(text, rules.rules, rules.language), 5),
+]);
 
 const width = Math.max(...rows.map(([name]) => name.length));
 console.log(`node ${process.version}, median ms`);

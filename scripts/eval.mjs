@@ -33,8 +33,12 @@ const out = mkdtempSync(join(tmpdir(), "consent-lens-eval-"));
 const results = join(out, "results.json");
 writeFileSync(results, scan.stdout);
 if (process.env.EVAL_KEEP) writeFileSync(process.env.EVAL_KEEP, scan.stdout);
-const score = spawnSync(process.execPath, [scorer, "--labels", join(shared, "eval", "labels"), "--results", results, ...process.argv.slice(2)], {
-  stdio: "inherit",
-});
+const score = spawnSync(
+  process.execPath,
+  [scorer, "--labels", join(shared, "eval", "labels"), "--results", results, ...process.argv.slice(2)],
+  {
+    stdio: "inherit",
+  },
+);
 rmSync(out, { recursive: true, force: true });
 process.exit(score.status ?? 1);

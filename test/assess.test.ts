@@ -30,7 +30,9 @@ describe("kinds of form", () => {
 });
 
 describe("missing elements", () => {
-  const cases: { file: string; missing: string[]; present: string[] }[] = JSON.parse(readFileSync(fixture("checklist/expected.json"), "utf8"));
+  const cases: { file: string; missing: string[]; present: string[] }[] = JSON.parse(
+    readFileSync(fixture("checklist/expected.json"), "utf8"),
+  );
   it.each(cases.map((c) => [c.file, c] as const))("%s", async (_file, c) => {
     const ids = missingIds(await reportOf(c.file));
     for (const id of c.missing) expect(ids, `${id} is missing`).toContain(id);

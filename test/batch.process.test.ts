@@ -44,11 +44,14 @@ describe("batch scans", () => {
   it.skipIf(!existsSync("/usr/bin/script"))("shows a progress bar on standard error when it is a terminal", () => {
     const dir = folder();
     // `script` gives the command a terminal, as a user's shell would
-    const run = spawnSync("script", ["-qec", `node ${join(root, "bin", "consent-lens.js")} scan --format json ${dir} >/dev/null`, "/dev/null"], {
-      encoding: "utf8",
-      env: { ...process.env, NO_COLOR: "1" },
-    });
+    const run = spawnSync(
+      "script",
+      ["-qec", `node ${join(root, "bin", "consent-lens.js")} scan --format json ${dir} >/dev/null`, "/dev/null"],
+      {
+        encoding: "utf8",
+        env: { ...process.env, NO_COLOR: "1" },
+      },
+    );
     expect(run.stdout).toMatch(/\r\[#+ *\] \d\/5 /);
   });
 });
-

@@ -23,7 +23,6 @@ describe("globs", () => {
     expect(json.files.map((f) => f.path)).toEqual(["imaging-ai-consent.pdf"]);
     expect(json.errors.map((e) => e.path)).toEqual(["broken.pdf"]);
   });
-
 });
 
 describe("--output", () => {
@@ -52,11 +51,19 @@ describe("--output", () => {
 
 describe("Markdown report", () => {
   it("has the summary, table by category, quotes with pages, missing elements and questions", async () => {
-    const { stdout } = await cli(["scan", "--format", "markdown", fixture("imaging-ai-consent.pdf"), fixture("checklist/hipaa-no-expiration.docx")]);
+    const { stdout } = await cli([
+      "scan",
+      "--format",
+      "markdown",
+      fixture("imaging-ai-consent.pdf"),
+      fixture("checklist/hipaa-no-expiration.docx"),
+    ]);
     expect(stdout).toMatch(/^# consent-lens report\n\n## Summary\n\n\| file \| kind \| grade/);
     expect(stdout).toMatch(/### Risks by category\n\n\| category \| high \| medium \| low \| info \|/);
     expect(stdout).toMatch(/- \*\*HIGH\*\* .*\(page 2, line \d+, `[a-z-]+`\)\n {2}> .*\*\*.+\*\*/);
-    expect(stdout).toMatch(/### What the form does not say\n\n- \*\*When the authorization ends\*\* \(`hipaa-expiration`, 45 CFR 164\.508\(c\)\(1\)\(v\)\)/);
+    expect(stdout).toMatch(
+      /### What the form does not say\n\n- \*\*When the authorization ends\*\* \(`hipaa-expiration`, 45 CFR 164\.508\(c\)\(1\)\(v\)\)/,
+    );
     expect(stdout).toMatch(/### Questions to ask before you sign\n\n1\. /);
   });
 });
@@ -77,7 +84,9 @@ describe("consent-lens diff", () => {
     expect(code).toBe(0);
     const json = JSON.parse(stdout);
     const describe = (f: { category: string; polarity: string; sentence: string }) => `${f.category} ${f.polarity}: ${f.sentence}`;
-    expect(json.added.map(describe)).toContainEqual(expect.stringMatching(/^third-party-sharing risk: We may also share your images with data brokers/));
+    expect(json.added.map(describe)).toContainEqual(
+      expect.stringMatching(/^third-party-sharing risk: We may also share your images with data brokers/),
+    );
     expect(json.removed.map(describe)).toContainEqual(expect.stringMatching(/^commercial-use protection: We will never sell your images/));
     expect(json.removed.map(describe)).toContainEqual(expect.stringMatching(/^retention risk: .*stored indefinitely/));
     expect(json.before.grade).toMatch(/^[A-E]$/);

@@ -16,7 +16,8 @@ const scan = async (cwd: string, ...args: string[]) => {
   return { ...result, file: result.stdout ? JSON.parse(result.stdout).files[0] : undefined };
 };
 const form = "Your scans may be shared with our technology partners. You will keep a copy of this form.";
-const ruleIds = (file: { findings: { ruleId: string; kind: string }[] }) => file.findings.filter((f) => f.kind === "phrase").map((f) => f.ruleId);
+const ruleIds = (file: { findings: { ruleId: string; kind: string }[] }) =>
+  file.findings.filter((f) => f.kind === "phrase").map((f) => f.ruleId);
 
 const customPack = `rules:
   - id: copy-of-form
@@ -48,10 +49,7 @@ describe("configuration and custom packs", () => {
     const before = (await scan(join(dir, "sub"), join(dir, "form.txt"))).file;
     const sharing = before.findings.find((f: { category: string }) => f.category === "third-party-sharing");
     expect(sharing).toBeDefined();
-    writeFileSync(
-      join(dir, ".consent-lens.yaml"),
-      `rules: [team.yaml]\ndisable: [${sharing.ruleId}]\nseverity:\n  copy-of-form: low\n`,
-    );
+    writeFileSync(join(dir, ".consent-lens.yaml"), `rules: [team.yaml]\ndisable: [${sharing.ruleId}]\nseverity:\n  copy-of-form: low\n`);
     const after = (await scan(join(dir, "sub"), join(dir, "form.txt"))).file;
     expect(ruleIds(after)).not.toContain(sharing.ruleId);
     expect(after.findings.find((f: { ruleId: string }) => f.ruleId === "copy-of-form").severity).toBe("low");

@@ -33,13 +33,16 @@ export function runCli(args: string[], options: { input?: string | Buffer; env?:
 }
 
 /** An Io that keeps what the CLI writes; not a terminal unless asked. */
-export function memoryIo(options: { input?: string | Uint8Array; env?: Record<string, string>; cwd?: string; isTTY?: boolean; columns?: number } = {}) {
+export function memoryIo(
+  options: { input?: string | Uint8Array; env?: Record<string, string>; cwd?: string; isTTY?: boolean; columns?: number } = {},
+) {
   const out: string[] = [];
   const err: string[] = [];
   const io: Io = {
     stdout: (s) => void out.push(s),
     stderr: (s) => void err.push(s),
-    readStdin: async () => (typeof options.input === "string" ? new TextEncoder().encode(options.input) : (options.input ?? new Uint8Array())),
+    readStdin: async () =>
+      typeof options.input === "string" ? new TextEncoder().encode(options.input) : (options.input ?? new Uint8Array()),
     isTTY: options.isTTY ?? false,
     stderrIsTTY: false,
     columns: options.columns ?? 80,

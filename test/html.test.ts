@@ -15,7 +15,13 @@ import { formatWith, reportOf, rulebook } from "./helpers.js";
 const assessed = (text: Text) => assess(text, match(text, rulebook().rules, rulebook().language), rulebook(), {});
 const formatHtml = (reports: Report[]) => formatWith(htmlFormatter, reports, { version: "0.0.0-test" });
 
-const decode = (s: string) => s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, "&");
+const decode = (s: string) =>
+  s
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, "&");
 
 /** Reads the marked text back out of the HTML: the text it shows, and the text each finding's marks cover. Throws if marks do not nest. */
 function readBack(html: string, r = 0) {
@@ -40,7 +46,11 @@ function readBack(html: string, r = 0) {
 }
 
 /** What each finding's marks should cover: its span, less the paragraph breaks a mark cannot cross. */
-const spanText = (report: Report, f: Finding) => report.text.value.slice(f.span.start, f.span.end).split(/\n{2,}/).join("");
+const spanText = (report: Report, f: Finding) =>
+  report.text.value
+    .slice(f.span.start, f.span.end)
+    .split(/\n{2,}/)
+    .join("");
 
 /** A report on a made-up form full of markup and web addresses, with a finding whose words and rule are markup too. */
 function hostileReport(): Report {
@@ -55,9 +65,20 @@ function hostileReport(): Report {
   const base = report.findings[0]!;
   const value = report.text.value;
   const start = value.indexOf("<script>");
-  const rule = { ...report.rulesById.get(base.ruleId)!, id: "markup", title: "Shares <i>everything</i>", explanation: "</div><script>alert(2)</script>" };
+  const rule = {
+    ...report.rulesById.get(base.ruleId)!,
+    id: "markup",
+    title: "Shares <i>everything</i>",
+    explanation: "</div><script>alert(2)</script>",
+  };
   report.rulesById = new Map([...report.rulesById, ["markup", rule]]);
-  report.findings.push({ ...base, ruleId: "markup", polarity: "risk", span: { start, end: value.indexOf("\n") }, sentence: { start, end: value.indexOf("\n") } });
+  report.findings.push({
+    ...base,
+    ruleId: "markup",
+    polarity: "risk",
+    span: { start, end: value.indexOf("\n") },
+    sentence: { start, end: value.indexOf("\n") },
+  });
   return report;
 }
 
@@ -144,7 +165,16 @@ describe("HTML report, in headless Chromium", () => {
     // launch() gives the browser a fresh temporary profile of its own.
     browser = await chromium.launch({
       executablePath: chromiumPath,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
     });
     main = await open([imaging], "imaging");
   }, 30_000);
@@ -153,7 +183,8 @@ describe("HTML report, in headless Chromium", () => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  const focused = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute("data-finding") ?? document.activeElement?.tagName);
+  const focused = (page: Page) =>
+    page.evaluate(() => document.activeElement?.getAttribute("data-finding") ?? document.activeElement?.tagName);
 
   it.skipIf(!hasChromium)("loads with no console error and no request but the file itself", async () => {
     expect(main.problems).toEqual([]);
@@ -238,7 +269,8 @@ describe("HTML report, in headless Chromium", () => {
     expect(await questions.count()).toBe(imaging.questions.length);
     for (const q of await questions.all()) expect(await q.isVisible()).toBe(true);
     expect(await questions.first().textContent()).toContain(imaging.questions[0]!.text);
-    for (const hidden of ["#r0-text", "#r0-findings", "nav", "#tip"]) expect(await page.locator(hidden).first().isVisible(), hidden).toBe(false);
+    for (const hidden of ["#r0-text", "#r0-findings", "nav", "#tip"])
+      expect(await page.locator(hidden).first().isVisible(), hidden).toBe(false);
     await page.emulateMedia({ media: "screen" });
     expect(await page.locator("#r0-text").isVisible()).toBe(true);
   });
@@ -256,7 +288,11 @@ describe("HTML report, in headless Chromium", () => {
       ];
     });
     const luminance = (css: string) => {
-      const [r, g, b] = css.match(/[\d.]+/g)!.slice(0, 3).map((v) => Number(v) / 255).map((c) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+      const [r, g, b] = css
+        .match(/[\d.]+/g)!
+        .slice(0, 3)
+        .map((v) => Number(v) / 255)
+        .map((c) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
       return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
     };
     for (const [fg, bg] of pairs) {

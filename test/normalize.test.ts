@@ -34,7 +34,11 @@ describe("normalize", () => {
       page(3, ["You may withdraw at any time."]),
     ]);
     expect(t.value).not.toMatch(/Riverside|Page \d/);
-    expect(sentences(t)).toEqual(["Your scans may be kept for future studies.", "We may share your data with the sponsor.", "You may withdraw at any time."]);
+    expect(sentences(t)).toEqual([
+      "Your scans may be kept for future studies.",
+      "We may share your data with the sponsor.",
+      "You may withdraw at any time.",
+    ]);
   });
 
   it("joins a sentence that runs across a page break", () => {
@@ -88,12 +92,16 @@ describe("normalize", () => {
   });
 
   it("treats every DOCX line as a paragraph", () => {
-    const t = normalize(documentFromPages("f.docx", "docx", [["Consent", "We may share your data", "with partners."]], { linesAreParagraphs: true }));
+    const t = normalize(
+      documentFromPages("f.docx", "docx", [["Consent", "We may share your data", "with partners."]], { linesAreParagraphs: true }),
+    );
     expect(sentences(t)).toEqual(["Consent", "We may share your data", "with partners."]);
   });
 
   it("strips Markdown markup but keeps its words and offsets", () => {
-    const t = normalize(documentFromPages("n.md", "markdown", [["# Privacy notice", "", "We **may share** your data."]], { linesAreParagraphs: false }));
+    const t = normalize(
+      documentFromPages("n.md", "markdown", [["# Privacy notice", "", "We **may share** your data."]], { linesAreParagraphs: false }),
+    );
     expect(sentences(t)).toEqual(["Privacy notice", "We may share your data."]);
     expect(locate(t, t.value.indexOf("share"))).toEqual({ page: 1, line: 3, column: 10 });
   });
@@ -101,7 +109,9 @@ describe("normalize", () => {
 
 describe("list items", () => {
   it("know the sentence that introduced their list", () => {
-    const t = pdfLike([["Intro paragraph here.", "We may share your data with:", "• the study sponsor", "• the FDA", "Next paragraph.", "• a lone bullet"]]);
+    const t = pdfLike([
+      ["Intro paragraph here.", "We may share your data with:", "• the study sponsor", "• the FDA", "Next paragraph.", "• a lone bullet"],
+    ]);
     const leadIns = t.sentences.map((s) => {
       const leadIn = s.leadIn === undefined ? undefined : t.sentences[s.leadIn]!;
       return leadIn && t.value.slice(leadIn.start, leadIn.end);

@@ -39,7 +39,10 @@ describe("polarity: negation within its clause, exceptions reopen the door", () 
     ["No names are kept, and we may share the data with research partners.", "third-party-sharing risk"],
     ["We will not share your data with anyone for any purpose other than this study.", "third-party-sharing protection"],
     ["We will not share your scans with companies unless you check the box below.", "third-party-sharing protection"],
-    ["We do not share photographs with anyone except another provider that you have asked us to send them to.", "third-party-sharing protection"],
+    [
+      "We do not share photographs with anyone except another provider that you have asked us to send them to.",
+      "third-party-sharing protection",
+    ],
     ["Your images are encrypted.", "security-transfer protection"],
     ["Your images are not encrypted when they are sent.", "security-transfer risk"],
   ])("%s -> %s", (sentence, expected) => {

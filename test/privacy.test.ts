@@ -23,7 +23,10 @@ afterAll(() => {
   globalThis.fetch = originalFetch;
 });
 
-const snapshot = (dir: string) => readdirSync(dir).map((f) => `${f}:${statSync(`${dir}/${f}`).mtimeMs}`).sort();
+const snapshot = (dir: string) =>
+  readdirSync(dir)
+    .map((f) => `${f}:${statSync(`${dir}/${f}`).mtimeMs}`)
+    .sort();
 
 describe("privacy of the tool itself", () => {
   it("scans PDF, DOCX and text forms without any network access and writes no files", async () => {
@@ -38,5 +41,4 @@ describe("privacy of the tool itself", () => {
     expect(attempts).toEqual([]);
     expect([snapshot(root), snapshot(`${root}/fixtures`)]).toEqual(before);
   });
-
 });

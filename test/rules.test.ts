@@ -61,10 +61,26 @@ ${extra}`;
     ["typo-field.yaml", rule("    explantion: oops\n"), /typo-field\.yaml:12: rules\[0\]\.explantion: unknown field "explantion"/],
     ["bad-category.yaml", rule("").replace("third-party-sharing", "sharing"), /bad-category\.yaml:3: rules\[0\]\.category: Invalid option/],
     ["bad-yaml.yaml", "rules:\n  - id: x\n   category: [\n", /bad-yaml\.yaml:\d+: /],
-    ["bad-phrase.yaml", rule("").replace('"share ~3 partner*"', '"share (partner"'), /bad-phrase\.yaml:8: rules\[0\]\.patterns\[0\]: missing \)/],
-    ["bad-list.yaml", rule("").replace('"share ~3 partner*"', '"share @nosuchlist"'), /bad-list\.yaml:8: rules\[0\]\.patterns\[0\]: unknown list @nosuchlist/],
-    ["bad-regex.yaml", rule("").replace('["share ~3 partner*"]', "[{ regex: '(?<=x)y' }]"), /bad-regex\.yaml:8: rules\[0\]\.patterns\[0\]: /],
-    ["no-examples.yaml", rule("").replace(/examples:[\s\S]*$/, "examples: {}\n"), /no-examples\.yaml:\d+: rules\[0\]\.examples\.risk: give at least one sentence/],
+    [
+      "bad-phrase.yaml",
+      rule("").replace('"share ~3 partner*"', '"share (partner"'),
+      /bad-phrase\.yaml:8: rules\[0\]\.patterns\[0\]: missing \)/,
+    ],
+    [
+      "bad-list.yaml",
+      rule("").replace('"share ~3 partner*"', '"share @nosuchlist"'),
+      /bad-list\.yaml:8: rules\[0\]\.patterns\[0\]: unknown list @nosuchlist/,
+    ],
+    [
+      "bad-regex.yaml",
+      rule("").replace('["share ~3 partner*"]', "[{ regex: '(?<=x)y' }]"),
+      /bad-regex\.yaml:8: rules\[0\]\.patterns\[0\]: /,
+    ],
+    [
+      "no-examples.yaml",
+      rule("").replace(/examples:[\s\S]*$/, "examples: {}\n"),
+      /no-examples\.yaml:\d+: rules\[0\]\.examples\.risk: give at least one sentence/,
+    ],
   ])("%s fails with file:line: field: problem", (name, yaml, message) => {
     expect(loadError(pack(name, yaml))).toMatch(message);
   });
@@ -75,7 +91,12 @@ ${extra}`;
   });
 
   it("runs a user's pathological regex in linear time", () => {
-    const file = pack("redos.yaml", rule("").replace('["share ~3 partner*"]', () => "[{ regex: '(a+)+$' }]").replace(/risk: \[.*\]/, `risk: ["${"a".repeat(40)}"]`));
+    const file = pack(
+      "redos.yaml",
+      rule("")
+        .replace('["share ~3 partner*"]', () => "[{ regex: '(a+)+$' }]")
+        .replace(/risk: \[.*\]/, `risk: ["${"a".repeat(40)}"]`),
+    );
     const started = Date.now();
     expect(loadError(file)).toBe("loaded");
     const rules = loadRules([bundledRules, file], { only: [file] });

@@ -20,7 +20,9 @@ const validate = ajv.compile(schema);
 it("the schema rejects a broken log", () => {
   expect(schema.title).toBe("Static Analysis Results Format (SARIF) Version 2.1.0 JSON Schema");
   expect(validate({ version: "2.1.0", runs: [{ tool: { driver: {} } }] })).toBe(false);
-  expect(validate({ version: "2.1.0", runs: [{ tool: { driver: { name: "x" } }, results: [{ message: { text: "m" }, level: "high" }] }] })).toBe(false);
+  expect(
+    validate({ version: "2.1.0", runs: [{ tool: { driver: { name: "x" } }, results: [{ message: { text: "m" }, level: "high" }] }] }),
+  ).toBe(false);
 });
 
 const reportOf = async (name: string, bytes = readFileSync(fixture(name))): Promise<Report> =>
@@ -165,7 +167,10 @@ describe("SARIF", () => {
     const errors = [{ path: "missing file.pdf", error: "no such file" }];
     const { log, run } = sarifOf(reports, { version: "1.0.0", unreadable: errors });
     expectValid(log);
-    expect(run.artifacts.map((a) => a.location.uri)).toEqual(["fixtures/imaging-ai-consent.pdf", "fixtures/checklist/hipaa-no-redisclosure.pdf"]);
+    expect(run.artifacts.map((a) => a.location.uri)).toEqual([
+      "fixtures/imaging-ai-consent.pdf",
+      "fixtures/checklist/hipaa-no-redisclosure.pdf",
+    ]);
     for (const r of run.results) {
       expect(run.tool.driver.rules[r.ruleIndex]!.id).toBe(r.ruleId);
       const { uri, index } = r.locations[0]!.physicalLocation.artifactLocation;
@@ -205,7 +210,14 @@ describe("SARIF", () => {
           .map((item) => {
             if (item.length < 2 || item[0]!.length < 60) return item.join("\n");
             const prefix = /^\s*(([•*-]|\d+[.)])\s+)?/.exec(item[0]!)![0];
-            return wrap(prefix, item.map((l) => l.trim()).join(" ").slice(prefix.trim().length).trim());
+            return wrap(
+              prefix,
+              item
+                .map((l) => l.trim())
+                .join(" ")
+                .slice(prefix.trim().length)
+                .trim(),
+            );
           })
           .join("\n");
       })

@@ -10,7 +10,10 @@ import type { Rule } from "../rules/schema.js";
 export function rankQuestions(findings: Finding[], missing: Missing[], rulesById: Map<string, Rule>): Question[] {
   const byText = new Map<string, Question & { first: number }>();
   const add = (text: string, severity: Question["severity"], source: string, page: number | undefined, first: number) => {
-    const key = text.toLowerCase().replace(/[^a-z0-9]+/g, " ").trim();
+    const key = text
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, " ")
+      .trim();
     const q = byText.get(key) ?? { text, severity, pages: [], sources: [], first };
     if (severities.indexOf(severity) < severities.indexOf(q.severity)) q.severity = severity;
     if (page !== undefined && !q.pages.includes(page)) q.pages.push(page);
@@ -22,8 +25,7 @@ export function rankQuestions(findings: Finding[], missing: Missing[], rulesById
   for (const { element } of missing) add(element.question, element.severity, element.id, undefined, Infinity);
   return [...byText.values()]
     .sort(
-      (a, b) =>
-        severities.indexOf(a.severity) - severities.indexOf(b.severity) || b.sources.length - a.sources.length || a.first - b.first,
+      (a, b) => severities.indexOf(a.severity) - severities.indexOf(b.severity) || b.sources.length - a.sources.length || a.first - b.first,
     )
     .map(({ first: _first, ...q }) => ({ ...q, pages: q.pages.sort((x, y) => x - y) }));
 }

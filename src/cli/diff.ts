@@ -8,9 +8,18 @@ import { emit, exitCodes, scanOptions, useColor, version, type OutputFlags } fro
 
 /** `consent-lens diff <old> <new>`: scans both versions and shows what changed. */
 export async function diffCommand(before: string, after: string, flags: OutputFlags, io: Io): Promise<number> {
-  if (flags.format === "html" || flags.format === "sarif") throw new UserError(`diff: --format ${flags.format} is not available; use terminal, markdown or json`);
+  if (flags.format === "html" || flags.format === "sarif")
+    throw new UserError(`diff: --format ${flags.format} is not available; use terminal, markdown or json`);
   const { rulebook } = loadRulebook(flags, io.cwd);
-  const context = { rulebook, options: scanOptions(flags, rulebook.kinds.map((k) => k.definition.id)), debug: Boolean(flags.debug), io };
+  const context = {
+    rulebook,
+    options: scanOptions(
+      flags,
+      rulebook.kinds.map((k) => k.definition.id),
+    ),
+    debug: Boolean(flags.debug),
+    io,
+  };
   const [a, b] = [await scanOne(before, context), await scanOne(after, context)];
   if ("error" in a) throw new UserError(`${a.path}: ${a.error}`);
   if ("error" in b) throw new UserError(`${b.path}: ${b.error}`);

@@ -41,7 +41,10 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
 
   withOutputOptions(
-    program.command("scan").description("scan consent forms: files, folders (recursively) or globs; - reads standard input").argument("<paths...>", "forms to scan"),
+    program
+      .command("scan")
+      .description("scan consent forms: files, folders (recursively) or globs; - reads standard input")
+      .argument("<paths...>", "forms to scan"),
   )
     .addOption(new Option("--fail-on <severity>", "exit 1 when a risk at or above this severity is found").choices([...severities]))
     .option("--questions-only", "print only the questions to ask before signing")
@@ -101,7 +104,14 @@ async function scanCommand(args: string[], flags: ScanFlags, io: Io): Promise<nu
   );
   const paths = await expandInputs(args, io.cwd);
   const progress = io.stderrIsTTY && paths.length >= parallelFrom ? progressBar(paths.length, io.stderr, io.columns) : undefined;
-  const outcomes = await scanAll(paths, { rulebook, source: flags, options, debug: Boolean(flags.debug), io, onDone: (p) => progress?.tick(p) });
+  const outcomes = await scanAll(paths, {
+    rulebook,
+    source: flags,
+    options,
+    debug: Boolean(flags.debug),
+    io,
+    onDone: (p) => progress?.tick(p),
+  });
   progress?.end();
 
   const reports: Report[] = [];

@@ -32,7 +32,8 @@ export function scanOptions(flags: OutputFlags, kinds: string[]): ScanOptions {
     .map((k) => k.trim())
     .filter(Boolean);
   // An unknown --kind is a usage error, not a problem of each file.
-  for (const kind of given ?? []) if (!kinds.includes(kind)) throw new UserError(`--kind: unknown kind "${kind}"; kinds: ${kinds.join(", ")}`);
+  for (const kind of given ?? [])
+    if (!kinds.includes(kind)) throw new UserError(`--kind: unknown kind "${kind}"; kinds: ${kinds.join(", ")}`);
   return { ...(flags.password ? { password: flags.password } : {}), ...(given ? { kinds: given } : {}) };
 }
 
@@ -42,4 +43,3 @@ export function emit(content: string, flags: OutputFlags, inputs: string[], io: 
   if (flags.output) writeOutput(flags.output, content, inputs, io.cwd);
   else io.stdout(content);
 }
-

@@ -8,7 +8,12 @@ import type { Example } from "../rules/schema.js";
 
 /** `rules list`: one line per rule. */
 export function listRules(rulebook: Rulebook): string {
-  const rows = rulebook.rules.map(({ rule }) => [rule.id, rule.category, rule.polarity === "risk" ? rule.severity : "protection", rule.title]);
+  const rows = rulebook.rules.map(({ rule }) => [
+    rule.id,
+    rule.category,
+    rule.polarity === "risk" ? rule.severity : "protection",
+    rule.title,
+  ]);
   const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i]!.length)));
   return rows.map((r) => r.map((cell, i) => (i < 3 ? cell.padEnd(widths[i]!) : cell)).join("  ")).join("\n") + "\n";
 }
@@ -19,7 +24,8 @@ export function testRules(rulebook: Rulebook, color: boolean): { output: string;
   const results = checkExamples(rulebook);
   const failures = results.filter((r) => !r.passed);
   const lines = failures.map((f) => {
-    const got = f.actual === "none" || f.actual === "absent" ? "no match" : `${f.actual} on “${f.matched}”${f.cue ? ` (cue “${f.cue}”)` : ""}`;
+    const got =
+      f.actual === "none" || f.actual === "absent" ? "no match" : `${f.actual} on “${f.matched}”${f.cue ? ` (cue “${f.cue}”)` : ""}`;
     const expected = `${f.expected}${f.expectedWords ? ` on “${f.expectedWords}”` : ""}`;
     return `${c.red("✗")} ${c.bold(f.ruleId)} ${rulebook.files.get(f.ruleId) ?? ""}\n    expected ${expected}, got ${got}\n    “${f.sentence}”`;
   });
@@ -34,25 +40,27 @@ export function explainRule(rulebook: Rulebook, id: string): string {
   if (!compiled) throw new UserError(`no rule "${id}" (see consent-lens rules list)`);
   const { rule } = compiled;
   const patterns = rule.patterns.map(describePattern);
-  return [
-    `${rule.id}: ${rule.title}`,
-    `category: ${rule.category} (${categoryTitles[rule.category]}), ${rule.polarity}, severity ${rule.severity}`,
-    `file: ${rulebook.files.get(rule.id)}`,
-    "",
-    rule.explanation,
-    ...(rule.questions.length ? ["", "Questions to ask:", ...rule.questions.map((q) => `  - ${q}`)] : []),
-    ...(rule.citation ? ["", `Source: ${rule.citation}`] : []),
-    "",
-    "Looks for:",
-    ...patterns.map((p) => `  - ${p}`),
-    ...(rule.requires.length ? [`  and the sentence also mentions: ${rule.requires.join("; ")}`] : []),
-    ...(rule.excludes.length ? [`  but not when it mentions: ${rule.excludes.join("; ")}`] : []),
-    "",
-    "Examples:",
-    ...rule.examples.risk.map((s) => `  risk:       ${exampleText(s)}`),
-    ...rule.examples.protection.map((s) => `  protection: ${exampleText(s)}`),
-    ...rule.examples.none.map((s) => `  not this:   ${s}`),
-  ].join("\n") + "\n";
+  return (
+    [
+      `${rule.id}: ${rule.title}`,
+      `category: ${rule.category} (${categoryTitles[rule.category]}), ${rule.polarity}, severity ${rule.severity}`,
+      `file: ${rulebook.files.get(rule.id)}`,
+      "",
+      rule.explanation,
+      ...(rule.questions.length ? ["", "Questions to ask:", ...rule.questions.map((q) => `  - ${q}`)] : []),
+      ...(rule.citation ? ["", `Source: ${rule.citation}`] : []),
+      "",
+      "Looks for:",
+      ...patterns.map((p) => `  - ${p}`),
+      ...(rule.requires.length ? [`  and the sentence also mentions: ${rule.requires.join("; ")}`] : []),
+      ...(rule.excludes.length ? [`  but not when it mentions: ${rule.excludes.join("; ")}`] : []),
+      "",
+      "Examples:",
+      ...rule.examples.risk.map((s) => `  risk:       ${exampleText(s)}`),
+      ...rule.examples.protection.map((s) => `  protection: ${exampleText(s)}`),
+      ...rule.examples.none.map((s) => `  not this:   ${s}`),
+    ].join("\n") + "\n"
+  );
 }
 
 const exampleText = (example: Example) => (typeof example === "string" ? example : example.sentence);

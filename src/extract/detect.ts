@@ -5,12 +5,28 @@ const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) =>
 
 // Images and old Office files are refused by name, so the user knows what to do.
 const refused: { magic: number[]; problem: string }[] = [
-  { magic: [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], problem: "legacy Word .doc (or other old Office) file is not supported; save it as .docx or PDF (e.g. soffice --headless --convert-to docx)" },
-  { magic: [0x89, 0x50, 0x4e, 0x47], problem: "this is a PNG image; consent-lens reads PDF, DOCX and text files (a scanned form needs OCR first)" },
-  { magic: [0xff, 0xd8, 0xff], problem: "this is a JPEG image; consent-lens reads PDF, DOCX and text files (a scanned form needs OCR first)" },
+  {
+    magic: [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1],
+    problem:
+      "legacy Word .doc (or other old Office) file is not supported; save it as .docx or PDF (e.g. soffice --headless --convert-to docx)",
+  },
+  {
+    magic: [0x89, 0x50, 0x4e, 0x47],
+    problem: "this is a PNG image; consent-lens reads PDF, DOCX and text files (a scanned form needs OCR first)",
+  },
+  {
+    magic: [0xff, 0xd8, 0xff],
+    problem: "this is a JPEG image; consent-lens reads PDF, DOCX and text files (a scanned form needs OCR first)",
+  },
   { magic: [0x47, 0x49, 0x46, 0x38], problem: "this is a GIF image; consent-lens reads PDF, DOCX and text files" },
-  { magic: [0x49, 0x49, 0x2a, 0x00], problem: "this is a TIFF image; consent-lens reads PDF, DOCX and text files (a scanned form needs OCR first)" },
-  { magic: [0x4d, 0x4d, 0x00, 0x2a], problem: "this is a TIFF image; consent-lens reads PDF, DOCX and text files (a scanned form needs OCR first)" },
+  {
+    magic: [0x49, 0x49, 0x2a, 0x00],
+    problem: "this is a TIFF image; consent-lens reads PDF, DOCX and text files (a scanned form needs OCR first)",
+  },
+  {
+    magic: [0x4d, 0x4d, 0x00, 0x2a],
+    problem: "this is a TIFF image; consent-lens reads PDF, DOCX and text files (a scanned form needs OCR first)",
+  },
   { magic: [0x7b, 0x5c, 0x72, 0x74, 0x66], problem: "RTF files are not supported; save it as .docx or PDF" },
 ];
 

@@ -32,7 +32,10 @@ export async function extract(input: Input, options: PdfOptions = {}): Promise<D
       const text = new TextDecoder("utf-8").decode(input.bytes).replace(/^\uFEFF/, "");
       if (!text.trim()) throw new UserError("the file has no text");
       // A form feed is a page break in text exported from PDF tools such as pdftotext.
-      const pages = text.replace(/\r\n?/g, "\n").split("\f").map((page) => page.split("\n"));
+      const pages = text
+        .replace(/\r\n?/g, "\n")
+        .split("\f")
+        .map((page) => page.split("\n"));
       return documentFromPages(input.path, format, pages, { linesAreParagraphs: false });
     }
   }

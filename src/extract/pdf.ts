@@ -26,7 +26,6 @@ function pdfError(error: unknown, options: PdfOptions): Error {
     return new UserError(
       options.password ? "the PDF password is incorrect" : "the PDF is password-protected; give the password with --password",
     );
-  if (name === "InvalidPDFException" || name === "FormatError")
-    return new UserError("the PDF is damaged or incomplete and cannot be read");
+  if (name === "InvalidPDFException" || name === "FormatError") return new UserError("the PDF is damaged or incomplete and cannot be read");
   return error instanceof Error ? error : new Error(String(error));
 }

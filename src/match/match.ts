@@ -7,7 +7,12 @@ import { findSpec, type CompiledRule } from "./spec.js";
 type Hit = Omit<Finding, "position">;
 
 /** The first match of a rule in a sentence, with its polarity, or undefined. */
-export function matchRule(compiled: CompiledRule, sentence: MatchSentence, language: CompiledLanguage, leadIn?: MatchSentence): Hit | undefined {
+export function matchRule(
+  compiled: CompiledRule,
+  sentence: MatchSentence,
+  language: CompiledLanguage,
+  leadIn?: MatchSentence,
+): Hit | undefined {
   const match = findSpec(compiled, sentence, leadIn);
   if (!match) return undefined;
   const { rule } = compiled;

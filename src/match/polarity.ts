@@ -83,9 +83,7 @@ export function decidePolarity(plain: Polarity, match: TokenMatch, sentence: Mat
   if (!negation) return { polarity: plain };
 
   const keepsPromise = occurrences(language.consentExceptions);
-  const exception = occurrences(language.exceptions).find(
-    (e) => !keepsPromise.some((k) => k.start <= e.start && k.end > e.start),
-  );
+  const exception = occurrences(language.exceptions).find((e) => !keepsPromise.some((k) => k.start <= e.start && k.end > e.start));
   if (exception) return { polarity: plain, cue: wordsOf(sentence, exception) };
   return { polarity: flip(plain), cue: wordsOf(sentence, negation) };
 }

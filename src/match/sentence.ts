@@ -31,7 +31,14 @@ export function matchSentence(value: string, sentence: Span & { tokens: Token[] 
   const keys = new Set<string>();
   const tokenKeys = tokens.map((t): [string, string] => [stemKey(t.stem), exactKey(t.word)]);
   for (const [stemmed, exact] of tokenKeys) keys.add(stemmed).add(exact);
-  return { span: { start: sentence.start, end: sentence.end }, text: value.slice(sentence.start, sentence.end), tokens, keys, tokenKeys, found: new Map() };
+  return {
+    span: { start: sentence.start, end: sentence.end },
+    text: value.slice(sentence.start, sentence.end),
+    tokens,
+    keys,
+    tokenKeys,
+    found: new Map(),
+  };
 }
 
 /** A sentence of the text for matchers, with the sentence that introduced its list, if any. */

@@ -63,8 +63,14 @@ export function formatDiffMarkdown(d: ReportDiff): string {
     out.push("", `## ${title}`, "");
     for (const l of lines) out.push(`- **${describe(l)}** (\`${l.finding.ruleId}\`)`, `  > ${escapeMarkdown(quoted(l))}`);
   };
-  section("Added", changes(d).filter((l) => l.sign === "+"));
-  section("Removed", changes(d).filter((l) => l.sign === "-"));
+  section(
+    "Added",
+    changes(d).filter((l) => l.sign === "+"),
+  );
+  section(
+    "Removed",
+    changes(d).filter((l) => l.sign === "-"),
+  );
   if (d.missingGained.length || d.missingFilled.length) {
     out.push("", "## Required elements", "");
     for (const e of d.missingGained) out.push(`- No longer says: ${escapeMarkdown(e.title)} (\`${e.id}\`)`);
@@ -82,7 +88,13 @@ export function diffJson(d: ReportDiff, version: string) {
     after: side(d.after),
     added: d.added.map((f) => phraseFindingJson(d.after, findingView(d.after, f))),
     removed: d.removed.map((f) => phraseFindingJson(d.before, findingView(d.before, f))),
-    unchanged: d.unchanged.map(([a, b]) => ({ ruleId: b.ruleId, category: b.category, polarity: b.polarity, before: a.position, after: b.position })),
+    unchanged: d.unchanged.map(([a, b]) => ({
+      ruleId: b.ruleId,
+      category: b.category,
+      polarity: b.polarity,
+      before: a.position,
+      after: b.position,
+    })),
     missing: { gained: d.missingGained.map((e) => e.id), filled: d.missingFilled.map((e) => e.id) },
   };
 }

@@ -41,7 +41,8 @@ function fileSection(view: ReportView): string {
   for (const note of report.text.document.notes) out.push(`- Note: ${escapeMarkdown(note)}`);
   out.push(...risks(view), ...missing(view), ...protections(view));
   out.push("", "### Grade arithmetic", "", "| points | for |", "| ---: | --- |");
-  for (const line of score.breakdown) out.push(`| ${line.points > 0 && line.label !== "start" ? "+" : ""}${line.points} | ${escapeMarkdown(line.label)} |`);
+  for (const line of score.breakdown)
+    out.push(`| ${line.points > 0 && line.label !== "start" ? "+" : ""}${line.points} | ${escapeMarkdown(line.label)} |`);
   out.push("", questionList(view));
   return out.join("\n");
 }
@@ -49,7 +50,8 @@ function fileSection(view: ReportView): string {
 function risks(view: ReportView): string[] {
   if (!view.riskGroups.length) return [];
   const out = ["", "### Risks by category", "", "| category | high | medium | low | info |", "| --- | --- | --- | --- | --- |"];
-  for (const g of view.riskGroups) out.push(`| ${g.title} | ${severities.map((s) => g.findings.filter((f) => f.finding.severity === s).length).join(" | ")} |`);
+  for (const g of view.riskGroups)
+    out.push(`| ${g.title} | ${severities.map((s) => g.findings.filter((f) => f.finding.severity === s).length).join(" | ")} |`);
   out.push("", "### Findings");
   for (const { finding: f, rule, placeInWords } of view.risks) {
     const e = excerpt(view.report.text, f, quoteLimit);
@@ -71,7 +73,8 @@ function missing(view: ReportView): string[] {
     "### What the form does not say",
     "",
     ...view.missing.map(
-      (e) => `- **${escapeMarkdown(e.title)}** (\`${e.id}\`${e.citation ? `, ${escapeMarkdown(e.citation)}` : ""}): ${escapeMarkdown(e.explanation)}`,
+      (e) =>
+        `- **${escapeMarkdown(e.title)}** (\`${e.id}\`${e.citation ? `, ${escapeMarkdown(e.citation)}` : ""}): ${escapeMarkdown(e.explanation)}`,
     ),
   ];
 }
@@ -96,7 +99,8 @@ function questionList(view: ReportView): string {
     "### Questions to ask before you sign",
     "",
     ...questions.map(
-      (q, i) => `${i + 1}. ${escapeMarkdown(q.text)} ${q.pages.length ? `(page${q.pages.length > 1 ? "s" : ""} ${q.pages.join(", ")})` : "(the form is silent)"}`,
+      (q, i) =>
+        `${i + 1}. ${escapeMarkdown(q.text)} ${q.pages.length ? `(page${q.pages.length > 1 ? "s" : ""} ${q.pages.join(", ")})` : "(the form is silent)"}`,
     ),
   ].join("\n");
 }

@@ -22,13 +22,12 @@ import { locate } from "../text/locate.js";
 import type { Finding, InputFormat, Report, Severity } from "../types.js";
 import { excerpt, quote } from "./excerpt.js";
 import type { Formatter, FormatOptions } from "./format.js";
-import type { ReportView } from "./view.js";
+import type { FindingView, ReportView } from "./view.js";
 
 export type SarifLevel = "error" | "warning" | "note";
 
 /** high -> error, medium -> warning, low and info -> note. */
-export const sarifLevel = (severity: Severity): SarifLevel =>
-  severity === "high" ? "error" : severity === "medium" ? "warning" : "note";
+export const sarifLevel = (severity: Severity): SarifLevel => (severity === "high" ? "error" : severity === "medium" ? "warning" : "note");
 
 export const sarifSchemaUri = "https://json.schemastore.org/sarif-2.1.0.json";
 export const fingerprintKey = "consentLens/v1";
@@ -140,125 +139,140 @@ function regionEnd(report: Report, finding: Finding) {
   return { endLine: end.line, endColumn: end.column + 1 };
 }
 
-/** The SARIF log as an object (formatSarif stringifies it). Files that could not be read are tool notifications. */
-export function toSarif(views: ReportView[], options: Pick<FormatOptions, "version" | "unreadable">) {
-  // The rules of the run: each rule or element once, in the order of first use.
-  const descriptors: Descriptor[] = [];
-  const ruleIndex = new Map<string, number>();
-  const indexOf = (id: string, make: () => Descriptor) => {
-    let i = ruleIndex.get(id);
+/** The rules of the run: each rule or element once, in the order of first use. */
+class RunRules {
+  readonly descriptors: Descriptor[] = [];
+  private readonly index = new Map<string, number>();
+
+  indexOf(id: string, make: () => Descriptor): number {
+    let i = this.index.get(id);
     if (i === undefined) {
-      i = descriptors.push(make()) - 1;
-      ruleIndex.set(id, i);
+      i = this.descriptors.push(make()) - 1;
+      this.index.set(id, i);
     }
     return i;
+  }
+}
+
+const artifactOf = ({ report }: ReportView) => {
+  const doc = report.text.document;
+  return {
+    location: { uri: artifactUri(doc.path) },
+    mimeType: mimeTypes[doc.format],
+    roles: ["analysisTarget" as const],
+    properties: {
+      format: doc.format,
+      pages: doc.pageStarts.length,
+      words: report.text.words,
+      grade: report.score.grade,
+      score: report.score.score,
+    },
   };
+};
 
-  const artifacts = views.map(({ report }) => {
-    const doc = report.text.document;
-    return {
-      location: { uri: artifactUri(doc.path) },
-      mimeType: mimeTypes[doc.format],
-      roles: ["analysisTarget" as const],
-      properties: {
-        format: doc.format,
-        pages: doc.pageStarts.length,
-        words: report.text.words,
-        grade: report.score.grade,
-        score: report.score.score,
-      },
-    };
-  });
+type ArtifactLocation = { uri: string; index: number };
 
-  const results = views.flatMap((view, artifactIndex) => {
-    const { report } = view;
-    const { text } = report;
-    const artifactLocation = { uri: artifacts[artifactIndex]!.location.uri, index: artifactIndex };
-    const seen = new Map<string, number>();
-    const fingerprint = (key: string) => {
-      const hash = sha256(key);
-      const n = (seen.get(hash) ?? 0) + 1;
-      seen.set(hash, n);
-      return { [fingerprintKey]: `${hash}:${n}` };
-    };
+/** Fingerprints of one file: a hash of the key, and ":n" for its n-th occurrence. */
+function fingerprints() {
+  const seen = new Map<string, number>();
+  return (key: string) => {
+    const hash = sha256(key);
+    const n = (seen.get(hash) ?? 0) + 1;
+    seen.set(hash, n);
+    return { [fingerprintKey]: `${hash}:${n}` };
+  };
+}
 
-    // Protections are not results (see the note at the top of this file).
-    const risks = view.findings.filter((v) => v.finding.polarity === "risk");
-    const findingResults = risks.map(({ finding: f, rule }) => {
-      const index = indexOf(rule.id, () => ruleDescriptor(rule));
-      const sentence = quote(text, f.sentence);
-      const matched = excerpt(text, f).match.replace(/\s+/g, " ").trim();
-      return {
-        ruleId: rule.id,
-        ruleIndex: index,
-        level: sarifLevel(f.severity),
-        message: { text: `${rule.title}: "${matched}"` + (f.cue ? ` (turned round by "${f.cue}")` : "") },
-        locations: [
+function riskResult(report: Report, { finding: f, rule }: FindingView, artifactLocation: ArtifactLocation, ruleIndex: number) {
+  const sentence = quote(report.text, f.sentence);
+  const matched = excerpt(report.text, f).match.replace(/\s+/g, " ").trim();
+  const region = { startLine: f.position.line, startColumn: f.position.column, ...regionEnd(report, f), snippet: { text: sentence } };
+  return {
+    ruleId: rule.id,
+    ruleIndex,
+    level: sarifLevel(f.severity),
+    message: { text: `${rule.title}: "${matched}"` + (f.cue ? ` (turned round by "${f.cue}")` : "") },
+    locations: [{ physicalLocation: { artifactLocation, region } }],
+    fingerprintKey: `${rule.id}\u0000${fingerprintText(sentence)}`,
+    properties: {
+      page: f.position.page,
+      category: f.category,
+      polarity: f.polarity,
+      severity: f.severity,
+      ...(f.cue ? { cue: f.cue } : {}),
+    },
+  };
+}
+
+function missingResult(element: Element, artifactLocation: ArtifactLocation, ruleIndex: number) {
+  return {
+    ruleId: element.id,
+    ruleIndex,
+    level: sarifLevel(element.severity),
+    message: { text: `The form does not say: ${element.title}` },
+    // The whole file: silence has no line.
+    locations: [{ physicalLocation: { artifactLocation } }],
+    fingerprintKey: `${element.id}\u0000missing`,
+    properties: {
+      kind: "missing",
+      ...(element.category ? { category: element.category } : {}),
+      severity: element.severity,
+      checklist: element.checklist,
+    },
+  };
+}
+
+function fileResults(view: ReportView, artifactLocation: ArtifactLocation, rules: RunRules) {
+  const fingerprint = fingerprints();
+  // Protections are not results (see the note at the top of this file).
+  const risks = view.findings
+    .filter((v) => v.finding.polarity === "risk")
+    .map((v) =>
+      riskResult(
+        view.report,
+        v,
+        artifactLocation,
+        rules.indexOf(v.rule.id, () => ruleDescriptor(v.rule)),
+      ),
+    );
+  const missing = view.missing.map((e) =>
+    missingResult(
+      e,
+      artifactLocation,
+      rules.indexOf(e.id, () => elementDescriptor(e)),
+    ),
+  );
+  return [...risks, ...missing].map(({ fingerprintKey: key, ...result }) => ({ ...result, partialFingerprints: fingerprint(key) }));
+}
+
+const invocations = (unreadable: FormatOptions["unreadable"]) =>
+  unreadable.length
+    ? {
+        invocations: [
           {
-            physicalLocation: {
-              artifactLocation,
-              region: {
-                startLine: f.position.line,
-                startColumn: f.position.column,
-                ...regionEnd(report, f),
-                snippet: { text: sentence },
-              },
-            },
+            executionSuccessful: true,
+            toolExecutionNotifications: unreadable.map((e) => ({
+              level: "error" as const,
+              message: { text: `${e.path}: ${e.error}` },
+              locations: [{ physicalLocation: { artifactLocation: { uri: artifactUri(e.path) } } }],
+            })),
           },
         ],
-        partialFingerprints: fingerprint(`${rule.id}\u0000${fingerprintText(sentence)}`),
-        properties: {
-          page: f.position.page,
-          category: f.category,
-          polarity: f.polarity,
-          severity: f.severity,
-          ...(f.cue ? { cue: f.cue } : {}),
-        },
-      };
-    });
+      }
+    : {};
 
-    const missingResults = view.missing.map((element) => {
-      const index = indexOf(element.id, () => elementDescriptor(element));
-      return {
-        ruleId: element.id,
-        ruleIndex: index,
-        level: sarifLevel(element.severity),
-        message: { text: `The form does not say: ${element.title}` },
-        // The whole file: silence has no line.
-        locations: [{ physicalLocation: { artifactLocation } }],
-        partialFingerprints: fingerprint(`${element.id}\u0000missing`),
-        properties: {
-          kind: "missing",
-          ...(element.category ? { category: element.category } : {}),
-          severity: element.severity,
-          checklist: element.checklist,
-        },
-      };
-    });
-    return [...findingResults, ...missingResults];
-  });
-
-  const errors = options.unreadable;
+/** The SARIF log as an object (formatSarif stringifies it). Files that could not be read are tool notifications. */
+export function toSarif(views: ReportView[], options: Pick<FormatOptions, "version" | "unreadable">) {
+  const rules = new RunRules();
+  const artifacts = views.map(artifactOf);
+  const results = views.flatMap((view, index) => fileResults(view, { uri: artifacts[index]!.location.uri, index }, rules));
   return {
     $schema: sarifSchemaUri,
     version: "2.1.0" as const,
     runs: [
       {
-        tool: { driver: { name: "consent-lens", version: options.version, rules: descriptors } },
-        ...(errors.length
-          ? {
-              invocations: [
-                {
-                  executionSuccessful: true,
-                  toolExecutionNotifications: errors.map((e) => ({
-                    level: "error" as const,
-                    message: { text: `${e.path}: ${e.error}` },
-                    locations: [{ physicalLocation: { artifactLocation: { uri: artifactUri(e.path) } } }],
-                  })),
-                },
-              ],
-            }
-          : {}),
+        tool: { driver: { name: "consent-lens", version: options.version, rules: rules.descriptors } },
+        ...invocations(options.unreadable),
         columnKind: "utf16CodeUnits" as const,
         artifacts,
         results,

@@ -97,9 +97,7 @@ export const ReportJson = z.strictObject({
   tool: z.literal("consent-lens"),
   version: z.string(),
   files: z.array(FileJson),
-  errors: z
-    .array(z.strictObject({ path: z.string(), error: z.string() }))
-    .describe("Files that could not be read, with the reason"),
+  errors: z.array(z.strictObject({ path: z.string(), error: z.string() })).describe("Files that could not be read, with the reason"),
 });
 
 export type ReportJson = z.infer<typeof ReportJson>;

@@ -80,7 +80,8 @@ function formatReport(view: ReportView, w: Writer): string {
   protections(view, w);
   const { grade, score, breakdown } = view.report.score;
   w.heading(`How the grade was worked out: ${grade} (${score}/100)`);
-  for (const line of breakdown) w.line(`  ${`${line.points > 0 && line.label !== "start" ? "+" : ""}${line.points}`.padStart(4)}  ${line.label}`);
+  for (const line of breakdown)
+    w.line(`  ${`${line.points > 0 && line.label !== "start" ? "+" : ""}${line.points}`.padStart(4)}  ${line.label}`);
   w.line();
   w.line(formatQuestions(view, w.c, w.width));
   return w.lines.join("\n") + "\n";
@@ -92,7 +93,8 @@ function header(view: ReportView, w: Writer) {
   w.line(c.bold(view.path));
   const pages = view.report.text.document.format === "pdf" ? `, ${view.pages} page${view.pages === 1 ? "" : "s"}` : "";
   w.line(c.dim(`${view.formatName}${pages}, ${report.text.words.toLocaleString("en-US")} words`));
-  if (report.kinds.length) w.para(`${c.dim("Kind of form:")} ${report.kinds.map((k) => k.title + (k.given ? " (as given)" : "")).join("; ")}`);
+  if (report.kinds.length)
+    w.para(`${c.dim("Kind of form:")} ${report.kinds.map((k) => k.title + (k.given ? " (as given)" : "")).join("; ")}`);
   const counts = severities.filter((s) => view.riskCounts[s] > 0).map((s) => `${view.riskCounts[s]} ${s}`);
   const plural = (n: number, word: string) => `${c.bold(String(n))} ${word}${n === 1 ? "" : "s"}`;
   w.para(
@@ -125,7 +127,10 @@ function missing(view: ReportView, w: Writer) {
   w.heading("What the form does not say");
   for (const element of view.missing) {
     w.line();
-    w.para(`${w.severity(element.severity)}  ${element.title} ${w.c.dim(`[${element.id}${element.citation ? `, ${element.citation}` : ""}]`)}`, 2);
+    w.para(
+      `${w.severity(element.severity)}  ${element.title} ${w.c.dim(`[${element.id}${element.citation ? `, ${element.citation}` : ""}]`)}`,
+      2,
+    );
     w.para(element.explanation, 4);
     w.para(`${w.c.dim("Ask:")} ${element.question}`, 4);
   }

@@ -65,7 +65,9 @@ export function findingView(report: Report, finding: Finding): FindingView {
 export function reportView(report: Report): ReportView {
   const findings = report.findings.map((f) => findingView(report, f));
   const risks = findings.filter((v) => v.finding.polarity === "risk").sort(bySeverity);
-  const protections = findings.filter((v) => v.finding.polarity === "protection").sort((a, b) => a.finding.span.start - b.finding.span.start);
+  const protections = findings
+    .filter((v) => v.finding.polarity === "protection")
+    .sort((a, b) => a.finding.span.start - b.finding.span.start);
   const groups = new Map<Category, FindingView[]>();
   for (const v of risks) groups.set(v.finding.category, [...(groups.get(v.finding.category) ?? []), v]);
   const worst = (fs: FindingView[]) => severities.indexOf(fs[0]!.finding.severity);
@@ -81,7 +83,10 @@ export function reportView(report: Report): ReportView {
     findings,
     risks,
     riskGroups,
-    riskCounts: Object.fromEntries(severities.map((s) => [s, risks.filter((v) => v.finding.severity === s).length])) as Record<Severity, number>,
+    riskCounts: Object.fromEntries(severities.map((s) => [s, risks.filter((v) => v.finding.severity === s).length])) as Record<
+      Severity,
+      number
+    >,
     protections,
     missing: report.missing.map((m) => m.element),
   };

@@ -35,7 +35,8 @@ export function contentLines(document: Document): PageLine[][] {
     return [...filled.slice(0, edgeLines), ...filled.slice(-edgeLines)];
   };
   const pagesWithKey = new Map<string, number>();
-  for (const lines of pages) for (const k of new Set(edges(lines).map((l) => key(l.text)))) pagesWithKey.set(k, (pagesWithKey.get(k) ?? 0) + 1);
+  for (const lines of pages)
+    for (const k of new Set(edges(lines).map((l) => key(l.text)))) pagesWithKey.set(k, (pagesWithKey.get(k) ?? 0) + 1);
   const repeatsOn = pages.length <= 2 ? pages.length : Math.ceil(pages.length / 2);
   const furniture = (l: PageLine) => {
     const k = key(l.text);
@@ -43,8 +44,6 @@ export function contentLines(document: Document): PageLine[][] {
   };
   return pages.map((lines) => {
     const edge = new Set(edges(lines));
-    return lines.filter(
-      (l) => !(edge.has(l) && furniture(l)) && !(document.format === "pdf" && watermarkFragment.test(l.text.trim())),
-    );
+    return lines.filter((l) => !(edge.has(l) && furniture(l)) && !(document.format === "pdf" && watermarkFragment.test(l.text.trim())));
   });
 }

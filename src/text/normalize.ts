@@ -23,7 +23,8 @@ const replacements: Record<string, string> = {
 const bullet = /^([•·●▪◦■□☐☑☒✓✔➢►○*\uE000-\uF8FF]|_{3,}|-(?=\s)|o(?=\s)|\(?\d{1,2}[.)](?=\s)|\(?[a-z][.)](?=\s)|\[[ xX]?\])/;
 // Compounds whose hyphen survives a line break ("de-\nidentified"); other words broken
 // at a line end ("de-\nstroyed") are joined. Compounds the form writes whole elsewhere count too.
-const compound = /^(de-identif|re-identif|re-contact|non-|self-|third-part|opt-(in|out)|e-mail|follow-up|long-term|co-investig|open-end|for-profit|not-for|health-related|well-being)/i;
+const compound =
+  /^(de-identif|re-identif|re-contact|non-|self-|third-part|opt-(in|out)|e-mail|follow-up|long-term|co-investig|open-end|for-profit|not-for|health-related|well-being)/i;
 
 /** One line's characters after cleaning, each with its offset in the raw text. */
 interface CleanLine {
@@ -73,14 +74,14 @@ function clean(line: PageLine, markdown: boolean): CleanLine {
 // A Title Case line with no final punctuation ("Possible Benefits and Other Choices").
 const isTitleCase = (line: string) => {
   const words = line.split(" ").filter((w) => /^\p{L}{4,}/u.test(w));
-  return words.length >= 2 && !/[.,;:\-]$/.test(line) && words.filter((w) => /^\p{Lu}/u.test(w)).length >= words.length * 0.75;
+  return words.length >= 2 && !/[.,;:-]$/.test(line) && words.filter((w) => /^\p{Lu}/u.test(w)).length >= words.length * 0.75;
 };
 
 // Layout, not meaning: a line set apart as a title ends its paragraph (sentences are classified in heading.ts).
 const isTitleLine = (line: string, typicalWidth: number, next: string) =>
   /^[^a-z]*[A-Z][^a-z]*$/.test(line) || // ALL CAPS
   (isTitleCase(line) && /^[A-Z0-9]/.test(line) && line.length < typicalWidth * 0.9 && /^[A-Z0-9"“(•]/.test(next)) ||
-  (line.length < typicalWidth * 0.6 && !/[,;\-]$/.test(line) && (/[.:?!)]$/.test(line) || /^[A-Z0-9"“(]/.test(next)));
+  (line.length < typicalWidth * 0.6 && !/[,;-]$/.test(line) && (/[.:?!)]$/.test(line) || /^[A-Z0-9"“(]/.test(next)));
 
 // "How long will my samples be kept?" on a line of its own starts a section.
 const isQuestionLine = (line: string, typicalWidth: number) => /^[A-Z].*\?$/.test(line) && line.length < typicalWidth * 0.8;

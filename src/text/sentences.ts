@@ -3,7 +3,8 @@ import type { Span } from "../types.js";
 const segmenter = new Intl.Segmenter("en", { granularity: "sentence" });
 // Intl.Segmenter ends a sentence after any "word." followed by a capital; these words
 // are abbreviations or list numbers, so the sentence goes on.
-const continues = /(\b(dr|mr|mrs|ms|prof|st|ave|blvd|rd|no|nos|vs|inc|ltd|co|corp|jr|sr|dept|approx|sec|fig|ph|md|u\.s|e\.g|i\.e|[a-z])\.|^\s*\(?\w{1,3}[.)])\s*$/i;
+const continues =
+  /(\b(dr|mr|mrs|ms|prof|st|ave|blvd|rd|no|nos|vs|inc|ltd|co|corp|jr|sr|dept|approx|sec|fig|ph|md|u\.s|e\.g|i\.e|[a-z])\.|^\s*\(?\w{1,3}[.)])\s*$/i;
 
 /** Sentence spans of `value`, which never cross a paragraph start. Leading and trailing space is trimmed. */
 export function splitSentences(value: string, paragraphStarts: number[]): Span[] {

@@ -5,7 +5,10 @@
   const markOf = (node) => (node instanceof Element ? node.closest("mark[data-note]") : null);
   let shown = null;
   let timer = 0;
-  const hide = () => { tip.hidden = true; shown = null; };
+  const hide = () => {
+    tip.hidden = true;
+    shown = null;
+  };
   const show = (mark) => {
     if (shown === mark) return;
     const note = document.getElementById(mark.dataset.note).cloneNode(true);
@@ -20,8 +23,13 @@
     const below = box.bottom + tip.offsetHeight + 8 < innerHeight || box.top < tip.offsetHeight + 8;
     tip.style.top = scrollY + (below ? box.bottom + 4 : box.top - tip.offsetHeight - 4) + "px";
   };
-  document.addEventListener("focusin", (e) => { const mark = markOf(e.target); if (mark) show(mark); });
-  document.addEventListener("focusout", (e) => { if (!markOf(e.relatedTarget)) hide(); });
+  document.addEventListener("focusin", (e) => {
+    const mark = markOf(e.target);
+    if (mark) show(mark);
+  });
+  document.addEventListener("focusout", (e) => {
+    if (!markOf(e.relatedTarget)) hide();
+  });
   // A short grace period lets the pointer move from a mark onto its note.
   document.addEventListener("mouseover", (e) => {
     clearTimeout(timer);
@@ -34,10 +42,14 @@
     if (e.key === "Escape") return hide();
     if ((e.key !== "n" && e.key !== "p") || e.altKey || e.ctrlKey || e.metaKey) return;
     const here = document.activeElement || document.body;
-    const next = e.key === "n"
-      ? marks.find((m) => here.compareDocumentPosition(m) & Node.DOCUMENT_POSITION_FOLLOWING)
-      : marks.findLast((m) => here.compareDocumentPosition(m) & Node.DOCUMENT_POSITION_PRECEDING);
-    if (next) { e.preventDefault(); next.focus(); }
+    const next =
+      e.key === "n"
+        ? marks.find((m) => here.compareDocumentPosition(m) & Node.DOCUMENT_POSITION_FOLLOWING)
+        : marks.findLast((m) => here.compareDocumentPosition(m) & Node.DOCUMENT_POSITION_PRECEDING);
+    if (next) {
+      e.preventDefault();
+      next.focus();
+    }
   });
   for (const button of document.querySelectorAll("button.print")) {
     button.hidden = false;

@@ -24,7 +24,9 @@ ${questions(view, id)}
 }
 
 const badge = ({ finding: f }: FindingView) =>
-  f.polarity === "risk" ? `<span class="badge ${f.severity}">${severityLabels[f.severity]}</span>` : `<span class="badge protection">✓ PROTECTION</span>`;
+  f.polarity === "risk"
+    ? `<span class="badge ${f.severity}">${severityLabels[f.severity]}</span>`
+    : `<span class="badge protection">✓ PROTECTION</span>`;
 
 function note(view: FindingView, matched: string, id: string): string {
   const { finding: f, rule, place } = view;
@@ -89,7 +91,9 @@ ${markText(view, id)}
 function findingList(view: ReportView, id: Ids): string {
   const { text } = view.report;
   // Reading order, which is also the order Tab and n / p visit the marks in; ids keep the report's order.
-  const ordered = view.findings.map((f, i) => ({ f, i })).sort((a, b) => a.f.finding.span.start - b.f.finding.span.start || b.f.finding.span.end - a.f.finding.span.end);
+  const ordered = view.findings
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => a.f.finding.span.start - b.f.finding.span.start || b.f.finding.span.end - a.f.finding.span.end);
   const items = ordered.map(
     ({ f, i }) => `<li class="item ${f.finding.polarity === "risk" ? f.finding.severity : "protection"}">
 ${note(f, text.value.slice(f.finding.span.start, f.finding.span.end), id(`n${i}`))}
@@ -119,7 +123,9 @@ ${items.length ? `<ul class="list">\n${items.join("\n")}\n</ul>` : `<p>The form 
 
 function breakdown(view: ReportView, id: Ids): string {
   const { score, grade, breakdown: lines } = view.report.score;
-  const rows = lines.map((l) => `<tr><td class="num">${l.points > 0 && l.label !== "start" ? "+" : ""}${l.points}</td><td>${esc(l.label)}</td></tr>`);
+  const rows = lines.map(
+    (l) => `<tr><td class="num">${l.points > 0 && l.label !== "start" ? "+" : ""}${l.points}</td><td>${esc(l.label)}</td></tr>`,
+  );
   return `<section class="grade-work" id="${id("grade")}" aria-labelledby="${id("grade-h")}">
 <h3 id="${id("grade-h")}">How the grade was worked out</h3>
 <table>

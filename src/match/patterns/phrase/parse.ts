@@ -89,7 +89,9 @@ class Parser {
     while (this.at < this.lexemes.length && this.lexemes[this.at] !== ")" && this.lexemes[this.at] !== "|") {
       items.push(this.optional(inGroup));
       if (items.length > 1 && this.bare.has(items.at(-1)!) && this.bare.has(items.at(-2)!))
-        throw new PhraseError('ambiguous "|": it joins single words; put alternative phrases in brackets, e.g. "(third party|outside company)"');
+        throw new PhraseError(
+          'ambiguous "|": it joins single words; put alternative phrases in brackets, e.g. "(third party|outside company)"',
+        );
     }
     if (items.length === 0) throw new PhraseError("empty phrase or group");
     return items.length === 1 ? items[0]! : { kind: "seq", items };

@@ -24,30 +24,26 @@ function ends(node: PhraseNode, tokens: Token[], i: number, memo: Memo): Partial
   return (byPosition[i] ??= computeEnds(node, tokens, i, memo));
 }
 
-function computeEnds(node: PhraseNode, tokens: Token[], i: number, memo: Memo): Partial[] {
-  switch (node.kind) {
-    case "word":
-      return i < tokens.length && tokenHasKey(tokens[i]!, node.key) ? [{ end: i + 1, words: i }] : [];
-    case "prefix":
-      return i < tokens.length && tokens[i]!.word.startsWith(node.prefix) ? [{ end: i + 1, words: i }] : [];
-    case "any":
-      return i < tokens.length ? [{ end: i + 1, words: null }] : [];
-    case "gap": {
-      const out: Partial[] = [];
-      for (let n = 0; n <= node.max && i + n <= tokens.length; n++) out.push({ end: i + n, words: null });
-      return out;
-    }
-    case "opt":
-      return [{ end: i, words: null }, ...ends(node.node, tokens, i, memo)];
-    case "alt": {
-      const out: Partial[] = [];
-      for (const o of node.options) for (const e of ends(o, tokens, i, memo)) out.push(e);
-      return out;
-    }
-    case "seq":
-      return sequenceEnds(node.items, tokens, i, memo);
-  }
-}
+type NodeOf<K extends PhraseNode["kind"]> = Extract<PhraseNode, { kind: K }>;
+type EndsOf = { [K in PhraseNode["kind"]]: (node: NodeOf<K>, tokens: Token[], i: number, memo: Memo) => Partial[] };
+
+// How each kind of node matches from token i.
+const endsOf: EndsOf = {
+  word: (node, tokens, i) => (i < tokens.length && tokenHasKey(tokens[i]!, node.key) ? [{ end: i + 1, words: i }] : []),
+  prefix: (node, tokens, i) => (i < tokens.length && tokens[i]!.word.startsWith(node.prefix) ? [{ end: i + 1, words: i }] : []),
+  any: (_node, tokens, i) => (i < tokens.length ? [{ end: i + 1, words: null }] : []),
+  gap: (node, tokens, i) => {
+    const out: Partial[] = [];
+    for (let n = 0; n <= node.max && i + n <= tokens.length; n++) out.push({ end: i + n, words: null });
+    return out;
+  },
+  opt: (node, tokens, i, memo) => [{ end: i, words: null }, ...ends(node.node, tokens, i, memo)],
+  alt: (node, tokens, i, memo) => node.options.flatMap((o) => ends(o, tokens, i, memo)),
+  seq: (node, tokens, i, memo) => sequenceEnds(node.items, tokens, i, memo),
+};
+
+const computeEnds = (node: PhraseNode, tokens: Token[], i: number, memo: Memo): Partial[] =>
+  (endsOf[node.kind] as (node: PhraseNode, tokens: Token[], i: number, memo: Memo) => Partial[])(node, tokens, i, memo);
 
 function sequenceEnds(items: PhraseNode[], tokens: Token[], i: number, memo: Memo): Partial[] {
   let current: Partial[] = [{ end: i, words: null }];
