@@ -13,7 +13,9 @@ const shared = new Set(["types.ts", "errors.ts"]);
 
 const src = join(root, "src");
 const files = (dir: string): string[] =>
-  readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith(".ts") ? [join(dir, e.name)] : []));
+  readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith(".ts") ? [join(dir, e.name)] : [],
+  );
 const stageOf = (file: string) => relative(src, file).split("/")[0]!;
 
 describe("the pipeline's layers", () => {

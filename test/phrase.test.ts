@@ -15,7 +15,9 @@ const sentenceOf = (text: string) => matchSentence(text, { start: 0, end: text.l
 /** Every match of the phrase in the sentence, as the matched words. */
 const matched = (phrase: string, text: string) => {
   const sentence = sentenceOf(text);
-  return search(parsePhrase(phrase, lists), sentence).map((m) => text.slice(sentence.tokens[m.start]!.start, sentence.tokens[m.end - 1]!.end));
+  return search(parsePhrase(phrase, lists), sentence).map((m) =>
+    text.slice(sentence.tokens[m.start]!.start, sentence.tokens[m.end - 1]!.end),
+  );
 };
 
 describe("the phrase language", () => {

@@ -114,9 +114,18 @@ ${extra}`;
   });
 
   it("an example may say which words the rule must match, and rules test checks them", async () => {
-    const right = pack("where-right.yaml", rule("").replace("risk: [We share data with partners.]", 'risk: [{ sentence: "We share data with partners.", matches: "share data with partners" }]'));
+    const right = pack(
+      "where-right.yaml",
+      rule("").replace(
+        "risk: [We share data with partners.]",
+        'risk: [{ sentence: "We share data with partners.", matches: "share data with partners" }]',
+      ),
+    );
     expect((await cli(["rules", "test", "--rules", right])).code).toBe(0);
-    const wrong = pack("where-wrong.yaml", rule("").replace("risk: [We share data with partners.]", 'risk: [{ sentence: "We share data with partners.", matches: "partners" }]'));
+    const wrong = pack(
+      "where-wrong.yaml",
+      rule("").replace("risk: [We share data with partners.]", 'risk: [{ sentence: "We share data with partners.", matches: "partners" }]'),
+    );
     const { code, stdout } = await cli(["rules", "test", "--rules", wrong]);
     expect(code).toBe(1);
     expect(stdout).toMatch(/expected risk on “partners”, got risk on “share data with partners”/);
