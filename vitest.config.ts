@@ -11,6 +11,8 @@ export default defineConfig({
           include: ["test/**/*.test.ts"],
           exclude: ["test/**/*.process.test.ts"],
           globalSetup: ["test/assets.setup.ts"],
+          // One module graph per worker: the rules and the PDF reader load once, not once per test file.
+          isolate: false,
           testTimeout: 30_000,
         },
       },

@@ -5,9 +5,9 @@ import { join } from "node:path";
 import { bundledRules, loadRules } from "../src/rules/load.js";
 import { categories } from "../src/types.js";
 import { checkExamples } from "../src/rules/examples.js";
-import { cli } from "./helpers.js";
+import { cli, rulebook } from "./helpers.js";
 
-const bundled = loadRules();
+const bundled = rulebook();
 
 describe("the bundled rule pack", () => {
   const results = checkExamples(bundled);

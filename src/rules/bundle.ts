@@ -25,12 +25,25 @@ function loadBundle() {
   return bundle;
 }
 
+// Rule files read from YAML in this process, by path, while unchanged: a long-lived
+// process (a test run, a server) that loads the rules again does not parse them again.
+const readBefore = new Map<string, { mtime: number; read: YamlFile<RuleFile> }>();
+
+function readYaml(file: string): YamlFile<RuleFile> {
+  const mtime = statSync(file).mtimeMs;
+  const before = readBefore.get(file);
+  if (before?.mtime === mtime) return before.read;
+  const read = readYamlFile(file, RuleFileSchema, "rule file");
+  readBefore.set(file, { mtime, read });
+  return read;
+}
+
 /** A rule file from the bundle when it is there and current, else from its YAML. */
 export function readRuleFile(file: string, bundled: boolean): YamlFile<RuleFile> {
   const cached = bundled ? loadBundle() : null;
   const data = cached?.files[basename(file)];
   // Line numbers are only needed for an error, and then the YAML is read for them.
-  const yaml = () => readYamlFile(file, RuleFileSchema, "rule file");
+  const yaml = () => readYaml(file);
   if (!cached || data === undefined || statSync(file).mtimeMs > cached.mtime) return yaml();
   return {
     file,
