@@ -118,4 +118,28 @@ describe("list items", () => {
     });
     expect(leadIns).toEqual([undefined, undefined, "We may share your data with:", "We may share your data with:", undefined, undefined]);
   });
+
+  const leadInsOf = (t: ReturnType<typeof normalize>) => t.sentences.map((s) => (s.leadIn ? t.value.slice(s.leadIn.start, s.leadIn.end) : undefined));
+
+  it("take a question or a short heading as their lead-in", () => {
+    const asked = pdfLike([["Who will see my records?", "• the study sponsor", "• the review board"]]);
+    expect(leadInsOf(asked)).toEqual([undefined, "Who will see my records?", "Who will see my records?"]);
+    const headed = pdfLike([["People Who May Receive Your Data", "• outside laboratories"]]);
+    expect(leadInsOf(headed)).toEqual([undefined, "People Who May Receive Your Data"]);
+  });
+
+  it("keep their lead-in when the list goes on over a page's running header", () => {
+    const t = pdfLike([
+      ["Your records may be seen by:", "• the study sponsor"],
+      ["Consent Form Version: 3/2021 Protocol 1234", "• government agencies"],
+    ]);
+    expect(leadInsOf(t)).toEqual([undefined, "Your records may be seen by:", undefined, "Your records may be seen by:"]);
+  });
+
+  it("lose their lead-in after a paragraph of text, on the same page or the next", () => {
+    const samePage = pdfLike([["Your records may be seen by:", "• the study sponsor", "", "Short Heading Line", "• bruising"]]);
+    expect(leadInsOf(samePage)[3]).toBe("Short Heading Line");
+    const nextPage = pdfLike([["Your records may be seen by:", "• the study sponsor", ""], ["The study lasts a year.", "• bruising"]]);
+    expect(leadInsOf(nextPage)[3]).toBeUndefined();
+  });
 });

@@ -111,6 +111,7 @@ export function normalize(document: Document): Text {
   const pieces: string[] = [];
   const origins: number[] = [];
   const paragraphStarts: number[] = [];
+  const paragraphPages: number[] = [];
   const listItems = new Set<number>();
   let length = 0;
   const append = (chars: string, from: number[]) => {
@@ -131,6 +132,7 @@ export function normalize(document: Document): Text {
       if (previous) append("\n\n", [line.origins[0]!, line.origins[0]!]);
       if (bullet.test(line.chars)) listItems.add(paragraphStarts.length);
       paragraphStarts.push(length);
+      paragraphPages.push(line.page);
       append(line.chars, line.origins);
       return;
     }
@@ -149,7 +151,8 @@ export function normalize(document: Document): Text {
   });
   const value = pieces.join("");
 
-  const sentences = tokenized(value, withLeadIns(splitSentences(value, paragraphStarts), paragraphStarts, listItems, value));
+  const paragraphs = { starts: paragraphStarts, pages: paragraphPages, listItems };
+  const sentences = tokenized(value, withLeadIns(splitSentences(value, paragraphStarts), paragraphs, value));
   const words = sentences.reduce((n, s) => n + s.tokens.length, 0);
   return { document, value, origin: Int32Array.from(origins), sentences, words };
 }
@@ -158,18 +161,46 @@ interface SentenceSpan extends Span {
   leadIn?: Span;
 }
 
-// Each item of a list introduced by a sentence ending in ":" gets that sentence as its lead-in.
-function withLeadIns(sentences: Span[], paragraphStarts: number[], listItems: Set<number>, value: string): SentenceSpan[] {
-  let leadIn: Span | undefined;
-  let paragraph = -1;
+interface Paragraphs {
+  starts: number[];
+  pages: number[];
+  /** Paragraphs that are list items. */
+  listItems: Set<number>;
+}
+
+// A line with no sentence punctuation that fits a heading ("Who Can See Your Records").
+const headingWords = 8;
+const isShortHeading = (text: string) =>
+  /^[A-Z0-9"“(]/.test(text) && !/[.!;,]["”’)]?$/.test(text) && text.split(" ").length <= headingWords;
+// Running headers and form numbers ("Consent Form Version: 3/2021") hold no end of a sentence.
+const isFurniture = (text: string) => !/[.!?]["”’)]?(\s|$)/.test(text) && !text.endsWith(":");
+
+/**
+ * Each item of a list gets the sentence that introduced the list as its lead-in: a
+ * sentence ending in ":" or "?", or a short heading, that closes the paragraph just
+ * before the list. A list that crosses a page keeps its lead-in over the running
+ * header lines at the top of the next page.
+ */
+function withLeadIns(sentences: Span[], paragraphs: Paragraphs, value: string): SentenceSpan[] {
+  const { starts, pages, listItems } = paragraphs;
+  // The lead-in that list items take, and the last page its list (or the lead-in itself) is on.
+  let pending: { leadIn: Span; page: number } | undefined;
   return sentences.map((sentence, i) => {
-    const p = lastAtOrBefore(paragraphStarts, sentence.start);
-    if (p !== paragraph && !listItems.has(p)) leadIn = undefined;
-    paragraph = p;
-    const result: SentenceSpan = listItems.has(p) && leadIn ? { ...sentence, leadIn } : sentence;
-    const lastOfParagraph = lastAtOrBefore(paragraphStarts, sentences[i + 1]?.start ?? Infinity) !== p;
-    if (!listItems.has(p) && lastOfParagraph) leadIn = value[sentence.end - 1] === ":" ? sentence : undefined;
-    return result;
+    const p = lastAtOrBefore(starts, sentence.start);
+    if (listItems.has(p)) {
+      if (!pending) return sentence;
+      pending.page = pages[p]!;
+      return { ...sentence, leadIn: pending.leadIn };
+    }
+    const lastOfParagraph = lastAtOrBefore(starts, sentences[i + 1]?.start ?? Infinity) !== p;
+    if (!lastOfParagraph) return sentence;
+    const paragraph = value.slice(starts[p], sentence.end);
+    const single = sentence.start <= starts[p]!;
+    if (/[:?]$/.test(paragraph)) pending = { leadIn: sentence, page: pages[p]! };
+    else if (pending && pages[p]! > pending.page && isFurniture(paragraph)) return sentence;
+    else if (single && isShortHeading(paragraph)) pending = { leadIn: sentence, page: pages[p]! };
+    else pending = undefined;
+    return sentence;
   });
 }
 
