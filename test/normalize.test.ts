@@ -108,18 +108,18 @@ describe("normalize", () => {
 });
 
 describe("list items", () => {
+  const leadInsOf = (t: ReturnType<typeof normalize>) =>
+    t.sentences.map((s) => {
+      const leadIn = s.leadIn === undefined ? undefined : t.sentences[s.leadIn]!;
+      return leadIn && t.value.slice(leadIn.start, leadIn.end);
+    });
+
   it("know the sentence that introduced their list", () => {
     const t = pdfLike([
       ["Intro paragraph here.", "We may share your data with:", "• the study sponsor", "• the FDA", "Next paragraph.", "• a lone bullet"],
     ]);
-    const leadIns = t.sentences.map((s) => {
-      const leadIn = s.leadIn === undefined ? undefined : t.sentences[s.leadIn]!;
-      return leadIn && t.value.slice(leadIn.start, leadIn.end);
-    });
-    expect(leadIns).toEqual([undefined, undefined, "We may share your data with:", "We may share your data with:", undefined, undefined]);
+    expect(leadInsOf(t)).toEqual([undefined, undefined, "We may share your data with:", "We may share your data with:", undefined, undefined]);
   });
-
-  const leadInsOf = (t: ReturnType<typeof normalize>) => t.sentences.map((s) => (s.leadIn ? t.value.slice(s.leadIn.start, s.leadIn.end) : undefined));
 
   it("take a question or a short heading as their lead-in", () => {
     const asked = pdfLike([["Who will see my records?", "• the study sponsor", "• the review board"]]);
