@@ -2,13 +2,15 @@
 // Part of `npm run build`: validates and compiles the bundled rule pack (a broken rule
 // fails the build with file:line), then writes it as dist/bundled-rules.json for a
 // quicker start-up (see src/rules/bundle.ts).
-import { writeFileSync } from "node:fs";
+import { rmSync, writeFileSync } from "node:fs";
 import { basename } from "node:path";
 import { bundleFile } from "../dist/rules/bundle.js";
 import { bundledRules, loadRules, packFiles } from "../dist/rules/load.js";
 import { RuleFileSchema } from "../dist/rules/schema.js";
 import { readYamlFile } from "../dist/rules/yaml-file.js";
 
+// The previous build's bundle may predate a change of the rule schema: validate the YAML itself.
+rmSync(bundleFile, { force: true });
 try {
   loadRules([bundledRules]);
 } catch (error) {

@@ -118,7 +118,14 @@ describe("list items", () => {
     const t = pdfLike([
       ["Intro paragraph here.", "We may share your data with:", "• the study sponsor", "• the FDA", "Next paragraph.", "• a lone bullet"],
     ]);
-    expect(leadInsOf(t)).toEqual([undefined, undefined, "We may share your data with:", "We may share your data with:", undefined, undefined]);
+    expect(leadInsOf(t)).toEqual([
+      undefined,
+      undefined,
+      "We may share your data with:",
+      "We may share your data with:",
+      undefined,
+      undefined,
+    ]);
   });
 
   it("take a question or a short heading as their lead-in", () => {
@@ -139,7 +146,10 @@ describe("list items", () => {
   it("lose their lead-in after a paragraph of text, on the same page or the next", () => {
     const samePage = pdfLike([["Your records may be seen by:", "• the study sponsor", "", "Short Heading Line", "• bruising"]]);
     expect(leadInsOf(samePage)[3]).toBe("Short Heading Line");
-    const nextPage = pdfLike([["Your records may be seen by:", "• the study sponsor", ""], ["The study lasts a year.", "• bruising"]]);
+    const nextPage = pdfLike([
+      ["Your records may be seen by:", "• the study sponsor", ""],
+      ["The study lasts a year.", "• bruising"],
+    ]);
     expect(leadInsOf(nextPage)[3]).toBeUndefined();
   });
 });

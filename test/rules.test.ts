@@ -147,3 +147,41 @@ describe("the phrase language", () => {
     expect(() => parsePhrase("(voluntary|opt out|withdraw)", new Map())).not.toThrow();
   });
 });
+
+describe("rules with a lead-in", () => {
+  const dir = mkdtempSync(join(tmpdir(), "consent-lens-leadin-"));
+  const file = join(dir, "lead-in.yaml");
+  writeFileSync(
+    file,
+    `rules:
+  - id: listed-recipient
+    category: third-party-sharing
+    severity: medium
+    title: Listed recipient
+    explanation: Why.
+    questions: [Who?]
+    patterns: ["sponsor*|laborator*"]
+    leadIn: ["share|=seen", "@data"]
+    examples:
+      risk: ["Who may see and share your records:\\n• the study sponsor"]
+      none: ["• the study sponsor", "The sponsor pays for the study."]
+`,
+  );
+  const rules = loadRules([bundledRules, file], { only: [file] });
+  const run = (example: string) => {
+    const rule = rules.rules[0]!;
+    const withExample = { ...rule, rule: { ...rule.rule, examples: { risk: [], protection: [], none: [example] } } };
+    return checkExamples({ ...rules, rules: [withExample], elements: [] })[0]!.actual;
+  };
+
+  it("match list items whose lead-in holds every leadIn phrase, and nothing else", () => {
+    expect(
+      checkExamples(rules)
+        .filter((r) => r.ruleId === "listed-recipient")
+        .every((r) => r.passed),
+    ).toBe(true);
+    expect(run("Your records may be seen by:\n• an outside laboratory")).toBe("risk");
+    expect(run("Your records may be seen by:\n• your family doctor")).toBe("none");
+    expect(run("Questions about the study:\n• the study sponsor")).toBe("none");
+  });
+});

@@ -30,8 +30,9 @@ interface Outcome {
   cue?: string;
 }
 
-// An example goes through the same normalization as a scanned form.
-const textOf = (example: string) => normalize(documentFromPages("example", "text", [[example]], { linesAreParagraphs: true }));
+// An example goes through the same normalization as a scanned form; each of its lines is
+// a paragraph, so "Who may see your records:\n• the sponsor" is a list item with its lead-in.
+const textOf = (example: string) => normalize(documentFromPages("example", "text", [example.split("\n")], { linesAreParagraphs: true }));
 
 const cases = (expected: Expectation, examples: Example[]) => examples.map((example) => ({ expected, example }));
 

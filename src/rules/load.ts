@@ -151,11 +151,12 @@ class Compiler {
       phrases.forEach((p, i) => file.at(["lists", name, i], () => parsePhrase(p, this.lists)));
   }
 
-  private spec(file: LoadedFile, path: Path, s: Pick<Rule, "patterns" | "requires" | "excludes">): CompiledSpec {
+  private spec(file: LoadedFile, path: Path, s: Pick<Rule, "patterns" | "requires" | "excludes" | "leadIn">): CompiledSpec {
     return {
       patterns: s.patterns.map((p, i) => file.at([...path, "patterns", i], () => compilePattern(p, this.lists))),
       requires: s.requires.map((p, i) => file.at([...path, "requires", i], () => parsePhrase(p, this.lists))),
       excludes: s.excludes.map((p, i) => file.at([...path, "excludes", i], () => parsePhrase(p, this.lists))),
+      leadIn: s.leadIn.map((p, i) => file.at([...path, "leadIn", i], () => parsePhrase(p, this.lists))),
     };
   }
 

@@ -33,6 +33,10 @@ const matchFields = {
     .default([])
     .describe("Phrases the sentence must also contain, each of them; a list item may take them from the sentence that introduces the list"),
   excludes: z.array(phrase).default([]).describe("Phrases that mean the sentence is something else (antipatterns)"),
+  leadIn: z
+    .array(phrase)
+    .default([])
+    .describe('Phrases the sentence introducing a list must contain, each of them ("Who may see your records:"); with these, only list items match'),
 };
 
 export const RuleSchema = z
@@ -94,6 +98,7 @@ export const ElementSchema = z.strictObject({
   patterns: z.array(PatternSchema).default([]).describe("Wording that addresses the element"),
   requires: matchFields.requires,
   excludes: matchFields.excludes,
+  leadIn: matchFields.leadIn,
   examples: z.strictObject({
     present: z.array(example).default([]).describe("Sentences that address the element"),
     absent: z.array(z.string()).default([]).describe("Sentences that do not"),
