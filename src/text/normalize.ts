@@ -168,10 +168,6 @@ interface Paragraphs {
   listItems: Set<number>;
 }
 
-// A line with no sentence punctuation that fits a heading ("Who Can See Your Records").
-const headingWords = 8;
-const isShortHeading = (text: string) =>
-  /^[A-Z0-9"“(]/.test(text) && !/[.!;,]["”’)]?$/.test(text) && text.split(" ").length <= headingWords;
 // Running headers and form numbers ("Consent Form Version: 3/2021") hold no end of a sentence.
 const isFurniture = (text: string) => !/[.!?]["”’)]?(\s|$)/.test(text) && !text.endsWith(":");
 
@@ -198,7 +194,7 @@ function withLeadIns(sentences: Span[], paragraphs: Paragraphs, value: string): 
     const single = sentence.start <= starts[p]!;
     if (/[:?]$/.test(paragraph)) pending = { leadIn: sentence, page: pages[p]! };
     else if (pending && pages[p]! > pending.page && isFurniture(paragraph)) return sentence;
-    else if (single && isShortHeading(paragraph)) pending = { leadIn: sentence, page: pages[p]! };
+    else if (single && isHeading(paragraph, tokenize(paragraph).length, false)) pending = { leadIn: sentence, page: pages[p]! };
     else pending = undefined;
     return sentence;
   });
