@@ -1,21 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { ReportJson } from "../src/report/schema.js";
 import { spawnSync } from "node:child_process";
-import { fixture, root, runCli } from "./helpers.js";
-
-// A folder of forms with a damaged one among them, and a sub-folder.
-function folder() {
-  const dir = mkdtempSync(join(tmpdir(), "consent-lens-batch-"));
-  mkdirSync(join(dir, "more"));
-  for (const name of ["imaging-ai-consent.pdf", "protective-form.docx", "short-notice.md"]) copyFileSync(fixture(name), join(dir, name));
-  copyFileSync(fixture("hipaa-authorization.pdf"), join(dir, "more", "hipaa-authorization.pdf"));
-  copyFileSync(fixture("bad/truncated.pdf"), join(dir, "broken.pdf"));
-  writeFileSync(join(dir, "notes.csv"), "not a form");
-  return dir;
-}
+import { formFolder as folder, root, runCli } from "./helpers.js";
 
 describe("batch scans", () => {
   it("scans a folder recursively in parallel, reports every file in a stable order, and exits 2 for the broken one", () => {

@@ -1,20 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ReportJson } from "../src/report/schema.js";
-import { cli, fixture } from "./helpers.js";
-
-// A folder of forms with a damaged one among them, and a sub-folder.
-function folder() {
-  const dir = mkdtempSync(join(tmpdir(), "consent-lens-batch-"));
-  mkdirSync(join(dir, "more"));
-  for (const name of ["imaging-ai-consent.pdf", "protective-form.docx", "short-notice.md"]) copyFileSync(fixture(name), join(dir, name));
-  copyFileSync(fixture("hipaa-authorization.pdf"), join(dir, "more", "hipaa-authorization.pdf"));
-  copyFileSync(fixture("bad/truncated.pdf"), join(dir, "broken.pdf"));
-  writeFileSync(join(dir, "notes.csv"), "not a form");
-  return dir;
-}
+import { cli, fixture, formFolder as folder } from "./helpers.js";
 
 describe("globs", () => {
   it("expands a glob the shell passed on unexpanded", async () => {

@@ -1,5 +1,7 @@
 import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { extract } from "../src/extract/index.js";
 import { normalize } from "../src/text/normalize.js";
@@ -103,3 +105,14 @@ export const formatOptions = (options: Partial<FormatOptions> = {}): FormatOptio
 /** Runs a formatter on reports, as the CLI does. */
 export const formatWith = (formatter: Formatter, reports: Report[], options: Partial<FormatOptions> = {}) =>
   formatter(reports.map(reportView), formatOptions(options));
+
+/** A folder of forms with a damaged one among them, a sub-folder, and a file that is not a form. */
+export function formFolder() {
+  const dir = mkdtempSync(join(tmpdir(), "consent-lens-batch-"));
+  mkdirSync(join(dir, "more"));
+  for (const name of ["imaging-ai-consent.pdf", "protective-form.docx", "short-notice.md"]) copyFileSync(fixture(name), join(dir, name));
+  copyFileSync(fixture("hipaa-authorization.pdf"), join(dir, "more", "hipaa-authorization.pdf"));
+  copyFileSync(fixture("bad/truncated.pdf"), join(dir, "broken.pdf"));
+  writeFileSync(join(dir, "notes.csv"), "not a form");
+  return dir;
+}
