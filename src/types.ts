@@ -149,21 +149,38 @@ export interface ScoreLine {
 export const grades = ["A", "B", "C", "D", "E"] as const;
 export type Grade = (typeof grades)[number];
 
+/** The A-E grade with its arithmetic; a form too short or empty to judge gets no grade, and says why. */
 export interface Score {
   score: number;
-  grade: Grade;
+  grade?: Grade;
+  /** Why there is no grade ("not enough text to grade"). */
+  ungraded?: string;
   breakdown: ScoreLine[];
 }
 
 /** A question to ask before signing, with where in the form it comes from. */
 export interface Question {
   text: string;
+  /** What it is about: a category, or a checklist element without one. */
+  topic: string;
   severity: Severity;
   /** Pages of the findings that raise it; empty for a question the form's silence raises. */
   pages: number[];
   /** Rule ids and checklist element ids behind it. */
   sources: string[];
+  /** Other questions on the same topic, merged into this one. */
+  related: string[];
 }
+
+/**
+ * One of the few things that matter most, shown first: what the form allows (worded by
+ * the rules, in plain words), a choice it offers (a sentence of the form), or the most
+ * important thing it never says.
+ */
+export type KeyPoint =
+  | { kind: "allows"; point: string; severity: Severity; pages: number[]; sources: string[] }
+  | { kind: "choice"; sentence: Span; pages: number[] }
+  | { kind: "silent"; element: Element };
 
 /** One file, assessed: what the report stage formats. */
 export interface Report {
@@ -173,8 +190,12 @@ export interface Report {
   missing: Missing[];
   readability: Readability;
   score: Score;
-  /** Ranked and de-duplicated: from the risks and from the missing elements. */
+  /** Ranked and merged by meaning: from the risks and from the missing elements. */
   questions: Question[];
+  /** At most five, most consequential first. */
+  keyPoints: KeyPoint[];
+  /** Sentences that offer the patient a choice (opt-in or opt-out boxes, "you may say no to..."). */
+  choices: Span[];
   /** The rules behind the findings, by id. */
   rulesById: Map<string, Rule>;
 }

@@ -6,6 +6,7 @@ import { findMissing } from "./missing.js";
 import { readability } from "./readability.js";
 import { score } from "./score.js";
 import { rankQuestions } from "./questions.js";
+import { findChoices, keyPoints } from "./key-points.js";
 
 export interface AssessOptions {
   /** Kinds of form given by the user (--kind), instead of detecting them. */
@@ -21,14 +22,17 @@ export function assess(text: Text, findings: Finding[], rulebook: Rulebook, opti
     options.kinds,
   );
   const missing = findMissing(kinds, sentences, findings, rulebook);
+  const choices = findChoices(sentences, rulebook);
   return {
     text,
     findings,
     kinds,
     missing,
     readability: readability(text),
-    score: score(findings, missing, rulebook.grading),
+    score: score(text, findings, missing, choices, rulebook),
     questions: rankQuestions(findings, missing, rulebook.rulesById),
+    keyPoints: keyPoints(text, findings, missing, choices, rulebook),
+    choices,
     rulesById: rulebook.rulesById,
   };
 }

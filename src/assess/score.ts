@@ -1,46 +1,69 @@
-import { severities, type Finding, type Missing, type Score, type ScoreLine } from "../types.js";
-import type { Grading } from "../rules/schema.js";
+import { severities, type Category, type Finding, type Missing, type Score, type ScoreLine, type Span, type Text } from "../types.js";
+import type { Rulebook } from "../rules/load.js";
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+const round = (n: number) => Math.round(n * 10) / 10;
 
 /**
- * The A-E grade, ToS;DR style but for consent forms: risks take points off by
- * severity (only the `perCategory` most severe of each category count), each
- * protection gives a point back up to a cap, and each checklist element the form is
- * silent on takes points off. Every step is kept so the report can show the sum.
+ * The A-E grade, ToS;DR style but for consent forms. Each category of risk counts once,
+ * for its most severe risk, weighed by how unusual the practice is, plus a point for each
+ * further rule of it (to a cap): a long form that repeats one practice is not graded worse
+ * than a short one that states it once, and a few bounded disclosures cost less than
+ * open-ended ones. Protections (one per category) and choices give points back, to a cap;
+ * silence on a required element takes points off, to a cap. Every step is kept so the
+ * report can show the sum. Too little text is not graded at all.
  */
-export function score(findings: Finding[], missing: Missing[], grading: Grading): Score {
-  const breakdown: ScoreLine[] = [{ label: "start", points: grading.start }, ...riskLines(findings, grading)];
-  const protections = findings.filter((f) => f.polarity === "protection").length;
-  if (protections)
-    breakdown.push({
-      label: `${protections} protection${protections > 1 ? "s" : ""}`,
-      points: Math.min(protections * grading.protection, grading.protectionCap),
-    });
-  for (const { element } of missing) {
-    const points = grading.missing[element.severity] ?? 0;
-    if (points) breakdown.push({ label: `missing ${element.id}`, points: -points });
-  }
-  const total = Math.max(
-    0,
-    Math.min(
-      100,
-      breakdown.reduce((sum, line) => sum + line.points, 0),
-    ),
-  );
+export function score(text: Text, findings: Finding[], missing: Missing[], choices: Span[], rulebook: Rulebook): Score {
+  const { grading } = rulebook;
+  if (text.words < grading.minWords) return { score: 0, ungraded: `not enough text to grade (${plural(text.words, "word")})`, breakdown: [] };
+  const breakdown: ScoreLine[] = [
+    { label: "start", points: grading.start },
+    ...riskLines(findings, rulebook),
+    ...protectionLines(findings, choices, rulebook),
+    ...missingLines(missing, rulebook),
+  ];
+  const total = Math.max(0, Math.min(100, breakdown.reduce((sum, line) => sum + line.points, 0)));
   const { A, B, C, D } = grading.grades;
-  const letter = total >= A ? "A" : total >= B ? "B" : total >= C ? "C" : total >= D ? "D" : "E";
-  return { score: Math.round(total * 10) / 10, grade: letter, breakdown };
+  const grade = total >= A ? "A" : total >= B ? "B" : total >= C ? "C" : total >= D ? "D" : "E";
+  return { score: round(total), grade, breakdown };
 }
 
-// The `perCategory` most severe risks of each category take points off.
-function riskLines(findings: Finding[], grading: Grading): ScoreLine[] {
-  const byCategory = new Map<string, Finding[]>();
+function riskLines(findings: Finding[], rulebook: Rulebook): ScoreLine[] {
+  const { grading, keyPoints, rulesById } = rulebook;
+  const byCategory = new Map<Category, Finding[]>();
   for (const f of findings.filter((f) => f.polarity === "risk")) byCategory.set(f.category, [...(byCategory.get(f.category) ?? []), f]);
-  return [...byCategory].flatMap(([category, risks]) => {
-    const counted = risks.sort((a, b) => severities.indexOf(a.severity) - severities.indexOf(b.severity)).slice(0, grading.perCategory);
-    const points = counted.reduce((sum, f) => sum + (grading.risk[f.severity] ?? 0), 0);
-    const of = risks.length > counted.length ? ` (of ${risks.length})` : "";
-    return points
-      ? [{ label: `${category}: ${counted.map((f) => f.severity).join(" + ")} risk${counted.length > 1 ? "s" : ""}${of}`, points: -points }]
-      : [];
+  return [...byCategory].map(([category, risks]) => {
+    const worst = [...risks].sort((a, b) => severities.indexOf(a.severity) - severities.indexOf(b.severity))[0]!;
+    const rule = rulesById.get(worst.ruleId);
+    const unusual = rule?.unusual ?? keyPoints.categories.get(category)?.unusual ?? 3;
+    const factor = grading.unusual[String(unusual) as keyof typeof grading.unusual] ?? 1;
+    const rules = new Set(risks.map((f) => f.ruleId)).size;
+    const more = Math.min((rules - 1) * grading.moreRisks, grading.moreRisksCap);
+    const points = round((grading.risk[worst.severity] ?? 0) * factor + more);
+    const label = `${category}: ${worst.severity} risk (how unusual: ${unusual} of 5)${rules > 1 ? `, ${plural(rules - 1, "more kind")} of it` : ""}`;
+    return { label, points: -points };
+  });
+}
+
+function protectionLines(findings: Finding[], choices: Span[], rulebook: Rulebook): ScoreLine[] {
+  const { grading } = rulebook;
+  const protectedCategories = new Set(findings.filter((f) => f.polarity === "protection").map((f) => f.category)).size;
+  const lines: ScoreLine[] = [];
+  if (protectedCategories)
+    lines.push({
+      label: `protections in ${plural(protectedCategories, "category")}`,
+      points: Math.min(protectedCategories * grading.protection, grading.protectionCap),
+    });
+  if (choices.length) lines.push({ label: `${plural(choices.length, "choice")} you can make`, points: Math.min(choices.length * grading.choice, grading.choiceCap) });
+  return lines;
+}
+
+function missingLines(missing: Missing[], rulebook: Rulebook): ScoreLine[] {
+  const { grading } = rulebook;
+  let left = grading.missingCap;
+  return missing.flatMap(({ element }) => {
+    const points = Math.min(grading.missing[element.severity] ?? 0, left);
+    left -= points;
+    return points ? [{ label: `missing ${element.id}`, points: -points }] : [];
   });
 }

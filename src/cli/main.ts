@@ -48,6 +48,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
   )
     .addOption(new Option("--fail-on <severity>", "exit 1 when a risk at or above this severity is found").choices([...severities]))
     .option("--questions-only", "print only the questions to ask before signing")
+    .option("--details", "print everything: why each finding matters, every sentence, the grade arithmetic, all the questions")
     .action(async (paths: string[], flags: ScanFlags) => {
       code = await scanCommand(paths, flags, io);
     });
@@ -127,6 +128,7 @@ async function scanCommand(args: string[], flags: ScanFlags, io: Io): Promise<nu
     version,
     unreadable,
     questionsOnly: Boolean(flags.questionsOnly),
+    details: Boolean(flags.details),
     color: useColor(flags, io),
     width: io.columns,
   };

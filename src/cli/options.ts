@@ -24,6 +24,7 @@ export interface OutputFlags extends RuleSource {
 export interface ScanFlags extends OutputFlags {
   failOn?: Severity;
   questionsOnly?: boolean;
+  details?: boolean;
 }
 
 export function scanOptions(flags: OutputFlags, kinds: string[]): ScanOptions {

@@ -32,8 +32,10 @@ const rank = (f: Hit) => severities.indexOf(f.severity);
 
 /**
  * match: Text + compiled rules -> findings, in reading order. Headings are skipped.
- * A sentence gets at most one finding per category and polarity (the most severe),
- * so three rules about sharing do not report the same sentence three times.
+ * A sentence gets at most one finding per category (the most severe), so three rules
+ * about sharing do not report the same sentence three times; and where it both opens
+ * and closes a door of one category ("we will not sell it, but we may license it"),
+ * the open door is what the patient needs to know: the risk stands, not the protection.
  */
 export function match(text: Text, rules: CompiledRule[], language: CompiledLanguage): Finding[] {
   const findings: Finding[] = [];
@@ -47,7 +49,8 @@ export function match(text: Text, rules: CompiledRule[], language: CompiledLangu
       const kept = best.get(key);
       if (!kept || rank(hit) < rank(kept)) best.set(key, hit);
     }
-    for (const hit of best.values()) findings.push({ ...hit, position: locate(text, hit.span.start) });
+    for (const hit of best.values())
+      if (hit.polarity === "risk" || !best.has(`${hit.category}|risk`)) findings.push({ ...hit, position: locate(text, hit.span.start) });
   }
   return findings;
 }

@@ -2,7 +2,7 @@ import { Chalk } from "chalk";
 import wrapAnsi from "wrap-ansi";
 import type { Finding, Report } from "../types.js";
 import type { ReportDiff } from "../assess/diff.js";
-import { categoryTitles } from "./labels.js";
+import { categoryTitles, gradeLabel } from "./labels.js";
 import { excerpt } from "./excerpt.js";
 import { phraseFindingJson } from "./json.js";
 import { escapeMarkdown } from "./markdown.js";
@@ -30,7 +30,7 @@ const quoted = ({ report, finding }: Line) => {
   return `${e.before}${e.match}${e.after}`;
 };
 
-const grades = (d: ReportDiff) => `${d.before.score.grade} (${d.before.score.score}) → ${d.after.score.grade} (${d.after.score.score})`;
+const grades = (d: ReportDiff) => `${gradeLabel(d.before.score)} → ${gradeLabel(d.after.score)}`;
 
 export function formatDiffTerminal(d: ReportDiff, options: { color: boolean; width: number }): string {
   const c = new Chalk({ level: options.color ? 1 : 0 });
@@ -80,7 +80,7 @@ export function formatDiffMarkdown(d: ReportDiff): string {
 }
 
 export function diffJson(d: ReportDiff, version: string) {
-  const side = (r: Report) => ({ path: r.text.document.path, grade: r.score.grade, score: r.score.score });
+  const side = (r: Report) => ({ path: r.text.document.path, grade: r.score.grade ?? null, score: r.score.score });
   return {
     tool: "consent-lens",
     version,

@@ -24,3 +24,9 @@ export function excerpt(text: Text, finding: Finding, limit = Infinity): Excerpt
 
 /** A whole sentence of the form. */
 export const quote = (text: Text, span: Span) => text.value.slice(span.start, span.end);
+
+/** A sentence of the form, shortened at a word to at most `limit` characters. */
+export function excerptOf(text: Text, span: Span, limit: number): string {
+  const whole = quote(text, span).replace(/\s+/g, " ");
+  return whole.length <= limit ? whole : whole.slice(0, limit).replace(/\s\S*$/, "") + "…";
+}

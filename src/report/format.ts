@@ -11,6 +11,8 @@ export interface FormatOptions {
   unreadable: Unreadable[];
   /** Only the questions to ask before signing. */
   questionsOnly: boolean;
+  /** Everything: each finding's explanation, every sentence, the grade arithmetic, all questions. */
+  details: boolean;
   /** Terminal only: colours, and the columns to wrap to. */
   color: boolean;
   width: number;

@@ -3,6 +3,7 @@ import { locate } from "../text/locate.js";
 import { excerpt, quote } from "./excerpt.js";
 import type { Formatter, FormatOptions } from "./format.js";
 import type { ReportJson } from "./schema.js";
+import { keyPointText } from "./key-points.js";
 import type { FindingView, ReportView } from "./view.js";
 
 type FileJson = ReportJson["files"][number];
@@ -44,7 +45,8 @@ function fileJson(view: ReportView): FileJson {
       given: Boolean(k.given),
       evidence: k.evidence.map((span) => ({ ...place(span.start), sentence: quote(text, span) })),
     })),
-    grade: report.score.grade,
+    grade: report.score.grade ?? null,
+    ...(report.score.ungraded ? { ungraded: report.score.ungraded } : {}),
     score: report.score.score,
     breakdown: report.score.breakdown,
     readability: {
@@ -57,6 +59,12 @@ function fileJson(view: ReportView): FileJson {
       sections: readability.sections,
       longest: readability.longest.map((l) => ({ page: l.position.page, line: l.position.line, words: l.words })),
     },
+    keyPoints: report.keyPoints.map((point) => ({
+      kind: point.kind,
+      text: keyPointText(report, point),
+      pages: point.kind === "silent" ? [] : point.pages,
+      ...(point.kind === "allows" ? { severity: point.severity, sources: point.sources } : { sources: point.kind === "silent" ? [point.element.id] : [] }),
+    })),
     findings: [
       ...view.findings.map((f) => phraseFindingJson(report, f)),
       ...view.missing.map((element) => ({
@@ -72,7 +80,14 @@ function fileJson(view: ReportView): FileJson {
         questions: [element.question],
       })),
     ],
-    questions: report.questions.map((q) => ({ question: q.text, severity: q.severity, pages: q.pages, sources: q.sources })),
+    questions: report.questions.map((q) => ({
+      question: q.text,
+      severity: q.severity,
+      pages: q.pages,
+      sources: q.sources,
+      topic: q.topic,
+      related: q.related,
+    })),
     notes: text.document.notes,
   };
 }

@@ -1,4 +1,4 @@
-import type { Category, InputFormat } from "../types.js";
+import type { Category, InputFormat, Score } from "../types.js";
 
 /** How each category id of ../shared/reference/taxonomy.md reads in a report. */
 export const categoryTitles: Record<Category, string> = {
@@ -21,3 +21,6 @@ export const categoryTitles: Record<Category, string> = {
 
 /** How each input format reads in a report header. */
 export const formatNames: Record<InputFormat, string> = { pdf: "PDF", docx: "Word document", text: "text", markdown: "Markdown" };
+
+/** A grade as reports write it: "B (78/100)", or "no grade" with the reason. */
+export const gradeLabel = (score: Score) => (score.grade ? `${score.grade} (${score.score}/100)` : `no grade: ${score.ungraded ?? "not graded"}`);

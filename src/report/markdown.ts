@@ -1,17 +1,26 @@
 import { severities } from "../types.js";
-import { excerpt } from "./excerpt.js";
-import { categoryTitles } from "./labels.js";
+import { excerpt, excerptOf } from "./excerpt.js";
+import { categoryTitles, gradeLabel } from "./labels.js";
+import { keyPointText, pagesText } from "./key-points.js";
 import type { Formatter } from "./format.js";
 import { summaryHeader, summaryRows } from "./summary.js";
-import type { ReportView, Unreadable } from "./view.js";
+import type { ReportView, RiskGroup, Unreadable } from "./view.js";
 
 // Markdown is shared on GitHub and in issues: escape what would turn form text into markup.
 export const escapeMarkdown = (s: string) => s.replace(/([\\`*_[\]<>|#])/g, "\\$1").replace(/\s+/g, " ");
 const quoteLimit = 320;
+const shortQuote = 150;
+const shortQuestions = 10;
 
-/** The Markdown formatter: summary, table by category, findings with quotes and pages, missing elements, questions. */
+/**
+ * The Markdown formatter: key points, risks by topic, what the form does not say,
+ * protections and questions; with `details`, each rule's explanation with its
+ * sentences, the grade arithmetic and every question.
+ */
 export const formatMarkdown: Formatter = (views, options) => {
-  const parts = views.map((v) => (options.questionsOnly ? `## ${escapeMarkdown(v.path)}\n\n${questionList(v)}` : fileSection(v)));
+  const parts = views.map((v) =>
+    options.questionsOnly ? `## ${escapeMarkdown(v.path)}\n\n${questionList(v, options.details)}` : fileSection(v, options.details),
+  );
   if (views.length + options.unreadable.length > 1 && !options.questionsOnly) parts.unshift(summaryTable(views, options.unreadable));
   return `# consent-lens report\n\n${parts.join("\n\n")}\n`;
 };
@@ -28,53 +37,84 @@ function summaryTable(views: ReportView[], unreadable: Unreadable[]): string {
   ].join("\n");
 }
 
-function fileSection(view: ReportView): string {
+function fileSection(view: ReportView, details: boolean): string {
   const { report } = view;
-  const { readability: r, score } = report;
+  const { readability: r } = report;
   const out: string[] = [`## ${escapeMarkdown(view.path)}`, ""];
   out.push(
-    `**Grade ${score.grade}** (${score.score}/100) · ${view.risks.length} risks · ${view.protections.length} protections · ${view.missing.length} missing elements`,
+    `**Grade ${escapeMarkdown(gradeLabel(report.score))}** · ${view.risks.length} risks · ${view.protections.length} protections · ${view.missing.length} missing elements`,
     "",
     `- Kind of form: ${report.kinds.map((k) => k.title).join("; ") || "not recognised"}`,
     `- ${view.pages} page(s), ${report.text.words} words; reading level grade ${r.grade} (IRBs ask for ${r.target}), reading ease ${r.ease}`,
   );
   for (const note of report.text.document.notes) out.push(`- Note: ${escapeMarkdown(note)}`);
-  out.push(...risks(view), ...missing(view), ...protections(view));
-  out.push("", "### Grade arithmetic", "", "| points | for |", "| ---: | --- |");
-  for (const line of score.breakdown)
-    out.push(`| ${line.points > 0 && line.label !== "start" ? "+" : ""}${line.points} | ${escapeMarkdown(line.label)} |`);
-  out.push("", questionList(view));
+  out.push(...keyPoints(view), ...risks(view, details), ...missing(view, details), ...protections(view));
+  if (details) {
+    out.push("", "### Grade arithmetic", "", "| points | for |", "| ---: | --- |");
+    for (const line of report.score.breakdown) out.push(`| ${line.points > 0 && line.label !== "start" ? "+" : ""}${line.points} | ${escapeMarkdown(line.label)} |`);
+  }
+  out.push("", questionList(view, details));
   return out.join("\n");
 }
 
-function risks(view: ReportView): string[] {
+function keyPoints(view: ReportView): string[] {
+  const points = view.report.keyPoints;
+  if (!points.length) return [];
+  return [
+    "",
+    "### What matters most",
+    "",
+    ...points.map((p) => {
+      const pages = p.kind === "silent" ? "" : pagesText(p.pages);
+      return `- ${escapeMarkdown(keyPointText(view.report, p))}${pages ? ` (${pages})` : ""}`;
+    }),
+  ];
+}
+
+function risks(view: ReportView, details: boolean): string[] {
   if (!view.riskGroups.length) return [];
-  const out = ["", "### Risks by category", "", "| category | high | medium | low | info |", "| --- | --- | --- | --- | --- |"];
+  const out = ["", "### Risks by topic", "", "| topic | high | medium | low | info | pages |", "| --- | --- | --- | --- | --- | --- |"];
   for (const g of view.riskGroups)
-    out.push(`| ${g.title} | ${severities.map((s) => g.findings.filter((f) => f.finding.severity === s).length).join(" | ")} |`);
-  out.push("", "### Findings");
-  for (const { finding: f, rule, placeInWords } of view.risks) {
-    const e = excerpt(view.report.text, f, quoteLimit);
-    out.push(
-      "",
-      `- **${f.severity.toUpperCase()}** ${escapeMarkdown(rule.title)} (${placeInWords}, \`${f.ruleId}\`)`,
-      `  > ${escapeMarkdown(e.before)}**${escapeMarkdown(e.match)}**${escapeMarkdown(e.after)}`,
-      "",
-      `  ${escapeMarkdown(rule.explanation)}${rule.citation ? ` (${escapeMarkdown(rule.citation)})` : ""}`,
-    );
+    out.push(`| ${g.title} | ${severities.map((s) => g.findings.filter((f) => f.finding.severity === s).length).join(" | ")} | ${g.pages.join(", ")} |`);
+  if (!details) {
+    out.push("");
+    for (const g of view.riskGroups) {
+      const top = g.findings[0]!;
+      out.push(`- **${g.title}** (${top.placeInWords}): ${escapeMarkdown(excerptOf(view.report.text, top.finding.sentence, shortQuote))}`);
+    }
+    return out;
+  }
+  for (const g of view.riskGroups) out.push(...detailedGroup(view, g));
+  return out;
+}
+
+function detailedGroup(view: ReportView, group: RiskGroup): string[] {
+  const out = ["", `#### ${group.title}`];
+  for (const { rule, severity, sentences } of group.rules) {
+    out.push("", `- **${severity.toUpperCase()}** ${escapeMarkdown(rule.title)} (\`${rule.id}\`): ${escapeMarkdown(rule.explanation)}${rule.citation ? ` (${escapeMarkdown(rule.citation)})` : ""}`);
+    for (const { first, places, quoted, alsoIn } of sentences) {
+      const also = alsoIn.length ? ` (also: ${alsoIn.map((c) => categoryTitles[c]).join(", ")})` : "";
+      if (!quoted) {
+        out.push(`  - ${places.join(", ")}: the sentence quoted above${also}`);
+        continue;
+      }
+      const e = excerpt(view.report.text, first.finding, quoteLimit);
+      out.push(`  - ${places.join(", ")}${also}`, `    > ${escapeMarkdown(e.before)}**${escapeMarkdown(e.match)}**${escapeMarkdown(e.after)}`);
+    }
   }
   return out;
 }
 
-function missing(view: ReportView): string[] {
+function missing(view: ReportView, details: boolean): string[] {
   if (!view.missing.length) return [];
   return [
     "",
     "### What the form does not say",
     "",
-    ...view.missing.map(
-      (e) =>
-        `- **${escapeMarkdown(e.title)}** (\`${e.id}\`${e.citation ? `, ${escapeMarkdown(e.citation)}` : ""}): ${escapeMarkdown(e.explanation)}`,
+    ...view.missing.map((e) =>
+      details
+        ? `- **${escapeMarkdown(e.title)}** (\`${e.id}\`${e.citation ? `, ${escapeMarkdown(e.citation)}` : ""}): ${escapeMarkdown(e.explanation)}`
+        : `- ${escapeMarkdown(e.title)}`,
     ),
   ];
 }
@@ -92,15 +132,17 @@ function protections(view: ReportView): string[] {
   ];
 }
 
-function questionList(view: ReportView): string {
+function questionList(view: ReportView, all: boolean): string {
   const { questions } = view.report;
   if (!questions.length) return "### Questions to ask before you sign\n\nNone raised.";
+  const shown = all ? questions : questions.slice(0, shortQuestions);
   return [
     "### Questions to ask before you sign",
     "",
-    ...questions.map(
-      (q, i) =>
-        `${i + 1}. ${escapeMarkdown(q.text)} ${q.pages.length ? `(page${q.pages.length > 1 ? "s" : ""} ${q.pages.join(", ")})` : "(the form is silent)"}`,
-    ),
+    ...shown.flatMap((q, i) => [
+      `${i + 1}. ${escapeMarkdown(q.text)} ${q.pages.length ? `(${pagesText(q.pages)})` : "(the form is silent)"}`,
+      ...(all ? q.related.map((r) => `   - also: ${escapeMarkdown(r)}`) : []),
+    ]),
+    ...(shown.length < questions.length ? ["", `${questions.length - shown.length} more questions with --details.`] : []),
   ].join("\n");
 }

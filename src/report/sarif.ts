@@ -164,7 +164,7 @@ const artifactOf = ({ report }: ReportView) => {
       format: doc.format,
       pages: doc.pageStarts.length,
       words: report.text.words,
-      grade: report.score.grade,
+      grade: report.score.grade ?? null,
       score: report.score.score,
     },
   };

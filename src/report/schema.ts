@@ -66,7 +66,8 @@ export const FileJson = z.strictObject({
       }),
     )
     .describe("Kinds of form found (HIPAA authorization, research consent...); they decide which checklists apply"),
-  grade: z.enum(grades),
+  grade: z.enum(grades).nullable().describe("null when the form could not be graded; `ungraded` says why"),
+  ungraded: z.string().optional().describe('Why there is no grade, e.g. "not enough text to grade (40 words)"'),
   score: z.number().min(0).max(100),
   breakdown: z.array(z.strictObject({ label: z.string(), points: z.number() })).describe("The arithmetic of the score"),
   readability: z.strictObject({
@@ -79,6 +80,17 @@ export const FileJson = z.strictObject({
     sections: z.array(z.strictObject({ title: z.string(), words: z.number().int(), grade: z.number(), ease: z.number() })),
     longest: z.array(PlaceJson.extend({ words: z.number().int() })).describe("Where the longest sentences are"),
   }),
+  keyPoints: z
+    .array(
+      z.strictObject({
+        kind: z.enum(["allows", "choice", "silent"]).describe("What the form allows, a choice it offers, or what it never says"),
+        text: z.string().describe("In plain words"),
+        pages: z.array(z.number().int()),
+        severity: severity.optional(),
+        sources: z.array(z.string()).describe("Rule or checklist ids behind it"),
+      }),
+    )
+    .describe("At most five: the most consequential things the form allows, then a choice it offers, then what it never says"),
   findings: z.array(FindingJson),
   questions: z
     .array(
@@ -87,9 +99,11 @@ export const FileJson = z.strictObject({
         severity,
         pages: z.array(z.number().int()).describe("Pages of the sentences that raise it; empty when the form's silence does"),
         sources: z.array(z.string()).describe("Rule and checklist ids behind it"),
+        topic: z.string().describe("What it is about: a category, or a checklist element without one"),
+        related: z.array(z.string()).describe("Other questions on the same topic, merged into this one"),
       }),
     )
-    .describe("Questions to ask before signing, most pressing first"),
+    .describe("Questions to ask before signing, merged by topic, most pressing first"),
   notes: z.array(z.string()).describe("What the reader should know about the extraction"),
 });
 

@@ -1,5 +1,6 @@
 import { severities } from "../types.js";
 import type { ReportView } from "./view.js";
+import { gradeLabel } from "./labels.js";
 
 /** One row per form for a batch overview: the comparable figures an advocate needs. */
 export const summaryHeader = ["file", "kind", "grade", "risks (high/medium/low/info)", "missing"];
@@ -8,7 +9,7 @@ export function summaryRows(views: ReportView[]): string[][] {
   return views.map((v) => [
     v.path,
     v.report.kinds.map((k) => k.title).join(", ") || "—",
-    `${v.report.score.grade} (${v.report.score.score})`,
+    gradeLabel(v.report.score),
     severities.map((s) => v.riskCounts[s]).join("/"),
     String(v.missing.length),
   ]);

@@ -1,14 +1,19 @@
 import { Chalk, type ChalkInstance } from "chalk";
 import wrapAnsi from "wrap-ansi";
-import { severities, type Grade, type Severity } from "../types.js";
+import type { Grade, Severity } from "../types.js";
 import { categoryTitles } from "./labels.js";
-import { excerpt } from "./excerpt.js";
+import { excerpt, excerptOf } from "./excerpt.js";
+import { keyPointText, pagesText } from "./key-points.js";
 import { summaryHeader, summaryRows } from "./summary.js";
 import type { Formatter } from "./format.js";
-import type { FindingView, ReportView, Unreadable } from "./view.js";
+import type { ReportView, RiskGroup, SentenceEntry, Unreadable } from "./view.js";
 
 // Long sentences are trimmed around the match: the report quotes no more of the form than it needs.
 const quoteLimit = 320;
+const shortQuote = 110;
+/** The short report lists this many questions, this many protections and missing elements. */
+const shortQuestions = 10;
+const shortList = 3;
 const gradeColors = { A: "green", B: "green", C: "yellow", D: "red", E: "red" } as const;
 
 /** Writes wrapped, indented paragraphs in one style. */
@@ -40,18 +45,24 @@ class Writer {
     return { high: this.c.bold.red("HIGH"), medium: this.c.bold.yellow("MEDIUM"), low: this.c.cyan("LOW"), info: this.c.dim("INFO") }[s];
   }
 
-  grade(grade: Grade) {
-    return this.c.bold[gradeColors[grade]](`Grade ${grade}`);
+  grade(grade: Grade | undefined) {
+    return grade ? this.c.bold[gradeColors[grade]](`Grade ${grade}`) : this.c.bold("No grade");
   }
 }
 
-/** The terminal formatter: findings by category, most severe first, then the questions to ask. */
+/**
+ * The terminal formatter. By default a report a patient reads in two minutes: what
+ * matters most, one line per topic of risk, what the form does not say, and ten
+ * questions; `details` adds why each finding matters, every sentence, the protections,
+ * the grade arithmetic and all the questions.
+ */
 export const formatTerminal: Formatter = (views, options) => {
   if (!views.length) return "";
   const c = new Chalk({ level: options.color ? 1 : 0 });
   const width = Math.max(40, Math.min(options.width, 100));
-  if (options.questionsOnly) return views.map((view) => `${c.bold(view.path)}\n${formatQuestions(view, c, width)}\n`).join("\n");
-  const body = views.map((view) => formatReport(view, new Writer(c, width))).join("\n");
+  if (options.questionsOnly)
+    return views.map((view) => `${c.bold(view.path)}\n${formatQuestions(view, c, width, options.details)}\n`).join("\n");
+  const body = views.map((view) => formatReport(view, new Writer(c, width), options.details)).join("\n");
   return views.length + options.unreadable.length > 1 ? `${body}\n${summary(views, options.unreadable, c)}` : body;
 };
 
@@ -70,20 +81,17 @@ function summary(views: ReportView[], unreadable: Unreadable[], c: ChalkInstance
   return `${c.bold.underline("Summary")}\n${lines.join("\n")}\n`;
 }
 
-function formatReport(view: ReportView, w: Writer): string {
+function formatReport(view: ReportView, w: Writer, details: boolean): string {
   header(view, w);
-  for (const group of view.riskGroups) {
-    w.heading(group.title);
-    for (const f of group.findings) risk(view, f, w);
-  }
-  missing(view, w);
-  protections(view, w);
-  const { grade, score, breakdown } = view.report.score;
-  w.heading(`How the grade was worked out: ${grade} (${score}/100)`);
-  for (const line of breakdown)
-    w.line(`  ${`${line.points > 0 && line.label !== "start" ? "+" : ""}${line.points}`.padStart(4)}  ${line.label}`);
+  keyPoints(view, w);
+  if (details) for (const group of view.riskGroups) detailedGroup(view, group, w);
+  else topics(view, w);
+  missing(view, w, details);
+  protections(view, w, details);
+  if (details) grade(view, w);
   w.line();
-  w.line(formatQuestions(view, w.c, w.width));
+  w.line(formatQuestions(view, w.c, w.width, details));
+  if (!details) w.para(w.c.dim(`More: add --details for why each finding matters, every sentence, the grade arithmetic and all the questions.`));
   return w.lines.join("\n") + "\n";
 }
 
@@ -91,70 +99,119 @@ function header(view: ReportView, w: Writer) {
   const { c } = w;
   const { report } = view;
   w.line(c.bold(view.path));
-  const pages = view.report.text.document.format === "pdf" ? `, ${view.pages} page${view.pages === 1 ? "" : "s"}` : "";
-  w.line(c.dim(`${view.formatName}${pages}, ${report.text.words.toLocaleString("en-US")} words`));
-  if (report.kinds.length)
-    w.para(`${c.dim("Kind of form:")} ${report.kinds.map((k) => k.title + (k.given ? " (as given)" : "")).join("; ")}`);
-  const counts = severities.filter((s) => view.riskCounts[s] > 0).map((s) => `${view.riskCounts[s]} ${s}`);
+  const pages = report.text.document.format === "pdf" ? `, ${view.pages} page${view.pages === 1 ? "" : "s"}` : "";
+  const kinds = report.kinds.map((k) => k.title + (k.given ? " (as given)" : "")).join("; ");
+  w.para(c.dim(`${view.formatName}${pages}, ${report.text.words.toLocaleString("en-US")} words${kinds ? ` · ${kinds}` : ""}`));
   const plural = (n: number, word: string) => `${c.bold(String(n))} ${word}${n === 1 ? "" : "s"}`;
+  const score = report.score.grade ? c.dim(` (${report.score.score}/100)`) : c.dim(`: ${report.score.ungraded}`);
   w.para(
-    `${w.grade(report.score.grade)} ${c.dim(`(${report.score.score}/100)`)}  ` +
-      `${plural(view.risks.length, "risk")}${counts.length ? ` (${counts.join(", ")})` : ""}, ` +
-      `${plural(view.protections.length, "protection")}, ${plural(view.missing.length, "missing element")}`,
+    `${w.grade(report.score.grade)}${score}  ${plural(view.risks.length, "risk")}, ${plural(view.protections.length, "protection")}, ` +
+      `${plural(view.missing.length, "missing element")}`,
   );
   const r = report.readability;
   if (r.sentences)
     w.para(
-      `${c.dim("Reading level:")} grade ${r.grade} ${r.grade > r.target ? c.yellow(`(harder than the grade ${r.target} IRBs ask for)`) : c.green(`(within grade ${r.target})`)}, ` +
-        `reading ease ${r.ease}, ${r.averageSentenceLength} words per sentence`,
+      `${c.dim("Reading level:")} grade ${r.grade} ${r.grade > r.target ? c.yellow(`(harder than the grade ${r.target} IRBs ask for)`) : c.green(`(within grade ${r.target})`)}`,
     );
   for (const note of report.text.document.notes) w.para(c.yellow(`note: ${note}`));
 }
 
-function risk(view: ReportView, { finding: f, rule, place }: FindingView, w: Writer) {
-  const { c } = w;
-  const e = excerpt(view.report.text, f, quoteLimit);
-  w.line();
-  w.para(`${w.severity(f.severity)}  ${c.bold(place)}  ${rule.title} ${c.dim(`[${f.ruleId}]`)}`, 2);
-  w.para(`“${e.before}${c.bold.underline(e.match)}${e.after}”`, 4);
-  if (f.cue) w.para(c.dim(`(still a risk: “${f.cue}” leaves the door open)`), 4);
-  w.para(`${c.dim("Why it matters:")} ${rule.explanation.trim()}`, 4);
-  for (const q of rule.questions) w.para(`${c.dim("Ask:")} ${q}`, 4);
+function keyPoints(view: ReportView, w: Writer) {
+  const points = view.report.keyPoints;
+  if (!points.length) return;
+  w.heading("What matters most");
+  for (const point of points) {
+    const pages = point.kind === "silent" ? "" : pagesText(point.pages);
+    w.para(`• ${keyPointText(view.report, point)}${pages ? w.c.dim(` (${pages})`) : ""}`, 4, 2);
+  }
 }
 
-function missing(view: ReportView, w: Writer) {
+// One line per topic; a high-risk topic also quotes its first sentence not already shown.
+function topics(view: ReportView, w: Writer) {
+  if (!view.riskGroups.length) return;
+  w.heading("Risks, by topic");
+  const shown = new Set<number>();
+  for (const group of view.riskGroups) {
+    const n = new Set(group.findings.map((f) => f.finding.sentence.start)).size;
+    const severity = group.findings[0]!.finding.severity;
+    w.para(`${w.severity(severity)}  ${w.c.bold(group.title)} ${w.c.dim(`(${n} sentence${n === 1 ? "" : "s"}, ${pagesText(group.pages)})`)}`, 4, 2);
+    const top = group.findings.find((f) => !shown.has(f.finding.sentence.start));
+    if (severity !== "high" || !top) continue;
+    shown.add(top.finding.sentence.start);
+    w.para(`${w.c.dim(top.place)} “${excerptOf(view.report.text, top.finding.sentence, shortQuote)}”`, 6, 4);
+  }
+}
+
+function detailedGroup(view: ReportView, group: RiskGroup, w: Writer) {
+  w.heading(group.title);
+  for (const { rule, severity, sentences } of group.rules) {
+    w.line();
+    w.para(`${w.severity(severity)}  ${w.c.bold(rule.title)} ${w.c.dim(`[${rule.id}]`)}`, 2);
+    w.para(`${w.c.dim("Why it matters:")} ${rule.explanation.trim()}`, 4);
+    for (const q of rule.questions) w.para(`${w.c.dim("Ask:")} ${q}`, 4);
+    for (const entry of sentences) sentence(view, entry, w);
+  }
+}
+
+function sentence(view: ReportView, { first, places, quoted, alsoIn }: SentenceEntry, w: Writer) {
+  const { c } = w;
+  const also = alsoIn.length ? c.dim(` (also: ${alsoIn.map((k) => categoryTitles[k]).join(", ")})`) : "";
+  if (!quoted) return w.para(`${c.bold(places.join(", "))} ${c.dim("the sentence quoted above")}${also}`, 4);
+  const e = excerpt(view.report.text, first.finding, quoteLimit);
+  w.para(`${c.bold(places.join(", "))} “${e.before}${c.bold.underline(e.match)}${e.after}”${also}`, 6, 4);
+  if (first.finding.cue) w.para(c.dim(`(still a risk: “${first.finding.cue}” leaves the door open)`), 6);
+}
+
+function missing(view: ReportView, w: Writer, details: boolean) {
   if (!view.missing.length) return;
   w.heading("What the form does not say");
-  for (const element of view.missing) {
+  const shown = details ? view.missing : view.missing.slice(0, shortList);
+  for (const element of shown) {
+    if (!details) {
+      w.para(`${w.severity(element.severity)}  ${element.title}`, 4, 2);
+      continue;
+    }
     w.line();
-    w.para(
-      `${w.severity(element.severity)}  ${element.title} ${w.c.dim(`[${element.id}${element.citation ? `, ${element.citation}` : ""}]`)}`,
-      2,
-    );
+    w.para(`${w.severity(element.severity)}  ${element.title} ${w.c.dim(`[${element.id}${element.citation ? `, ${element.citation}` : ""}]`)}`, 2);
     w.para(element.explanation, 4);
     w.para(`${w.c.dim("Ask:")} ${element.question}`, 4);
   }
+  if (shown.length < view.missing.length) w.para(w.c.dim(`and ${view.missing.length - shown.length} more`), 2);
 }
 
-function protections(view: ReportView, w: Writer) {
+function protections(view: ReportView, w: Writer, details: boolean) {
   if (!view.protections.length) return;
   w.heading("Protections the form promises");
-  for (const { finding: f, place } of view.protections) {
-    const e = excerpt(view.report.text, f, 160);
+  const shown = details ? view.protections : view.protections.slice(0, shortList);
+  for (const { finding: f, place } of shown) {
+    const e = excerpt(view.report.text, f, details ? 160 : 110);
     w.para(`${w.c.green("✓")} ${w.c.bold(place)} ${categoryTitles[f.category]}: “${e.before}${w.c.green(e.match)}${e.after}”`, 4, 2);
   }
+  if (shown.length < view.protections.length) w.para(w.c.dim(`and ${view.protections.length - shown.length} more`), 2);
 }
 
-/** The numbered questions to ask before signing, with the pages they concern. */
-export function formatQuestions(view: ReportView, c: ChalkInstance, width: number): string {
+function grade(view: ReportView, w: Writer) {
+  const { grade: letter, score, breakdown, ungraded } = view.report.score;
+  w.heading(letter ? `How the grade was worked out: ${letter} (${score}/100)` : `No grade: ${ungraded}`);
+  for (const line of breakdown) w.line(`  ${`${line.points > 0 && line.label !== "start" ? "+" : ""}${line.points}`.padStart(4)}  ${line.label}`);
+}
+
+/** The numbered questions to ask before signing, with the pages they concern; ten unless `all`. */
+export function formatQuestions(view: ReportView, c: ChalkInstance, width: number, all: boolean): string {
   const { questions } = view.report;
   if (!questions.length) return c.green("No questions raised. Read the form anyway: the tool only knows the phrasings it has rules for.");
-  const digits = String(questions.length).length;
+  const shown = all ? questions : questions.slice(0, shortQuestions);
+  const digits = String(shown.length).length;
   const lines = [c.bold.underline("Questions to ask before you sign")];
-  questions.forEach((q, i) => {
-    const where = q.pages.length ? c.dim(` (page${q.pages.length > 1 ? "s" : ""} ${q.pages.join(", ")})`) : c.dim(" (the form is silent)");
-    const wrapped = wrapAnsi(`${`${i + 1}.`.padStart(digits + 1)} ${q.text}${where}`, width - 2, { hard: true }).split("\n");
-    lines.push(...wrapped.map((line, j) => (j === 0 ? "  " + line : " ".repeat(digits + 4) + line)));
+  const wrap = (text: string, first: string, rest: string) =>
+    wrapAnsi(text, width - rest.length, { hard: true })
+      .split("\n")
+      .map((line, j) => (j === 0 ? first : rest) + line);
+  shown.forEach((q, i) => {
+    const where = q.pages.length ? c.dim(` (${pagesText(q.pages)})`) : c.dim(" (the form is silent)");
+    lines.push(...wrap(`${q.text}${where}`, `  ${`${i + 1}.`.padStart(digits + 1)} `, " ".repeat(digits + 4)));
+    if (all) for (const related of q.related) lines.push(...wrap(related, `${" ".repeat(digits + 4)}${c.dim("also:")} `, " ".repeat(digits + 10)));
   });
+  if (shown.length < questions.length) lines.push(c.dim(`  and ${questions.length - shown.length} more with --details`));
   return lines.join("\n");
 }

@@ -1,4 +1,4 @@
-import { severities, type Category, type Finding, type Position, type Report, type Severity } from "../types.js";
+import { severities, type Category, type Finding, type Position, type Report, type Severity, type Span } from "../types.js";
 import type { Element, Rule } from "../rules/schema.js";
 import { categoryTitles, formatNames } from "./labels.js";
 
@@ -12,11 +12,35 @@ export interface FindingView {
   placeInWords: string;
 }
 
+/**
+ * A sentence under one rule, with the near-identical sentences the form repeats
+ * (the same words elsewhere) merged into it: one quote, several places.
+ */
+export interface SentenceEntry {
+  /** The finding on the first occurrence; the others only add places. */
+  first: FindingView;
+  places: string[];
+  /** Whether this is where the sentence is quoted; elsewhere it is referred to. */
+  quoted: boolean;
+  /** The sentence's other risk categories, which report it too. */
+  alsoIn: Category[];
+}
+
+/** One rule's risks in one category: its explanation once, its sentences under it. */
+export interface RuleGroup {
+  rule: Rule;
+  severity: Severity;
+  sentences: SentenceEntry[];
+}
+
 /** The risks of one category. */
 export interface RiskGroup {
   category: Category;
   title: string;
+  /** Most severe first, then in reading order. */
   findings: FindingView[];
+  rules: RuleGroup[];
+  pages: number[];
 }
 
 /** A file that could not be read, with the one-line reason. */
@@ -42,13 +66,16 @@ export interface ReportView {
   /** Categories in order of their most severe risk, then of how many risks they have. */
   riskGroups: RiskGroup[];
   riskCounts: Record<Severity, number>;
+  /** Sentences with a risk, each once. */
+  riskySentences: number;
   /** Protections, in reading order. */
   protections: FindingView[];
   missing: Element[];
 }
 
-const bySeverity = (a: FindingView, b: FindingView) =>
-  severities.indexOf(a.finding.severity) - severities.indexOf(b.finding.severity) || a.finding.span.start - b.finding.span.start;
+const rank = (s: Severity) => severities.indexOf(s);
+const bySeverity = (a: FindingView, b: FindingView) => rank(a.finding.severity) - rank(b.finding.severity) || a.finding.span.start - b.finding.span.start;
+const spanKey = (s: Span) => `${s.start}:${s.end}`;
 
 export function placeOf(report: Report, position: Position): { place: string; placeInWords: string } {
   return report.text.document.format === "pdf"
@@ -65,15 +92,7 @@ export function findingView(report: Report, finding: Finding): FindingView {
 export function reportView(report: Report): ReportView {
   const findings = report.findings.map((f) => findingView(report, f));
   const risks = findings.filter((v) => v.finding.polarity === "risk").sort(bySeverity);
-  const protections = findings
-    .filter((v) => v.finding.polarity === "protection")
-    .sort((a, b) => a.finding.span.start - b.finding.span.start);
-  const groups = new Map<Category, FindingView[]>();
-  for (const v of risks) groups.set(v.finding.category, [...(groups.get(v.finding.category) ?? []), v]);
-  const worst = (fs: FindingView[]) => severities.indexOf(fs[0]!.finding.severity);
-  const riskGroups = [...groups.entries()]
-    .sort(([, a], [, b]) => worst(a) - worst(b) || b.length - a.length)
-    .map(([category, inGroup]) => ({ category, title: categoryTitles[category], findings: inGroup }));
+  const protections = findings.filter((v) => v.finding.polarity === "protection").sort((a, b) => a.finding.span.start - b.finding.span.start);
   const document = report.text.document;
   return {
     report,
@@ -82,12 +101,57 @@ export function reportView(report: Report): ReportView {
     pages: document.pageStarts.length,
     findings,
     risks,
-    riskGroups,
-    riskCounts: Object.fromEntries(severities.map((s) => [s, risks.filter((v) => v.finding.severity === s).length])) as Record<
-      Severity,
-      number
-    >,
+    riskGroups: riskGroups(report, risks),
+    riskCounts: Object.fromEntries(severities.map((s) => [s, risks.filter((v) => v.finding.severity === s).length])) as Record<Severity, number>,
+    riskySentences: new Set(risks.map((v) => spanKey(v.finding.sentence))).size,
     protections,
     missing: report.missing.map((m) => m.element),
   };
+}
+
+function riskGroups(report: Report, risks: FindingView[]): RiskGroup[] {
+  const byCategory = new Map<Category, FindingView[]>();
+  for (const v of risks) byCategory.set(v.finding.category, [...(byCategory.get(v.finding.category) ?? []), v]);
+  const categoriesOf = new Map<string, Category[]>();
+  for (const v of risks) categoriesOf.set(spanKey(v.finding.sentence), [...(categoriesOf.get(spanKey(v.finding.sentence)) ?? []), v.finding.category]);
+  const groups = [...byCategory.entries()].sort(([, a], [, b]) => rank(a[0]!.finding.severity) - rank(b[0]!.finding.severity) || b.length - a.length);
+  // A sentence is quoted once, under the first (most severe) category that reports it.
+  const quoted = new Set<string>();
+  return groups.map(([category, findings]) => ({
+    category,
+    title: categoryTitles[category],
+    findings,
+    rules: ruleGroups(report, findings, (sentence) => {
+      const key = spanKey(sentence);
+      const first = !quoted.has(key);
+      quoted.add(key);
+      return { quoted: first, alsoIn: (categoriesOf.get(key) ?? []).filter((c) => c !== category) };
+    }),
+    pages: [...new Set(findings.map((v) => v.finding.position.page))].sort((a, b) => a - b),
+  }));
+}
+
+// Sentences that share nearly all their words are the form repeating itself.
+const nearlySame = 0.9;
+const wordsOf = (report: Report, s: Span) => new Set(report.text.value.slice(s.start, s.end).toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+function overlap(a: Set<string>, b: Set<string>) {
+  let shared = 0;
+  for (const w of a) if (b.has(w)) shared++;
+  return shared / (a.size + b.size - shared || 1);
+}
+
+function ruleGroups(report: Report, findings: FindingView[], mark: (sentence: Span) => Pick<SentenceEntry, "quoted" | "alsoIn">): RuleGroup[] {
+  const groups = new Map<string, RuleGroup & { words: Set<string>[] }>();
+  for (const v of findings) {
+    const group = groups.get(v.rule.id) ?? { rule: v.rule, severity: v.finding.severity, sentences: [], words: [] };
+    groups.set(v.rule.id, group);
+    const words = wordsOf(report, v.finding.sentence);
+    const same = group.words.findIndex((w) => overlap(w, words) >= nearlySame);
+    if (same >= 0) group.sentences[same]!.places.push(v.place);
+    else {
+      group.sentences.push({ first: v, places: [v.place], ...mark(v.finding.sentence) });
+      group.words.push(words);
+    }
+  }
+  return [...groups.values()].map(({ words: _words, ...group }) => group);
 }

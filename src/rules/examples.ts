@@ -3,7 +3,7 @@ import { documentFromPages } from "../extract/document.js";
 import { normalize } from "../text/normalize.js";
 import { matchRule } from "../match/match.js";
 import { matchSentences } from "../match/sentence.js";
-import { findSpec } from "../match/spec.js";
+import { findSpec, type CompiledSpec } from "../match/spec.js";
 import type { Rulebook } from "./load.js";
 import type { Example } from "./schema.js";
 
@@ -42,7 +42,7 @@ function result(ruleId: string, expected: Expectation, example: Example, outcome
   return { ruleId, expected, sentence, ...(expectedWords !== undefined ? { expectedWords } : {}), ...outcome, passed };
 }
 
-function elementOutcome(compiled: Rulebook["elements"][number], example: string): Outcome {
+function specOutcome(compiled: CompiledSpec, example: string): Outcome {
   const text = textOf(example);
   for (const { sentence, leadIn } of matchSentences(text)) {
     const m = findSpec(compiled, sentence, leadIn);
@@ -66,11 +66,14 @@ function ruleOutcome(compiled: Rulebook["rules"][number], example: string, ruleb
  */
 export function checkExamples(rulebook: Rulebook): ExampleResult[] {
   const results: ExampleResult[] = [];
-  for (const compiled of rulebook.elements) {
-    const { examples, id } = compiled.element;
+  const specs: { id: string; spec: CompiledSpec; examples: Rulebook["elements"][number]["element"]["examples"] }[] = rulebook.elements.map(
+    (c) => ({ id: c.element.id, spec: c, examples: c.element.examples }),
+  );
+  const { choices } = rulebook.keyPoints;
+  if (choices) specs.push({ id: "choices", spec: choices, examples: choices.examples });
+  for (const { id, spec, examples } of specs)
     for (const { expected, example } of [...cases("present", examples.present), ...cases("absent", examples.absent)])
-      results.push(result(id, expected, example, elementOutcome(compiled, typeof example === "string" ? example : example.sentence)));
-  }
+      results.push(result(id, expected, example, specOutcome(spec, typeof example === "string" ? example : example.sentence)));
   for (const compiled of rulebook.rules) {
     const { examples, id } = compiled.rule;
     const all = [...cases("risk", examples.risk), ...cases("protection", examples.protection), ...cases("none", examples.none)];

@@ -7,7 +7,17 @@ import { parsePhrase, type Lists } from "../match/patterns/phrase/parse.js";
 import { compileLanguage, type CompiledLanguage } from "../match/polarity.js";
 import type { Matcher } from "../match/sentence.js";
 import type { CompiledRule, CompiledSpec } from "../match/spec.js";
-import { GradingSchema, LanguageSchema, type Element, type FormKindDefinition, type Grading, type Rule, type RuleFile } from "./schema.js";
+import {
+  GradingSchema,
+  LanguageSchema,
+  type Element,
+  type FormKindDefinition,
+  type Grading,
+  type KeyPoints,
+  type Rule,
+  type RuleFile,
+} from "./schema.js";
+import type { Category } from "../types.js";
 import { display, type YamlFile } from "./yaml-file.js";
 import { readRuleFile } from "./bundle.js";
 
@@ -24,12 +34,22 @@ export interface CompiledElement extends CompiledSpec {
   element: Element;
 }
 
+/** What a risk of a category allows, in plain words, and how unusual it is. */
+export type CategoryPoint = NonNullable<KeyPoints["categories"][Category]>;
+
+/** How the report's key points are found: category points, and the wording of the choices a form offers. */
+export interface CompiledKeyPoints {
+  categories: Map<Category, CategoryPoint>;
+  choices: (CompiledSpec & { examples: NonNullable<KeyPoints["choices"]>["examples"] }) | undefined;
+}
+
 /** Everything a run matches and assesses with: the bundled pack, added packs and the config's changes, compiled. */
 export interface Rulebook {
   rules: CompiledRule<Rule>[];
   kinds: CompiledFormKind[];
   elements: CompiledElement[];
   grading: Grading;
+  keyPoints: CompiledKeyPoints;
   language: CompiledLanguage;
   rulesById: Map<string, Rule>;
   /** Which file each rule and element came from. */
@@ -75,6 +95,7 @@ export function loadRules(paths: string[] = [bundledRules], options: { only?: st
     kinds,
     elements,
     grading: mergeGrading(files),
+    keyPoints: compiler.keyPoints(tested),
     language: mergeLanguage(files, lists),
     rulesById: new Map(rules.map((c) => [c.rule.id, c.rule])),
     files: compiler.fileOf,
@@ -143,6 +164,20 @@ class Compiler {
       this.claim(file, path, "rule", rule.id, this.fileOf);
       return { rule, ...this.spec(file, path, rule) };
     });
+  }
+
+  /** Category points merge, a later file's winning; the last file that words choices gives them. */
+  keyPoints(files: LoadedFile[]): CompiledKeyPoints {
+    const categories = new Map<Category, CategoryPoint>();
+    let choices: CompiledKeyPoints["choices"];
+    for (const file of files) {
+      const keyPoints = file.data.keyPoints;
+      if (!keyPoints) continue;
+      for (const [category, point] of Object.entries(keyPoints.categories)) if (point) categories.set(category as Category, point);
+      if (keyPoints.choices)
+        choices = { ...this.spec(file, ["keyPoints", "choices"], { ...keyPoints.choices, leadIn: [] }), examples: keyPoints.choices.examples };
+    }
+    return { categories, choices };
   }
 
   /** Lists are checked where they are written, so a typo in a list names its own line. */

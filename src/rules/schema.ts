@@ -22,6 +22,9 @@ export const ExamplesSchema = z.strictObject({
   none: z.array(z.string()).default([]).describe("Sentences this rule must not report at all"),
 });
 
+// How unusual and far-reaching a practice is: routine sharing for treatment and payment is 1, AI training, sale or public release 5.
+const unusual = z.number().int().min(1).max(5);
+
 const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "use lower-case words joined by hyphens");
 const severity = z.enum(severities);
 
@@ -56,6 +59,8 @@ export const RuleSchema = z
     explanation: z.string().trim().min(1).describe("Why it matters, in plain words"),
     questions: z.array(z.string().trim().min(1)).default([]).describe("What a patient should ask about it"),
     citation: z.string().optional().describe("A regulation or source"),
+    point: z.string().trim().min(1).optional().describe("What the form allows, in plain words, for the report's key points; else the category's"),
+    unusual: unusual.optional().describe("How unusual and far-reaching this is, 1 (routine) to 5; else the category's"),
     ...matchFields,
     examples: ExamplesSchema,
   })
@@ -108,12 +113,44 @@ export const ElementSchema = z.strictObject({
 /** The arithmetic of the A-E grade (rules/grading.yaml). */
 export const GradingSchema = z.strictObject({
   start: z.number().default(100),
-  risk: z.record(severity, z.number().min(0)).describe("Points off for a risk of each severity"),
-  perCategory: z.number().int().min(1).default(2).describe("How many risks of one category count (the most severe)"),
-  protection: z.number().min(0).default(1).describe("Points back for each protection"),
+  minWords: z.number().int().min(0).default(150).describe("A form with fewer words gets no grade: there is not enough to judge"),
+  risk: z.record(severity, z.number().min(0)).describe("Points off for the most severe risk of each category"),
+  unusual: z
+    .record(z.enum(["1", "2", "3", "4", "5"]), z.number().min(0))
+    .describe("The risk points are multiplied by this, by how unusual the practice is (1 routine to 5 far-reaching)"),
+  moreRisks: z.number().min(0).default(1).describe("Points off for each further rule of a category that reports a risk"),
+  moreRisksCap: z.number().min(0).default(3),
+  protection: z.number().min(0).default(2).describe("Points back for each category the form promises a protection in"),
   protectionCap: z.number().min(0).default(10),
+  choice: z.number().min(0).default(3).describe("Points back for each choice the form offers (opt-in or opt-out)"),
+  choiceCap: z.number().min(0).default(9),
   missing: z.record(severity, z.number().min(0)).describe("Points off for a missing element of each severity"),
+  missingCap: z.number().min(0).default(20).describe("The most points missing elements take off together"),
   grades: z.strictObject({ A: z.number(), B: z.number(), C: z.number(), D: z.number() }).describe("Lowest score for each grade; below D is E"),
+});
+
+/**
+ * What the report says first (the "key information" a research consent must open with,
+ * 45 CFR 46.116(a)(5)(i)): what each category of risk allows, in plain words, and how to
+ * recognise the choices a form offers.
+ */
+export const KeyPointsSchema = z.strictObject({
+  categories: z
+    .partialRecord(z.enum(categories), z.strictObject({ point: z.string().trim().min(1), unusual }))
+    .default({})
+    .describe("For each category: what a risk of it allows, in plain words, and how unusual it is (1 to 5)"),
+  choices: z
+    .strictObject({
+      patterns: z.array(PatternSchema).min(1),
+      requires: matchFields.requires,
+      excludes: matchFields.excludes,
+      examples: z.strictObject({
+        present: z.array(example).default([]).describe("Sentences that offer the patient a choice"),
+        absent: z.array(z.string()).default([]).describe("Sentences that do not"),
+      }),
+    })
+    .optional()
+    .describe("Wording by which a form offers a choice: opt-in and opt-out boxes, 'you may say no to...', separate signatures"),
 });
 
 /** A rule pack file: rules, the named phrase lists they use, and optionally form kinds, checklist elements and grading. */
@@ -123,6 +160,7 @@ export const PackSchema = z.strictObject({
   kinds: z.array(FormKindSchema).default([]),
   elements: z.array(ElementSchema).default([]),
   grading: GradingSchema.partial().optional(),
+  keyPoints: KeyPointsSchema.optional(),
 });
 
 /** The words that decide polarity (../../rules/language.yaml), after NegEx/ConText. */
@@ -148,6 +186,7 @@ export type Rule = z.output<typeof RuleSchema>;
 export type FormKindDefinition = z.output<typeof FormKindSchema>;
 export type Element = z.output<typeof ElementSchema>;
 export type Grading = z.output<typeof GradingSchema>;
+export type KeyPoints = z.output<typeof KeyPointsSchema>;
 
 /** A rule file: a pack, and optionally words of the polarity language. */
 export const RuleFileSchema = PackSchema.extend({ language: LanguageSchema.partial().optional() });

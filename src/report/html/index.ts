@@ -1,7 +1,10 @@
 import type { Formatter } from "../format.js";
 import { css, cssHash, script, scriptHash } from "./assets.generated.js";
 import { esc, plural } from "./escape.js";
-import { reportHtml } from "./sections.js";
+import { idsOf, reportHtml } from "./sections.js";
+import { gradeLabel } from "../labels.js";
+import { keyPointText } from "../key-points.js";
+import type { ReportView } from "../view.js";
 
 // Only this file's own style and script may run, and nothing may be fetched: the page stays offline
 // even if some text of a form were to get past the escaping.
@@ -28,6 +31,7 @@ export const formatHtml: Formatter = (views, options) => {
 <p>This page holds the whole text of the form: keep it as private as the form itself.</p>
 </header>
 <main>
+${views.length > 1 ? batchSummary(views) : ""}
 ${views.map(reportHtml).join("\n")}
 </main>
 <footer>Made by consent-lens ${esc(options.version)}, offline. It only knows the phrasings it has rules for: read the form itself too.</footer>
@@ -38,3 +42,22 @@ ${views.map(reportHtml).join("\n")}
 </html>
 `;
 };
+
+// A batch opens with one row per form, linking to its report.
+function batchSummary(views: ReportView[]): string {
+  const rows = views.map((view, r) => {
+    const { report } = view;
+    const risks = report.keyPoints.filter((p) => p.kind === "allows").slice(0, 2);
+    return `<tr><th scope="row"><a href="#${idsOf(r)("title")}">${esc(view.path)}</a></th><td>${esc(report.kinds.map((k) => k.title).join(", ") || "—")}</td>
+<td>${esc(gradeLabel(report.score))}</td><td>${risks.map((p) => esc(keyPointText(report, p))).join("<br>") || "none found"}</td><td class="num">${view.missing.length}</td></tr>`;
+  });
+  return `<section class="batch" aria-labelledby="batch-h">
+<h2 id="batch-h">${plural(views.length, "form")}</h2>
+<div class="table-wrap"><table>
+<thead><tr><th scope="col">Form</th><th scope="col">Kind</th><th scope="col">Grade</th><th scope="col">Key risks</th><th scope="col" class="num">Missing</th></tr></thead>
+<tbody>
+${rows.join("\n")}
+</tbody>
+</table></div>
+</section>`;
+}

@@ -1,6 +1,8 @@
 import { severities, type Severity } from "../../types.js";
 import { categoryTitles } from "../labels.js";
-import type { FindingView, ReportView } from "../view.js";
+import { excerpt } from "../excerpt.js";
+import { keyPointText, pagesText } from "../key-points.js";
+import type { FindingView, ReportView, RiskGroup } from "../view.js";
 import { esc, plural } from "./escape.js";
 import { markText } from "./mark-text.js";
 
@@ -9,17 +11,25 @@ const severityLabels: Record<Severity, string> = { high: "HIGH", medium: "MEDIUM
 /** Ids of one report's parts, unique in a page that holds several reports. */
 type Ids = (name: string) => string;
 
-/** One form's report: summary, the marked text, findings, missing elements, the grade, the questions. */
+/** Ids of the parts of the r-th report on a page. */
+export const idsOf =
+  (r: number): Ids =>
+  (name) =>
+    `r${r}-${name}`;
+
+/** One form's report: summary and key points first, then the marked text, findings, missing elements, the grade, the questions. */
 export function reportHtml(view: ReportView, r: number): string {
-  const id: Ids = (name) => `r${r}-${name}`;
+  const id = idsOf(r);
   return `<section class="report" aria-labelledby="${id("title")}">
 ${summary(view, id)}
+${keyPoints(view, id)}
 ${nav(view, id)}
 ${form(view, id)}
 ${findingList(view, id)}
 ${missing(view, id)}
 ${breakdown(view, id)}
 ${questions(view, id)}
+${notes(view, id)}
 </section>`;
 }
 
@@ -43,7 +53,7 @@ function note(view: FindingView, matched: string, id: string): string {
 
 function summary(view: ReportView, id: Ids): string {
   const { report } = view;
-  const { grade, score } = report.score;
+  const { grade, score, ungraded } = report.score;
   const read = report.readability;
   const counts = severities.filter((s) => view.riskCounts[s] > 0).map((s) => `${view.riskCounts[s]} ${s}`);
   const pages = report.text.document.format === "pdf" ? `, ${plural(view.pages, "page")}` : "";
@@ -53,7 +63,9 @@ function summary(view: ReportView, id: Ids): string {
 <h2 id="${id("title")}">${esc(view.path)}</h2>
 <p class="meta">${view.formatName}${pages}, ${report.text.words.toLocaleString("en-US")} words · Kind of form: ${kinds}</p>
 <dl class="stats">
-<div class="stat grade grade-${grade.toLowerCase()}"><dt>Grade</dt><dd><strong>${grade}</strong> ${score} of 100; A is best</dd></div>
+<div class="stat grade grade-${grade?.toLowerCase() ?? "none"}"><dt>Grade</dt><dd>${
+    grade ? `<strong>${grade}</strong> ${score} of 100; A is best` : `<strong>none</strong> ${esc(ungraded ?? "")}`
+  }</dd></div>
 <div class="stat"><dt>Risks</dt><dd><strong>${view.risks.length}</strong> ${counts.join(", ") || "none found"}</dd></div>
 <div class="stat"><dt>Protections</dt><dd><strong>${view.protections.length}</strong> promises that limit use</dd></div>
 <div class="stat"><dt>Missing elements</dt><dd><strong>${view.missing.length}</strong> things the form never says</dd></div>
@@ -88,22 +100,68 @@ ${markText(view, id)}
 </section>`;
 }
 
-function findingList(view: ReportView, id: Ids): string {
-  const { text } = view.report;
-  // Reading order, which is also the order Tab and n / p visit the marks in; ids keep the report's order.
-  const ordered = view.findings
-    .map((f, i) => ({ f, i }))
-    .sort((a, b) => a.f.finding.span.start - b.f.finding.span.start || b.f.finding.span.end - a.f.finding.span.end);
-  const items = ordered.map(
-    ({ f, i }) => `<li class="item ${f.finding.polarity === "risk" ? f.finding.severity : "protection"}">
-${note(f, text.value.slice(f.finding.span.start, f.finding.span.end), id(`n${i}`))}
-<p class="small"><a href="#${id(`f${i}`)}">Show it in the form</a></p>
-</li>`,
-  );
-  return `<section class="findings" id="${id("findings")}" aria-labelledby="${id("findings-h")}">
-<h3 id="${id("findings-h")}">Findings, in the order of the form</h3>
-${items.length ? `<ol class="list">\n${items.join("\n")}\n</ol>` : `<p>No sentence of the form matched a rule.</p>`}
+function keyPoints(view: ReportView, id: Ids): string {
+  const points = view.report.keyPoints;
+  if (!points.length) return "";
+  const items = points.map((p) => {
+    const pages = p.kind === "silent" ? "" : pagesText(p.pages);
+    return `<li class="${p.kind}">${esc(keyPointText(view.report, p))}${pages ? ` <span class="muted">(${pages})</span>` : ""}</li>`;
+  });
+  return `<section class="key-points" aria-labelledby="${id("key-h")}">
+<h3 id="${id("key-h")}">What matters most</h3>
+<ul>
+${items.join("\n")}
+</ul>
 </section>`;
+}
+
+// The notes the marks show on focus or hover, one per finding; the page's script clones them.
+function notes(view: ReportView, id: Ids): string {
+  const { text } = view.report;
+  return `<div class="note-store" hidden>
+${view.findings.map((f, i) => note(f, text.value.slice(f.finding.span.start, f.finding.span.end), id(`n${i}`))).join("\n")}
+</div>`;
+}
+
+// Risks by topic, each rule's explanation once with its sentences under it; then the protections.
+function findingList(view: ReportView, id: Ids): string {
+  const index = new Map(view.findings.map((f, i) => [f, i]));
+  const topics = view.riskGroups.map((g) => topicHtml(view, g, (f) => id(`f${index.get(f)}`)));
+  const protections = view.protections.map((f) => {
+    const e = excerpt(view.report.text, f.finding, 200);
+    return `<li class="item protection"><p class="head">${badge(f)} ${esc(categoryTitles[f.finding.category])} <span class="muted">(${f.place})</span></p>
+<p class="quote">“${esc(e.before)}<strong>${esc(e.match)}</strong>${esc(e.after)}” <a class="small" href="#${id(`f${index.get(f)}`)}">Show it in the form</a></p></li>`;
+  });
+  const none = `<p>No sentence of the form matched a rule.</p>`;
+  return `<section class="findings" id="${id("findings")}" aria-labelledby="${id("findings-h")}">
+<h3 id="${id("findings-h")}">Findings, by topic</h3>
+${topics.length || protections.length ? topics.join("\n") : none}
+${protections.length ? `<h4>Protections the form promises</h4>\n<ul class="list">\n${protections.join("\n")}\n</ul>` : ""}
+</section>`;
+}
+
+function topicHtml(view: ReportView, group: RiskGroup, markId: (f: FindingView) => string): string {
+  const rules = group.rules.map(({ rule, severity, sentences }) => {
+    const items = sentences.map(({ first, places, quoted, alsoIn }) => {
+      const also = alsoIn.length ? ` <span class="muted">(also: ${alsoIn.map((c) => esc(categoryTitles[c])).join(", ")})</span>` : "";
+      const link = `<a class="small" href="#${markId(first)}">Show it in the form</a>`;
+      if (!quoted) return `<li>${esc(places.join(", "))}: the sentence quoted above${also} ${link}</li>`;
+      const e = excerpt(view.report.text, first.finding, 320);
+      return `<li><span class="muted">${esc(places.join(", "))}</span> <span class="quote">“${esc(e.before)}<strong>${esc(e.match)}</strong>${esc(e.after)}”</span>${also} ${link}</li>`;
+    });
+    const asks = rule.questions.length ? `\n<ul class="ask">${rule.questions.map((q) => `<li>Ask: ${esc(q)}</li>`).join("")}</ul>` : "";
+    return `<li class="item ${severity}">
+<p class="head"><span class="badge ${severity}">${severityLabels[severity]}</span> ${esc(rule.title)} <span class="small">rule ${esc(rule.id)}${rule.citation ? ` · ${esc(rule.citation)}` : ""}</span></p>
+<p>${esc(rule.explanation)}</p>${asks}
+<ul class="sentences">
+${items.join("\n")}
+</ul>
+</li>`;
+  });
+  return `<h4>${esc(group.title)} <span class="muted">(${pagesText(group.pages)})</span></h4>
+<ul class="list">
+${rules.join("\n")}
+</ul>`;
 }
 
 function missing(view: ReportView, id: Ids): string {
@@ -122,7 +180,7 @@ ${items.length ? `<ul class="list">\n${items.join("\n")}\n</ul>` : `<p>The form 
 }
 
 function breakdown(view: ReportView, id: Ids): string {
-  const { score, grade, breakdown: lines } = view.report.score;
+  const { score, grade, ungraded, breakdown: lines } = view.report.score;
   const rows = lines.map(
     (l) => `<tr><td class="num">${l.points > 0 && l.label !== "start" ? "+" : ""}${l.points}</td><td>${esc(l.label)}</td></tr>`,
   );
@@ -133,7 +191,7 @@ function breakdown(view: ReportView, id: Ids): string {
 <tbody>
 ${rows.join("\n")}
 </tbody>
-<tfoot><tr><td class="num">${score}</td><td>Grade ${grade}</td></tr></tfoot>
+<tfoot><tr><td class="num">${grade ? score : ""}</td><td>${grade ? `Grade ${grade}` : `No grade: ${esc(ungraded ?? "")}`}</td></tr></tfoot>
 </table>
 </section>`;
 }
@@ -141,7 +199,9 @@ ${rows.join("\n")}
 function questions(view: ReportView, id: Ids): string {
   const items = view.report.questions.map(
     (q) =>
-      `<li>${esc(q.text)} <span class="muted">(${q.pages.length ? `page${q.pages.length > 1 ? "s" : ""} ${q.pages.join(", ")}` : "the form is silent"})</span></li>`,
+      `<li>${esc(q.text)} <span class="muted">(${q.pages.length ? pagesText(q.pages) : "the form is silent"})</span>${
+        q.related.length ? `<ul class="related">${q.related.map((r) => `<li>${esc(r)}</li>`).join("")}</ul>` : ""
+      }</li>`,
   );
   return `<section class="questions" id="${id("questions")}" aria-labelledby="${id("questions-h")}">
 <h3 id="${id("questions-h")}">Questions to ask before you sign</h3>
