@@ -39,21 +39,19 @@ describe("--output", () => {
 });
 
 describe("Markdown report", () => {
-  it("has the summary, table by category, quotes with pages, missing elements and questions", async () => {
-    const { stdout } = await cli([
-      "scan",
-      "--format",
-      "markdown",
-      fixture("imaging-ai-consent.pdf"),
-      fixture("checklist/hipaa-no-expiration.docx"),
-    ]);
+  it("has the summary, key points, risks by topic with quotes and pages, missing elements and questions", async () => {
+    const forms = [fixture("imaging-ai-consent.pdf"), fixture("checklist/hipaa-no-expiration.docx")];
+    const { stdout } = await cli(["scan", "--format", "markdown", ...forms]);
     expect(stdout).toMatch(/^# consent-lens report\n\n## Summary\n\n\| file \| kind \| grade/);
-    expect(stdout).toMatch(/### Risks by category\n\n\| category \| high \| medium \| low \| info \|/);
-    expect(stdout).toMatch(/- \*\*HIGH\*\* .*\(page 2, line \d+, `[a-z-]+`\)\n {2}> .*\*\*.+\*\*/);
-    expect(stdout).toMatch(
-      /### What the form does not say\n\n- \*\*When the authorization ends\*\* \(`hipaa-expiration`, 45 CFR 164\.508\(c\)\(1\)\(v\)\)/,
-    );
+    expect(stdout).toMatch(/### What matters most\n\n- Your data may be used to build or train AI and other software\. \(pages? [\d, ]+\)/);
+    expect(stdout).toMatch(/### Risks by topic\n\n\| topic \| high \| medium \| low \| info \| pages \|/);
+    expect(stdout).toMatch(/- \*\*AI and algorithm training\*\* \(page 2, line \d+\): /);
+    expect(stdout).toMatch(/### What the form does not say\n\n- When the authorization ends/);
     expect(stdout).toMatch(/### Questions to ask before you sign\n\n1\. /);
+    const details = (await cli(["scan", "--format", "markdown", "--details", ...forms])).stdout;
+    expect(details).toMatch(/- \*\*HIGH\*\* .* \(`[a-z-]+`\): .+\n {2}- p2:\d+.*\n {4}> .*\*\*.+\*\*/);
+    expect(details).toMatch(/- \*\*When the authorization ends\*\* \(`hipaa-expiration`, 45 CFR 164\.508\(c\)\(1\)\(v\)\)/);
+    expect(details).toContain("### Grade arithmetic");
   });
 });
 
@@ -84,6 +82,8 @@ describe("consent-lens diff", () => {
 
   it("prints the change in the terminal and in Markdown", async () => {
     expect((await cli(["diff", v1, v2])).stdout).toMatch(/\+ risk \(\w+\) Sharing with others, line \d+/);
-    expect((await cli(["diff", "--format", "markdown", v1, v2])).stdout).toMatch(/^# Changes: .*\n\nGrade [A-E] \(\d+(\.\d)?\) → [A-E]/);
+    expect((await cli(["diff", "--format", "markdown", v1, v2])).stdout).toMatch(
+      /^# Changes: .*\n\nGrade [A-E] \(\d+(\.\d)?\/100\) → [A-E]/,
+    );
   });
 });

@@ -9,16 +9,29 @@ const scanJson = async (...args: string[]) => {
 };
 
 describe("consent-lens scan", () => {
-  it("prints the annotated report of a PDF: header, findings with page:line, questions", async () => {
+  it("prints a short report of a PDF: header, what matters most, risks by topic with page:line, ten questions", async () => {
     const { code, stdout, stderr } = await cli(["scan", fixture("imaging-ai-consent.pdf")]);
     expect(stderr).toBe("");
     expect(code).toBe(0);
     expect(stdout).toMatch(/PDF, 3 pages, [\d,]+ words/);
-    expect(stdout).toMatch(/HIGH {2}p2:\d+ {2}/);
-    expect(stdout).toContain("Why it matters:");
-    expect(stdout).toMatch(/Questions to ask before you sign\n {2}1\. /);
+    expect(stdout).toMatch(/What matters most\n {2}• Your data may be used to build or train AI and other software\./);
+    expect(stdout).toMatch(/Risks, by topic\n {2}HIGH {2}\w/);
+    expect(stdout).toMatch(/\n {4}p2:\d+ “/);
+    expect(stdout).not.toContain("Why it matters:");
+    expect(stdout).toMatch(/Questions to ask before you sign\n {3}1\. /);
+    expect(stdout).not.toMatch(/\n {2}11\. /);
     expect(stdout).toContain("Protections the form promises");
+    expect(stdout.split("\n").length).toBeLessThanOrEqual(90);
     expect(stdout).not.toContain("\u001b["); // not a terminal: no colour codes
+  });
+
+  it("prints everything with --details: each rule's explanation once, its sentences, the grade arithmetic, every question", async () => {
+    const { stdout } = await cli(["scan", "--details", fixture("imaging-ai-consent.pdf")]);
+    expect(stdout).toMatch(/HIGH {2}.+ \[[a-z-]+\]\n {4}Why it matters: /);
+    expect(stdout).toMatch(/\n {4}p2:\d+(, p\d+:\d+)* “/);
+    expect(stdout).toContain("How the grade was worked out");
+    const short = await cli(["scan", fixture("imaging-ai-consent.pdf")]);
+    expect(stdout.split("\n").length).toBeGreaterThan(short.stdout.split("\n").length);
   });
 
   it("wraps the report to the terminal width", async () => {

@@ -261,11 +261,52 @@ describe("HTML report, in headless Chromium", () => {
     expect(main.problems).toEqual([]);
   });
 
+  it.skipIf(!hasChromium)("opens with the key points, on the first screen", async () => {
+    const { page } = main;
+    const before = await page.evaluate(() => {
+      const points = document.querySelector(".key-points")!;
+      return [...document.querySelectorAll("#r0-text, #r0-findings, #r0-questions")].every(
+        (later) => points.compareDocumentPosition(later) & Node.DOCUMENT_POSITION_FOLLOWING,
+      );
+    });
+    expect(before).toBe(true);
+    const items = await page.locator(".key-points li").allTextContents();
+    expect(items.length).toBe(imaging.keyPoints.length);
+    expect(items.length).toBeGreaterThan(0);
+    expect(items.length).toBeLessThanOrEqual(5);
+    const box = await page.locator(".key-points").boundingBox();
+    expect(box!.y).toBeLessThan(900);
+  });
+
+  it.skipIf(!hasChromium)("opens a batch with a summary table that links to each form's report", async () => {
+    const hipaa = await reportOf("checklist/hipaa-no-redisclosure.pdf");
+    const both = await open([imaging, hipaa], "batch");
+    const links = await both.page.locator(".batch tbody a").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
+    expect(links).toEqual(["#r0-title", "#r1-title"]);
+    for (const href of links) expect(await both.page.locator(href!).count()).toBe(1);
+    expect(both.problems).toEqual([]);
+    await both.page.close();
+  });
+
+  it.skipIf(!hasChromium)("fits a phone's width (390 px) with no sideways scrolling", async () => {
+    const hipaa = await reportOf("checklist/hipaa-no-redisclosure.pdf");
+    const file = join(dir, "phone.html");
+    writeFileSync(file, formatHtml([imaging, hostileReport(), hipaa]));
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await page.goto(pathToFileURL(file).href, { waitUntil: "load" });
+    const widths = await page.evaluate(() => ({
+      scroll: document.documentElement.scrollWidth,
+      client: document.documentElement.clientWidth,
+    }));
+    expect(widths.scroll).toBeLessThanOrEqual(widths.client);
+    await page.close();
+  });
+
   it.skipIf(!hasChromium)("prints the summary and the questions, not the text", async () => {
     const { page } = main;
     await page.emulateMedia({ media: "print" });
     expect(await page.locator(".summary").isVisible()).toBe(true);
-    const questions = page.locator("#r0-questions li");
+    const questions = page.locator("#r0-questions > ol > li");
     expect(await questions.count()).toBe(imaging.questions.length);
     for (const q of await questions.all()) expect(await q.isVisible()).toBe(true);
     expect(await questions.first().textContent()).toContain(imaging.questions[0]!.text);

@@ -10,7 +10,9 @@ const maxKeyPoints = 5;
 export function findChoices(sentences: SentenceInContext[], rulebook: Rulebook): Span[] {
   const { choices } = rulebook.keyPoints;
   if (!choices) return [];
-  return sentences.filter(({ sentence, leadIn, heading }) => !heading && findSpec(choices, sentence, leadIn)).map(({ sentence }) => sentence.span);
+  return sentences
+    .filter(({ sentence, leadIn, heading }) => !heading && findSpec(choices, sentence, leadIn))
+    .map(({ sentence }) => sentence.span);
 }
 
 /**
@@ -20,7 +22,9 @@ export function findChoices(sentences: SentenceInContext[], rulebook: Rulebook):
  * same in plain words are one point, with all their pages.
  */
 export function keyPoints(text: Text, findings: Finding[], missing: Missing[], choices: Span[], rulebook: Rulebook): KeyPoint[] {
-  const choice: KeyPoint[] = choices.slice(0, 1).map((sentence) => ({ kind: "choice", sentence, pages: [locate(text, sentence.start).page] }));
+  const choice: KeyPoint[] = choices
+    .slice(0, 1)
+    .map((sentence) => ({ kind: "choice", sentence, pages: [locate(text, sentence.start).page] }));
   const silent: KeyPoint[] = [...missing]
     .sort((a, b) => severities.indexOf(a.element.severity) - severities.indexOf(b.element.severity))
     .slice(0, 1)
@@ -38,7 +42,11 @@ function allowsPoints(findings: Finding[], rulebook: Rulebook): KeyPoint[] {
     const text = rule?.point ?? fallback?.point;
     if (!text) continue;
     const unusual = rule?.unusual ?? fallback?.unusual ?? 1;
-    const entry = points.get(text) ?? { point: { kind: "allows", point: text, severity: f.severity, pages: [], sources: [] }, unusual, first: f.span.start };
+    const entry = points.get(text) ?? {
+      point: { kind: "allows", point: text, severity: f.severity, pages: [], sources: [] },
+      unusual,
+      first: f.span.start,
+    };
     if (severities.indexOf(f.severity) < severities.indexOf(entry.point.severity)) entry.point.severity = f.severity;
     entry.unusual = Math.max(entry.unusual, unusual);
     if (!entry.point.pages.includes(f.position.page)) entry.point.pages.push(f.position.page);
@@ -47,8 +55,7 @@ function allowsPoints(findings: Finding[], rulebook: Rulebook): KeyPoint[] {
   }
   return [...points.values()]
     .sort(
-      (a, b) =>
-        severities.indexOf(a.point.severity) - severities.indexOf(b.point.severity) || b.unusual - a.unusual || a.first - b.first,
+      (a, b) => severities.indexOf(a.point.severity) - severities.indexOf(b.point.severity) || b.unusual - a.unusual || a.first - b.first,
     )
     .map(({ point }) => ({ ...point, pages: point.pages.sort((x, y) => x - y) }));
 }

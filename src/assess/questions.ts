@@ -27,11 +27,13 @@ export function rankQuestions(findings: Finding[], missing: Missing[], rulesById
   };
   for (const f of findings.filter((f) => f.polarity === "risk"))
     for (const text of rulesById.get(f.ruleId)?.questions ?? []) add(text, f.category, f.severity, f.ruleId, f.position.page, f.span.start);
-  for (const { element } of missing) add(element.question, element.category ?? element.id, element.severity, element.id, undefined, Infinity);
+  for (const { element } of missing)
+    add(element.question, element.category ?? element.id, element.severity, element.id, undefined, Infinity);
   return mergeTopics(ranked([...byText.values()])).map(({ first: _first, ...q }) => ({ ...q, pages: q.pages.sort((x, y) => x - y) }));
 }
 
-const ranked = (questions: Draft[]) => questions.sort((a, b) => rank(a) - rank(b) || b.sources.length - a.sources.length || a.first - b.first);
+const ranked = (questions: Draft[]) =>
+  questions.sort((a, b) => rank(a) - rank(b) || b.sources.length - a.sources.length || a.first - b.first);
 
 function mergeTopics(questions: Draft[]): Draft[] {
   const byTopic = new Map<string, Draft>();

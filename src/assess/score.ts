@@ -1,7 +1,7 @@
 import { severities, type Category, type Finding, type Missing, type Score, type ScoreLine, type Span, type Text } from "../types.js";
 import type { Rulebook } from "../rules/load.js";
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+const plural = (n: number, word: string, words = `${word}s`) => `${n} ${n === 1 ? word : words}`;
 const round = (n: number) => Math.round(n * 10) / 10;
 
 /**
@@ -9,20 +9,31 @@ const round = (n: number) => Math.round(n * 10) / 10;
  * for its most severe risk, weighed by how unusual the practice is, plus a point for each
  * further rule of it (to a cap): a long form that repeats one practice is not graded worse
  * than a short one that states it once, and a few bounded disclosures cost less than
- * open-ended ones. Protections (one per category) and choices give points back, to a cap;
+ * open-ended ones. Categories count in order of weight, each a little less than the one
+ * before (`decay`), so that forms that allow much are still told apart. Protections (one per category) and choices give points back, to a cap;
  * silence on a required element takes points off, to a cap. Every step is kept so the
- * report can show the sum. Too little text is not graded at all.
+ * report can show the sum. Too little text, or none about data, is not graded at all.
  */
 export function score(text: Text, findings: Finding[], missing: Missing[], choices: Span[], rulebook: Rulebook): Score {
   const { grading } = rulebook;
-  if (text.words < grading.minWords) return { score: 0, ungraded: `not enough text to grade (${plural(text.words, "word")})`, breakdown: [] };
+  if (text.words < grading.minWords)
+    return { score: 0, ungraded: `not enough text to grade (${plural(text.words, "word")})`, breakdown: [] };
+  // Silence is not good news: a form that says nothing about data has nothing to grade.
+  if (!findings.length && !choices.length)
+    return { score: 0, ungraded: "the form says nothing about what happens to your data", breakdown: [] };
   const breakdown: ScoreLine[] = [
     { label: "start", points: grading.start },
     ...riskLines(findings, rulebook),
     ...protectionLines(findings, choices, rulebook),
     ...missingLines(missing, rulebook),
   ];
-  const total = Math.max(0, Math.min(100, breakdown.reduce((sum, line) => sum + line.points, 0)));
+  const total = Math.max(
+    0,
+    Math.min(
+      100,
+      breakdown.reduce((sum, line) => sum + line.points, 0),
+    ),
+  );
   const { A, B, C, D } = grading.grades;
   const grade = total >= A ? "A" : total >= B ? "B" : total >= C ? "C" : total >= D ? "D" : "E";
   return { score: round(total), grade, breakdown };
@@ -32,17 +43,22 @@ function riskLines(findings: Finding[], rulebook: Rulebook): ScoreLine[] {
   const { grading, keyPoints, rulesById } = rulebook;
   const byCategory = new Map<Category, Finding[]>();
   for (const f of findings.filter((f) => f.polarity === "risk")) byCategory.set(f.category, [...(byCategory.get(f.category) ?? []), f]);
-  return [...byCategory].map(([category, risks]) => {
+  const weighed = [...byCategory].map(([category, risks]) => {
     const worst = [...risks].sort((a, b) => severities.indexOf(a.severity) - severities.indexOf(b.severity))[0]!;
     const rule = rulesById.get(worst.ruleId);
     const unusual = rule?.unusual ?? keyPoints.categories.get(category)?.unusual ?? 3;
     const factor = grading.unusual[String(unusual) as keyof typeof grading.unusual] ?? 1;
     const rules = new Set(risks.map((f) => f.ruleId)).size;
     const more = Math.min((rules - 1) * grading.moreRisks, grading.moreRisksCap);
-    const points = round((grading.risk[worst.severity] ?? 0) * factor + more);
     const label = `${category}: ${worst.severity} risk (how unusual: ${unusual} of 5)${rules > 1 ? `, ${plural(rules - 1, "more kind")} of it` : ""}`;
-    return { label, points: -points };
+    return { label, points: (grading.risk[worst.severity] ?? 0) * factor + more };
   });
+  return weighed
+    .sort((a, b) => b.points - a.points)
+    .map(({ label, points }, i) => {
+      const weight = grading.decay ** i;
+      return { label: i ? `${label}, counted × ${round(weight * 100) / 100}` : label, points: -round(points * weight) };
+    });
 }
 
 function protectionLines(findings: Finding[], choices: Span[], rulebook: Rulebook): ScoreLine[] {
@@ -51,10 +67,14 @@ function protectionLines(findings: Finding[], choices: Span[], rulebook: Ruleboo
   const lines: ScoreLine[] = [];
   if (protectedCategories)
     lines.push({
-      label: `protections in ${plural(protectedCategories, "category")}`,
+      label: `protections in ${plural(protectedCategories, "category", "categories")}`,
       points: Math.min(protectedCategories * grading.protection, grading.protectionCap),
     });
-  if (choices.length) lines.push({ label: `${plural(choices.length, "choice")} you can make`, points: Math.min(choices.length * grading.choice, grading.choiceCap) });
+  if (choices.length)
+    lines.push({
+      label: `${plural(choices.length, "choice")} you can make`,
+      points: Math.min(choices.length * grading.choice, grading.choiceCap),
+    });
   return lines;
 }
 

@@ -63,7 +63,9 @@ function fileJson(view: ReportView): FileJson {
       kind: point.kind,
       text: keyPointText(report, point),
       pages: point.kind === "silent" ? [] : point.pages,
-      ...(point.kind === "allows" ? { severity: point.severity, sources: point.sources } : { sources: point.kind === "silent" ? [point.element.id] : [] }),
+      ...(point.kind === "allows"
+        ? { severity: point.severity, sources: point.sources }
+        : { sources: point.kind === "silent" ? [point.element.id] : [] }),
     })),
     findings: [
       ...view.findings.map((f) => phraseFindingJson(report, f)),

@@ -23,4 +23,5 @@ export const categoryTitles: Record<Category, string> = {
 export const formatNames: Record<InputFormat, string> = { pdf: "PDF", docx: "Word document", text: "text", markdown: "Markdown" };
 
 /** A grade as reports write it: "B (78/100)", or "no grade" with the reason. */
-export const gradeLabel = (score: Score) => (score.grade ? `${score.grade} (${score.score}/100)` : `no grade: ${score.ungraded ?? "not graded"}`);
+export const gradeLabel = (score: Score) =>
+  score.grade ? `${score.grade} (${score.score}/100)` : `no grade: ${score.ungraded ?? "not graded"}`;

@@ -51,7 +51,8 @@ function fileSection(view: ReportView, details: boolean): string {
   out.push(...keyPoints(view), ...risks(view, details), ...missing(view, details), ...protections(view));
   if (details) {
     out.push("", "### Grade arithmetic", "", "| points | for |", "| ---: | --- |");
-    for (const line of report.score.breakdown) out.push(`| ${line.points > 0 && line.label !== "start" ? "+" : ""}${line.points} | ${escapeMarkdown(line.label)} |`);
+    for (const line of report.score.breakdown)
+      out.push(`| ${line.points > 0 && line.label !== "start" ? "+" : ""}${line.points} | ${escapeMarkdown(line.label)} |`);
   }
   out.push("", questionList(view, details));
   return out.join("\n");
@@ -75,7 +76,9 @@ function risks(view: ReportView, details: boolean): string[] {
   if (!view.riskGroups.length) return [];
   const out = ["", "### Risks by topic", "", "| topic | high | medium | low | info | pages |", "| --- | --- | --- | --- | --- | --- |"];
   for (const g of view.riskGroups)
-    out.push(`| ${g.title} | ${severities.map((s) => g.findings.filter((f) => f.finding.severity === s).length).join(" | ")} | ${g.pages.join(", ")} |`);
+    out.push(
+      `| ${g.title} | ${severities.map((s) => g.findings.filter((f) => f.finding.severity === s).length).join(" | ")} | ${g.pages.join(", ")} |`,
+    );
   if (!details) {
     out.push("");
     for (const g of view.riskGroups) {
@@ -91,7 +94,10 @@ function risks(view: ReportView, details: boolean): string[] {
 function detailedGroup(view: ReportView, group: RiskGroup): string[] {
   const out = ["", `#### ${group.title}`];
   for (const { rule, severity, sentences } of group.rules) {
-    out.push("", `- **${severity.toUpperCase()}** ${escapeMarkdown(rule.title)} (\`${rule.id}\`): ${escapeMarkdown(rule.explanation)}${rule.citation ? ` (${escapeMarkdown(rule.citation)})` : ""}`);
+    out.push(
+      "",
+      `- **${severity.toUpperCase()}** ${escapeMarkdown(rule.title)} (\`${rule.id}\`): ${escapeMarkdown(rule.explanation)}${rule.citation ? ` (${escapeMarkdown(rule.citation)})` : ""}`,
+    );
     for (const { first, places, quoted, alsoIn } of sentences) {
       const also = alsoIn.length ? ` (also: ${alsoIn.map((c) => categoryTitles[c]).join(", ")})` : "";
       if (!quoted) {
@@ -99,7 +105,10 @@ function detailedGroup(view: ReportView, group: RiskGroup): string[] {
         continue;
       }
       const e = excerpt(view.report.text, first.finding, quoteLimit);
-      out.push(`  - ${places.join(", ")}${also}`, `    > ${escapeMarkdown(e.before)}**${escapeMarkdown(e.match)}**${escapeMarkdown(e.after)}`);
+      out.push(
+        `  - ${places.join(", ")}${also}`,
+        `    > ${escapeMarkdown(e.before)}**${escapeMarkdown(e.match)}**${escapeMarkdown(e.after)}`,
+      );
     }
   }
   return out;

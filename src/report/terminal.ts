@@ -91,7 +91,8 @@ function formatReport(view: ReportView, w: Writer, details: boolean): string {
   if (details) grade(view, w);
   w.line();
   w.line(formatQuestions(view, w.c, w.width, details));
-  if (!details) w.para(w.c.dim(`More: add --details for why each finding matters, every sentence, the grade arithmetic and all the questions.`));
+  if (!details)
+    w.para(w.c.dim(`More: add --details for why each finding matters, every sentence, the grade arithmetic and all the questions.`));
   return w.lines.join("\n") + "\n";
 }
 
@@ -134,7 +135,11 @@ function topics(view: ReportView, w: Writer) {
   for (const group of view.riskGroups) {
     const n = new Set(group.findings.map((f) => f.finding.sentence.start)).size;
     const severity = group.findings[0]!.finding.severity;
-    w.para(`${w.severity(severity)}  ${w.c.bold(group.title)} ${w.c.dim(`(${n} sentence${n === 1 ? "" : "s"}, ${pagesText(group.pages)})`)}`, 4, 2);
+    w.para(
+      `${w.severity(severity)}  ${w.c.bold(group.title)} ${w.c.dim(`(${n} sentence${n === 1 ? "" : "s"}, ${pagesText(group.pages)})`)}`,
+      4,
+      2,
+    );
     const top = group.findings.find((f) => !shown.has(f.finding.sentence.start));
     if (severity !== "high" || !top) continue;
     shown.add(top.finding.sentence.start);
@@ -172,7 +177,10 @@ function missing(view: ReportView, w: Writer, details: boolean) {
       continue;
     }
     w.line();
-    w.para(`${w.severity(element.severity)}  ${element.title} ${w.c.dim(`[${element.id}${element.citation ? `, ${element.citation}` : ""}]`)}`, 2);
+    w.para(
+      `${w.severity(element.severity)}  ${element.title} ${w.c.dim(`[${element.id}${element.citation ? `, ${element.citation}` : ""}]`)}`,
+      2,
+    );
     w.para(element.explanation, 4);
     w.para(`${w.c.dim("Ask:")} ${element.question}`, 4);
   }
@@ -193,7 +201,8 @@ function protections(view: ReportView, w: Writer, details: boolean) {
 function grade(view: ReportView, w: Writer) {
   const { grade: letter, score, breakdown, ungraded } = view.report.score;
   w.heading(letter ? `How the grade was worked out: ${letter} (${score}/100)` : `No grade: ${ungraded}`);
-  for (const line of breakdown) w.line(`  ${`${line.points > 0 && line.label !== "start" ? "+" : ""}${line.points}`.padStart(4)}  ${line.label}`);
+  for (const line of breakdown)
+    w.line(`  ${`${line.points > 0 && line.label !== "start" ? "+" : ""}${line.points}`.padStart(4)}  ${line.label}`);
 }
 
 /** The numbered questions to ask before signing, with the pages they concern; ten unless `all`. */
@@ -210,7 +219,8 @@ export function formatQuestions(view: ReportView, c: ChalkInstance, width: numbe
   shown.forEach((q, i) => {
     const where = q.pages.length ? c.dim(` (${pagesText(q.pages)})`) : c.dim(" (the form is silent)");
     lines.push(...wrap(`${q.text}${where}`, `  ${`${i + 1}.`.padStart(digits + 1)} `, " ".repeat(digits + 4)));
-    if (all) for (const related of q.related) lines.push(...wrap(related, `${" ".repeat(digits + 4)}${c.dim("also:")} `, " ".repeat(digits + 10)));
+    if (all)
+      for (const related of q.related) lines.push(...wrap(related, `${" ".repeat(digits + 4)}${c.dim("also:")} `, " ".repeat(digits + 10)));
   });
   if (shown.length < questions.length) lines.push(c.dim(`  and ${questions.length - shown.length} more with --details`));
   return lines.join("\n");

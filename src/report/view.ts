@@ -74,7 +74,8 @@ export interface ReportView {
 }
 
 const rank = (s: Severity) => severities.indexOf(s);
-const bySeverity = (a: FindingView, b: FindingView) => rank(a.finding.severity) - rank(b.finding.severity) || a.finding.span.start - b.finding.span.start;
+const bySeverity = (a: FindingView, b: FindingView) =>
+  rank(a.finding.severity) - rank(b.finding.severity) || a.finding.span.start - b.finding.span.start;
 const spanKey = (s: Span) => `${s.start}:${s.end}`;
 
 export function placeOf(report: Report, position: Position): { place: string; placeInWords: string } {
@@ -92,7 +93,9 @@ export function findingView(report: Report, finding: Finding): FindingView {
 export function reportView(report: Report): ReportView {
   const findings = report.findings.map((f) => findingView(report, f));
   const risks = findings.filter((v) => v.finding.polarity === "risk").sort(bySeverity);
-  const protections = findings.filter((v) => v.finding.polarity === "protection").sort((a, b) => a.finding.span.start - b.finding.span.start);
+  const protections = findings
+    .filter((v) => v.finding.polarity === "protection")
+    .sort((a, b) => a.finding.span.start - b.finding.span.start);
   const document = report.text.document;
   return {
     report,
@@ -102,7 +105,10 @@ export function reportView(report: Report): ReportView {
     findings,
     risks,
     riskGroups: riskGroups(report, risks),
-    riskCounts: Object.fromEntries(severities.map((s) => [s, risks.filter((v) => v.finding.severity === s).length])) as Record<Severity, number>,
+    riskCounts: Object.fromEntries(severities.map((s) => [s, risks.filter((v) => v.finding.severity === s).length])) as Record<
+      Severity,
+      number
+    >,
     riskySentences: new Set(risks.map((v) => spanKey(v.finding.sentence))).size,
     protections,
     missing: report.missing.map((m) => m.element),
@@ -113,8 +119,11 @@ function riskGroups(report: Report, risks: FindingView[]): RiskGroup[] {
   const byCategory = new Map<Category, FindingView[]>();
   for (const v of risks) byCategory.set(v.finding.category, [...(byCategory.get(v.finding.category) ?? []), v]);
   const categoriesOf = new Map<string, Category[]>();
-  for (const v of risks) categoriesOf.set(spanKey(v.finding.sentence), [...(categoriesOf.get(spanKey(v.finding.sentence)) ?? []), v.finding.category]);
-  const groups = [...byCategory.entries()].sort(([, a], [, b]) => rank(a[0]!.finding.severity) - rank(b[0]!.finding.severity) || b.length - a.length);
+  for (const v of risks)
+    categoriesOf.set(spanKey(v.finding.sentence), [...(categoriesOf.get(spanKey(v.finding.sentence)) ?? []), v.finding.category]);
+  const groups = [...byCategory.entries()].sort(
+    ([, a], [, b]) => rank(a[0]!.finding.severity) - rank(b[0]!.finding.severity) || b.length - a.length,
+  );
   // A sentence is quoted once, under the first (most severe) category that reports it.
   const quoted = new Set<string>();
   return groups.map(([category, findings]) => ({
@@ -133,14 +142,24 @@ function riskGroups(report: Report, risks: FindingView[]): RiskGroup[] {
 
 // Sentences that share nearly all their words are the form repeating itself.
 const nearlySame = 0.9;
-const wordsOf = (report: Report, s: Span) => new Set(report.text.value.slice(s.start, s.end).toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+const wordsOf = (report: Report, s: Span) =>
+  new Set(
+    report.text.value
+      .slice(s.start, s.end)
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]+/gu) ?? [],
+  );
 function overlap(a: Set<string>, b: Set<string>) {
   let shared = 0;
   for (const w of a) if (b.has(w)) shared++;
   return shared / (a.size + b.size - shared || 1);
 }
 
-function ruleGroups(report: Report, findings: FindingView[], mark: (sentence: Span) => Pick<SentenceEntry, "quoted" | "alsoIn">): RuleGroup[] {
+function ruleGroups(
+  report: Report,
+  findings: FindingView[],
+  mark: (sentence: Span) => Pick<SentenceEntry, "quoted" | "alsoIn">,
+): RuleGroup[] {
   const groups = new Map<string, RuleGroup & { words: Set<string>[] }>();
   for (const v of findings) {
     const group = groups.get(v.rule.id) ?? { rule: v.rule, severity: v.finding.severity, sentences: [], words: [] };

@@ -119,6 +119,7 @@ export const GradingSchema = z.strictObject({
     .record(z.enum(["1", "2", "3", "4", "5"]), z.number().min(0))
     .describe("The risk points are multiplied by this, by how unusual the practice is (1 routine to 5 far-reaching)"),
   moreRisks: z.number().min(0).default(1).describe("Points off for each further rule of a category that reports a risk"),
+  decay: z.number().min(0).max(1).default(0.8).describe("Each category of risk counts this much of the one before it, heaviest first"),
   moreRisksCap: z.number().min(0).default(3),
   protection: z.number().min(0).default(2).describe("Points back for each category the form promises a protection in"),
   protectionCap: z.number().min(0).default(10),

@@ -186,13 +186,13 @@ function breakdown(view: ReportView, id: Ids): string {
   );
   return `<section class="grade-work" id="${id("grade")}" aria-labelledby="${id("grade-h")}">
 <h3 id="${id("grade-h")}">How the grade was worked out</h3>
-<table>
+<div class="table-wrap"><table>
 <thead><tr><th scope="col" class="num">Points</th><th scope="col">For</th></tr></thead>
 <tbody>
 ${rows.join("\n")}
 </tbody>
 <tfoot><tr><td class="num">${grade ? score : ""}</td><td>${grade ? `Grade ${grade}` : `No grade: ${esc(ungraded ?? "")}`}</td></tr></tfoot>
-</table>
+</table></div>
 </section>`;
 }
 
