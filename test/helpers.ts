@@ -97,6 +97,7 @@ export const formatOptions = (options: Partial<FormatOptions> = {}): FormatOptio
   version: "9.9.9",
   unreadable: [],
   questionsOnly: false,
+  details: false,
   color: false,
   width: 80,
   ...options,
