@@ -7,7 +7,7 @@ import { normalize } from "../src/text/normalize.js";
 import { readability } from "../src/assess/readability.js";
 import { documentFromPages } from "../src/extract/document.js";
 import { scan } from "../src/scan.js";
-import { cli, fixture, reportOf } from "./helpers.js";
+import { cli, fixture, reportOf, rulebook } from "./helpers.js";
 
 const missingIds = (report: Awaited<ReturnType<typeof reportOf>>) => report.missing.map((m) => m.element.id);
 
@@ -21,6 +21,14 @@ describe("kinds of form", () => {
     const report = await reportOf(name);
     expect(report.kinds.map((k) => k.id)).toEqual(kinds);
     for (const kind of report.kinds) expect(kind.evidence.length).toBeGreaterThan(0);
+  });
+
+  it("counts a sentence once, however many signals it matches", async () => {
+    const kindsOf = async (lines: string[]) =>
+      (await scan({ path: "form.txt", bytes: new TextEncoder().encode(lines.join("\n\n")) }, rulebook())).kinds.map((k) => k.id);
+    const title = "Authorization for Release of Medical Information";
+    expect(await kindsOf([title, "Autorizo la divulgación de mi expediente."])).not.toContain("hipaa-authorization");
+    expect(await kindsOf([title, "You may revoke this authorization at any time."])).toContain("hipaa-authorization");
   });
 
   it("--kind overrides detection", async () => {
