@@ -67,7 +67,7 @@ try {
     withAuthorizations ? scan(formsIn(authorizations.dir, new Set(authorizationLabels.map((l) => l.file)))) : undefined,
   ]);
 } catch (error) {
-  console.error(error.message);
+  console.error(error instanceof Error ? error.message : String(error));
   process.exit(1);
 }
 
@@ -91,7 +91,9 @@ const failed = (r, what) => {
 };
 
 const corpusJson = run(corpus.scorer, corpus.labels, corpusResults, ["--json"]);
-const authorizationJson = withAuthorizations ? run(authorizations.scorer, authorizations.labels, authorizationResults, ["--json"]) : undefined;
+const authorizationJson = withAuthorizations
+  ? run(authorizations.scorer, authorizations.labels, authorizationResults, ["--json"])
+  : undefined;
 let status = failed(corpusJson, "corpus") || (authorizationJson && failed(authorizationJson, "authorization")) ? 1 : 0;
 
 if (json) {
@@ -132,5 +134,11 @@ function printCategories(summary) {
   const rows = [header, ...categories.map((c) => [c, ...cells(c)])];
   const widths = header.map((_, i) => Math.max(...rows.map((r) => r[i].length)));
   console.log();
-  for (const r of rows) console.log(r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join("  ").trimEnd());
+  for (const r of rows)
+    console.log(
+      r
+        .map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i])))
+        .join("  ")
+        .trimEnd(),
+    );
 }

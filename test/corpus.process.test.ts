@@ -34,7 +34,9 @@ describe.skipIf(!existsSync(corpus))("real consent forms (../shared/corpus)", ()
     expect(stderr).toBe("");
     expect([0, 1]).toContain(code);
     const report: unknown = JSON.parse(stdout);
-    const validate = new Ajv2020({ strict: false, allErrors: true }).compile(JSON.parse(readFileSync(join(root, "schema", "report.schema.json"), "utf8")));
+    const validate = new Ajv2020({ strict: false, allErrors: true }).compile(
+      JSON.parse(readFileSync(join(root, "schema", "report.schema.json"), "utf8")),
+    );
     expect(validate(report), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
     const json = ReportJson.parse(report);
     expect(json.errors).toEqual([]);
