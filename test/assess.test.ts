@@ -6,7 +6,8 @@ import { bundledRules, loadRules } from "../src/rules/load.js";
 import { normalize } from "../src/text/normalize.js";
 import { readability } from "../src/assess/readability.js";
 import { documentFromPages } from "../src/extract/document.js";
-import { cli, fixture, reportOf } from "./helpers.js";
+import { scan } from "../src/scan.js";
+import { cli, fixture, reportOf, rulebook } from "./helpers.js";
 
 const missingIds = (report: Awaited<ReturnType<typeof reportOf>>) => report.missing.map((m) => m.element.id);
 
@@ -20,6 +21,14 @@ describe("kinds of form", () => {
     const report = await reportOf(name);
     expect(report.kinds.map((k) => k.id)).toEqual(kinds);
     for (const kind of report.kinds) expect(kind.evidence.length).toBeGreaterThan(0);
+  });
+
+  it("counts a sentence once, however many signals it matches", async () => {
+    const kindsOf = async (lines: string[]) =>
+      (await scan({ path: "form.txt", bytes: new TextEncoder().encode(lines.join("\n\n")) }, rulebook())).kinds.map((k) => k.id);
+    const title = "Authorization for Release of Medical Information";
+    expect(await kindsOf([title, "Autorizo la divulgación de mi expediente."])).not.toContain("hipaa-authorization");
+    expect(await kindsOf([title, "You may revoke this authorization at any time."])).toContain("hipaa-authorization");
   });
 
   it("--kind overrides detection", async () => {
@@ -58,6 +67,37 @@ describe("missing elements", () => {
       }),
     );
   });
+});
+
+describe("an element counts as addressed", () => {
+  // A pack with one element whose wording never occurs: only its category can address it.
+  const dir = mkdtempSync(join(tmpdir(), "consent-lens-element-"));
+  writeFileSync(
+    join(dir, "pack.yaml"),
+    [
+      "elements:",
+      "  - id: q-sale-test",
+      "    title: Whether data is sold",
+      "    checklist: Test",
+      "    appliesTo: [any]",
+      "    severity: low",
+      "    explanation: The form never says whether data is sold.",
+      "    question: Is my data sold?",
+      "    categories: [commercial-use]",
+      '    patterns: ["=zzyzx"]',
+      "    examples: { present: [], absent: [] }",
+    ].join("\n"),
+  );
+  const withElement = loadRules([bundledRules, dir]);
+  const missingOf = async (line: string) =>
+    (await scan({ path: "form.txt", bytes: new TextEncoder().encode(line) }, withElement)).missing.map((m) => m.element.id);
+
+  it.each([
+    ["a risk of its category", "Your samples may be sold to drug companies."],
+    ["a protection of its category", "We will never sell your health information."],
+  ])("by %s", async (_what, line) => expect(await missingOf(line)).not.toContain("q-sale-test"));
+
+  it("not by silence", async () => expect(await missingOf("The scan takes about an hour.")).toContain("q-sale-test"));
 });
 
 describe("readability", () => {

@@ -1,6 +1,6 @@
-import type { FormKind, Span } from "../types.js";
+import type { FormKind } from "../types.js";
 import type { Rulebook } from "../rules/load.js";
-import type { MatchSentence } from "../match/sentence.js";
+import type { MatchSentence, Matcher } from "../match/sentence.js";
 import { UserError } from "../errors.js";
 
 const evidenceShown = 3;
@@ -20,15 +20,39 @@ export function detectKinds(sentences: MatchSentence[], rulebook: Rulebook, give
   const kinds: FormKind[] = [];
   for (const { definition: kind, signals, requires } of rulebook.kinds) {
     if (!requires.every((r) => sentences.some((s) => r(s)))) continue;
-    const evidence: Span[] = [];
-    let found = 0;
-    for (const signal of signals) {
-      const sentence = sentences.find((s) => signal(s));
-      if (!sentence) continue;
-      found++;
-      if (evidence.length < evidenceShown && !evidence.includes(sentence.span)) evidence.push(sentence.span);
-    }
-    if (found >= kind.minSignals) kinds.push({ id: kind.id, title: kind.title, evidence: evidence.sort((a, b) => a.start - b.start) });
+    const clues = distinctClues(signals, sentences, kind.minSignals);
+    if (clues.length < kind.minSignals) continue;
+    kinds.push({ id: kind.id, title: kind.title, evidence: clues.slice(0, evidenceShown).map((s) => s.span) });
   }
   return kinds;
+}
+
+/**
+ * Sentences that show a kind, one per signal and each for one signal only, so that a
+ * title matching two signals ("Authorization for Release of Medical Information")
+ * is one clue: a largest matching of signals to sentences, in reading order. Each
+ * signal brings only its first `wanted` sentences, which is enough for the matching
+ * to reach `wanted` whenever the whole form could.
+ */
+function distinctClues(signals: Matcher[], sentences: MatchSentence[], wanted: number): MatchSentence[] {
+  const candidates = signals.map((signal) => {
+    const found: MatchSentence[] = [];
+    for (const sentence of sentences) if (signal(sentence) && found.push(sentence) >= wanted) break;
+    return found;
+  });
+  const owner = new Map<MatchSentence, number>();
+  const assign = (i: number, tried: Set<MatchSentence>): boolean => {
+    for (const sentence of candidates[i]!) {
+      if (tried.has(sentence)) continue;
+      tried.add(sentence);
+      const other = owner.get(sentence);
+      if (other === undefined || assign(other, tried)) {
+        owner.set(sentence, i);
+        return true;
+      }
+    }
+    return false;
+  };
+  candidates.forEach((_, i) => assign(i, new Set()));
+  return [...owner.keys()].sort((a, b) => a.span.start - b.span.start);
 }

@@ -1,9 +1,10 @@
-import type { Polarity } from "../types.js";
+import type { Polarity, Span, Text } from "../types.js";
 import { documentFromPages } from "../extract/document.js";
 import { normalize } from "../text/normalize.js";
-import { matchRule } from "../match/match.js";
+import { match, matchRule } from "../match/match.js";
 import { matchSentences } from "../match/sentence.js";
 import { findSpec, type CompiledSpec } from "../match/spec.js";
+import { addressedBy } from "./addressed.js";
 import type { Rulebook } from "./load.js";
 import type { Example } from "./schema.js";
 
@@ -42,13 +43,29 @@ function result(ruleId: string, expected: Expectation, example: Example, outcome
   return { ruleId, expected, sentence, ...(expectedWords !== undefined ? { expectedWords } : {}), ...outcome, passed };
 }
 
-function specOutcome(compiled: CompiledSpec, example: string): Outcome {
+/** Where a checklist element (or the choices spec) finds its words in a text; undefined when it does not. */
+type Finder = (text: Text) => Span | undefined;
+
+const specFinder =
+  (spec: CompiledSpec): Finder =>
+  (text) => {
+    for (const { sentence, leadIn } of matchSentences(text)) {
+      const m = findSpec(spec, sentence, leadIn);
+      if (m) return { start: sentence.tokens[m.start]!.start, end: sentence.tokens[m.end - 1]!.end };
+    }
+    return undefined;
+  };
+
+// As in a scanned form: an element is addressed by its wording or by a finding of one of its categories.
+const elementFinder =
+  (compiled: Rulebook["elements"][number], rulebook: Rulebook): Finder =>
+  (text) =>
+    addressedBy(compiled, matchSentences(text), match(text, rulebook.rules, rulebook.language));
+
+function presenceOutcome(find: Finder, example: string): Outcome {
   const text = textOf(example);
-  for (const { sentence, leadIn } of matchSentences(text)) {
-    const m = findSpec(compiled, sentence, leadIn);
-    if (m) return { actual: "present", matched: text.value.slice(sentence.tokens[m.start]!.start, sentence.tokens[m.end - 1]!.end) };
-  }
-  return { actual: "absent" };
+  const where = find(text);
+  return where ? { actual: "present", matched: text.value.slice(where.start, where.end) } : { actual: "absent" };
 }
 
 function ruleOutcome(compiled: Rulebook["rules"][number], example: string, rulebook: Rulebook, expected: Expectation): Outcome {
@@ -66,14 +83,14 @@ function ruleOutcome(compiled: Rulebook["rules"][number], example: string, ruleb
  */
 export function checkExamples(rulebook: Rulebook): ExampleResult[] {
   const results: ExampleResult[] = [];
-  const specs: { id: string; spec: CompiledSpec; examples: Rulebook["elements"][number]["element"]["examples"] }[] = rulebook.elements.map(
-    (c) => ({ id: c.element.id, spec: c, examples: c.element.examples }),
+  const specs: { id: string; find: Finder; examples: Rulebook["elements"][number]["element"]["examples"] }[] = rulebook.elements.map(
+    (c) => ({ id: c.element.id, find: elementFinder(c, rulebook), examples: c.element.examples }),
   );
   const { choices } = rulebook.keyPoints;
-  if (choices) specs.push({ id: "choices", spec: choices, examples: choices.examples });
-  for (const { id, spec, examples } of specs)
+  if (choices) specs.push({ id: "choices", find: specFinder(choices), examples: choices.examples });
+  for (const { id, find, examples } of specs)
     for (const { expected, example } of [...cases("present", examples.present), ...cases("absent", examples.absent)])
-      results.push(result(id, expected, example, specOutcome(spec, typeof example === "string" ? example : example.sentence)));
+      results.push(result(id, expected, example, presenceOutcome(find, typeof example === "string" ? example : example.sentence)));
   for (const compiled of rulebook.rules) {
     const { examples, id } = compiled.rule;
     const all = [...cases("risk", examples.risk), ...cases("protection", examples.protection), ...cases("none", examples.none)];
