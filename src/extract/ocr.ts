@@ -23,8 +23,10 @@ export interface OcrOptions {
 
 /** Words below this confidence are flagged in the report: most misreadings score under it, most right words above. */
 export const doubtfulBelow = 70;
-// A page read at this mean confidence or more is taken as upright; below it, the other three orientations are tried.
+// A page read at this mean confidence or more is taken as upright; below it, if OCR saw words at all
+// (a blank page or a photo of no text has next to none), the other three orientations are tried.
 const uprightFrom = 60;
+const turnFrom = 10;
 const defaultPageTimeoutMs = 60_000;
 
 // The traineddata comes from an npm package (pinned), never from the network; LSTM-only "best_int" is small and fast.
@@ -72,7 +74,10 @@ export async function ocrPages(total: number, picture: (index: number) => Promis
           results[index] = await withTimeout(readUpright(worker, await picture(index)), timeout);
         } catch (error) {
           // A timed-out worker may still be busy: end it and start afresh for the next page.
-          if (error instanceof PageTimeout) worker = void (await worker.terminate().catch(() => undefined));
+          if (error instanceof PageTimeout) {
+            await worker.terminate().catch(() => undefined);
+            worker = undefined;
+          }
           results[index] = error instanceof Error ? error : new Error(String(error));
         }
         options.onPage?.(++done, total);
@@ -101,7 +106,7 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
 async function readUpright(worker: TesseractWorker, image: PageImage): Promise<OcrText> {
   let best = await read(worker, image);
   for (const quarterTurns of [2, 1, 3]) {
-    if (best.reading.confidence >= uprightFrom) break;
+    if (best.reading.confidence >= uprightFrom || best.reading.words < turnFrom) break;
     const candidate = await read(worker, turned(image, quarterTurns));
     if (candidate.reading.confidence * candidate.reading.words > best.reading.confidence * best.reading.words) best = candidate;
   }
