@@ -1,5 +1,6 @@
-import type { Report } from "./types.js";
-import { extract, type Input } from "./extract/index.js";
+import type { Document, Report } from "./types.js";
+import { extract, extractImages, type Input } from "./extract/index.js";
+import type { OcrOptions } from "./extract/ocr.js";
 import { normalize } from "./text/normalize.js";
 import { match } from "./match/match.js";
 import type { Rulebook } from "./rules/load.js";
@@ -10,6 +11,8 @@ export interface ScanOptions {
   password?: string;
   /** Kinds of form to assume instead of detecting them. */
   kinds?: string[];
+  /** How pages without text are read by OCR: workers, progress, the time a page may take. */
+  ocr?: OcrOptions;
 }
 
 /**
@@ -17,8 +20,18 @@ export interface ScanOptions {
  * extract -> normalize -> match -> assess. The CLI, the tests and the web page use it.
  */
 export async function scan(input: Input, rulebook: Rulebook, options: ScanOptions = {}): Promise<Report> {
-  const document = await extract(input, options.password === undefined ? {} : { password: options.password });
+  const { kinds, ...extractOptions } = options;
+  return assessDocument(await extract(input, extractOptions), rulebook, kinds);
+}
+
+/** The same for several images (photos or scans) that are the pages of one form, in order. */
+export async function scanImages(path: string, inputs: Input[], rulebook: Rulebook, options: ScanOptions = {}): Promise<Report> {
+  const { kinds, ...extractOptions } = options;
+  return assessDocument(await extractImages(path, inputs, extractOptions), rulebook, kinds);
+}
+
+function assessDocument(document: Document, rulebook: Rulebook, kinds: string[] | undefined): Report {
   const text = normalize(document);
   const findings = match(text, rulebook.rules, rulebook.language);
-  return assess(text, findings, rulebook, options.kinds ? { kinds: options.kinds } : {});
+  return assess(text, findings, rulebook, kinds ? { kinds } : {});
 }

@@ -29,9 +29,29 @@ export type Severity = (typeof severities)[number];
 export const polarities = ["risk", "protection"] as const;
 export type Polarity = (typeof polarities)[number];
 
-/** The formats a form can come in, decided from its bytes. */
-export const inputFormats = ["pdf", "docx", "text", "markdown"] as const;
+/** The formats a form can come in, decided from its bytes. An image is a photo or scan, read by OCR. */
+export const inputFormats = ["pdf", "docx", "text", "markdown", "image"] as const;
 export type InputFormat = (typeof inputFormats)[number];
+
+/** Formats whose pages are real pages, so places are given as page and line. */
+export const pagedFormats: readonly InputFormat[] = ["pdf", "image"];
+
+/** A word OCR read with low confidence: a span of `Document.raw`. */
+export interface DoubtfulWord extends Span {
+  /** Tesseract's confidence, 0-100. */
+  confidence: number;
+}
+
+/** A page whose text was read by OCR from its picture. */
+export interface OcrPage {
+  /** 1-based page number. */
+  page: number;
+  /** Mean confidence of the page's words, 0-100. */
+  confidence: number;
+  words: number;
+  /** Words read with low confidence, in reading order: reports show them in quotes rather than hide them. */
+  doubtful: DoubtfulWord[];
+}
 
 /** What extraction produced: the raw text of a file and where its pages and lines start. */
 export interface Document {
@@ -47,6 +67,8 @@ export interface Document {
   linesAreParagraphs: boolean;
   /** Things the reader should know about the extraction (e.g. pages with no text). */
   notes: string[];
+  /** The pages read by OCR (none for a PDF whose pages all have text, or for DOCX and text files). */
+  ocr: OcrPage[];
 }
 
 /** Half-open range [start, end) of offsets into normalized text. */

@@ -4,7 +4,7 @@ import { Worker } from "node:worker_threads";
 import type { Report } from "../types.js";
 import { describeError } from "../errors.js";
 import type { Rulebook } from "../rules/load.js";
-import { scan, type ScanOptions } from "../scan.js";
+import { scan, scanImages, type ScanOptions } from "../scan.js";
 import { readInput } from "./read.js";
 import type { RuleSource } from "./setup.js";
 import type { Io } from "./io.js";
@@ -19,6 +19,8 @@ export interface BatchContext {
   io: Io;
   /** Called as each file is done, in any order. */
   onDone?: (path: string) => void;
+  /** Called as each page read by OCR is done (files scanned in this process only). */
+  onPage?: (path: string, done: number, total: number) => void;
 }
 
 // A worker costs about as much to start as a small scan, so a handful of files is
@@ -38,14 +40,31 @@ export async function scanAll(paths: string[], context: BatchContext): Promise<O
   return scanInWorkers(paths, context);
 }
 
-export async function scanOne(path: string, context: Pick<BatchContext, "rulebook" | "options" | "debug" | "io">): Promise<Outcome> {
+type ScanContext = Pick<BatchContext, "rulebook" | "options" | "debug" | "io" | "onPage">;
+
+export async function scanOne(path: string, context: ScanContext): Promise<Outcome> {
   try {
     const input = await readInput(path === "-" ? path : resolve(context.io.cwd, path), context.io.readStdin);
-    return { path, report: await scan({ ...input, path }, context.rulebook, context.options) };
+    return { path, report: await scan({ ...input, path }, context.rulebook, withPageProgress(path, context)) };
   } catch (error) {
     return { path, error: describeError(error, context.debug) };
   }
 }
+
+/** Images that are the pages of one form (--as-one), read in the order given. */
+export async function scanPages(name: string, paths: string[], context: ScanContext): Promise<Outcome> {
+  try {
+    const inputs = await Promise.all(
+      paths.map(async (path) => ({ ...(await readInput(resolve(context.io.cwd, path), context.io.readStdin)), path })),
+    );
+    return { path: name, report: await scanImages(name, inputs, context.rulebook, withPageProgress(name, context)) };
+  } catch (error) {
+    return { path: name, error: describeError(error, context.debug) };
+  }
+}
+
+const withPageProgress = (path: string, { options, onPage }: ScanContext): ScanOptions =>
+  onPage ? { ...options, ocr: { ...options.ocr, onPage: (done, total) => onPage(path, done, total) } } : options;
 
 function scanInWorkers(paths: string[], context: BatchContext): Promise<Outcome[]> {
   const outcomes: Outcome[] = new Array(paths.length);
@@ -54,8 +73,10 @@ function scanInWorkers(paths: string[], context: BatchContext): Promise<Outcome[
   const count = Math.min(availableParallelism(), paths.length);
   return new Promise((done, fail) => {
     const workers = Array.from({ length: count }, () => {
+      // Files run one per core here, so each reads its scanned pages with one OCR worker.
+      const options: ScanOptions = { ...context.options, ocr: { ...context.options.ocr, workers: 1 } };
       const worker = new Worker(new URL("./worker.js", import.meta.url), {
-        workerData: { source: context.source, options: context.options, debug: context.debug, cwd: context.io.cwd },
+        workerData: { source: context.source, options, debug: context.debug, cwd: context.io.cwd },
       });
       const feed = () => {
         if (next < paths.length) worker.postMessage({ index: next, path: paths[next++] });

@@ -8,10 +8,10 @@ import { reportView, type Unreadable } from "../report/view.js";
 import { processIo, type Io } from "./io.js";
 import { explainRule, listRules, testRules } from "./rules.js";
 import { loadRulebook, type RuleSource } from "./setup.js";
-import { expandInputs } from "./inputs.js";
-import { parallelFrom, scanAll } from "./batch.js";
+import { expandInputs, expandPages } from "./inputs.js";
+import { parallelFrom, scanAll, scanPages, type BatchContext, type Outcome } from "./batch.js";
 import { diffCommand } from "./diff.js";
-import { progressBar } from "./progress.js";
+import { pageProgress, progressBar } from "./progress.js";
 import { emit, exitCodes, scanOptions, useColor, version, type OutputFlags, type ScanFlags } from "./options.js";
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -49,6 +49,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     .addOption(new Option("--fail-on <severity>", "exit 1 when a risk at or above this severity is found").choices([...severities]))
     .option("--questions-only", "print only the questions to ask before signing")
     .option("--details", "print everything: why each finding matters, every sentence, the grade arithmetic, all the questions")
+    .option("--as-one", "read the images given (or the images in a folder, by name) as the pages of one form, in order")
     .action(async (paths: string[], flags: ScanFlags) => {
       code = await scanCommand(paths, flags, io);
     });
@@ -97,23 +98,38 @@ function addRuleCommands(program: Command, io: Io, exit: (code: number) => void)
   ).action((id: string, flags: RuleSource) => io.stdout(explainRule(loadRulebook(flags, io.cwd).rulebook, id)));
 }
 
+// Files scanned in this process show a line per page read by OCR; a batch spread over workers, a bar per file.
+async function scanPaths(args: string[], paths: string[], context: BatchContext, asOne: boolean): Promise<Outcome[]> {
+  const { io } = context;
+  const inProcess = asOne || paths.length < parallelFrom;
+  const progress = io.stderrIsTTY && !inProcess ? progressBar(paths.length, io.stderr, io.columns) : undefined;
+  const pages = io.stderrIsTTY && inProcess ? pageProgress(io.stderr, io.columns) : undefined;
+  const withProgress: BatchContext = {
+    ...context,
+    onDone: (path) => progress?.tick(path),
+    ...(pages && { onPage: (path: string, done: number, total: number) => pages.page(path, done, total) }),
+  };
+  try {
+    return asOne ? [await scanPages(args.join(" + "), paths, withProgress)] : await scanAll(paths, withProgress);
+  } finally {
+    progress?.end();
+    pages?.end();
+  }
+}
+
 async function scanCommand(args: string[], flags: ScanFlags, io: Io): Promise<number> {
   const { rulebook, config } = loadRulebook(flags, io.cwd);
   const options = scanOptions(
     flags,
     rulebook.kinds.map((k) => k.definition.id),
   );
-  const paths = await expandInputs(args, io.cwd);
-  const progress = io.stderrIsTTY && paths.length >= parallelFrom ? progressBar(paths.length, io.stderr, io.columns) : undefined;
-  const outcomes = await scanAll(paths, {
-    rulebook,
-    source: flags,
-    options,
-    debug: Boolean(flags.debug),
-    io,
-    onDone: (p) => progress?.tick(p),
-  });
-  progress?.end();
+  const paths = flags.asOne ? expandPages(args, io.cwd) : await expandInputs(args, io.cwd);
+  const outcomes = await scanPaths(
+    args,
+    paths,
+    { rulebook, source: flags, options, debug: Boolean(flags.debug), io },
+    Boolean(flags.asOne),
+  );
 
   const reports: Report[] = [];
   const unreadable: Unreadable[] = [];

@@ -25,6 +25,7 @@ export interface ScanFlags extends OutputFlags {
   failOn?: Severity;
   questionsOnly?: boolean;
   details?: boolean;
+  asOne?: boolean;
 }
 
 export function scanOptions(flags: OutputFlags, kinds: string[]): ScanOptions {

@@ -12,3 +12,16 @@ export function progressBar(total: number, write: (s: string) => void, columns: 
     end: () => write("\r" + " ".repeat(columns - 1) + "\r"),
   };
 }
+
+/** One line on standard error, redrawn as each page is read by OCR (a scan can take a while); only for terminals. */
+export function pageProgress(write: (s: string) => void, columns: number) {
+  let shown = false;
+  return {
+    page(path: string, done: number, total: number) {
+      shown = true;
+      const name = path.length > 30 ? "…" + path.slice(-29) : path;
+      write(`\r${name}: reading page ${done} of ${total} by OCR`.padEnd(columns - 1).slice(0, columns - 1));
+    },
+    end: () => shown && write("\r" + " ".repeat(columns - 1) + "\r"),
+  };
+}

@@ -2,8 +2,10 @@ import type { Document } from "../types.js";
 import { UserError } from "../errors.js";
 import { detectFormat } from "./detect.js";
 import { documentFromPages } from "./document.js";
-import { extractPdf, type PdfOptions } from "./pdf.js";
+import { openPdf, type PdfOptions } from "./pdf.js";
 import { extractDocx } from "./docx.js";
+import { readByOcr, type OcrRead, type ReadPages } from "./scanned.js";
+import type { OcrOptions } from "./ocr.js";
 
 export interface Input {
   /** What the user named: a path, or "-" for standard input. */
@@ -11,18 +13,18 @@ export interface Input {
   bytes: Uint8Array;
 }
 
+export interface ExtractOptions extends PdfOptions {
+  ocr?: OcrOptions;
+}
+
 /** extract: a file's bytes -> Document. The format comes from the bytes, never from the name. */
-export async function extract(input: Input, options: PdfOptions = {}): Promise<Document> {
+export async function extract(input: Input, options: ExtractOptions = {}): Promise<Document> {
   const format = detectFormat(input.bytes);
   switch (format) {
-    case "pdf": {
-      const pages = await extractPdf(input.bytes, options);
-      const empty = pages.flatMap((lines, i) => (lines.join("").trim() ? [] : [i + 1]));
-      if (empty.length === pages.length)
-        throw new UserError("the PDF has no text layer on any page; it may be a scanned image (run OCR on it first)");
-      const notes = empty.length ? [`no text on page ${empty.join(", ")} (a scanned image?); those pages were not checked`] : [];
-      return documentFromPages(input.path, format, pages, { linesAreParagraphs: false, notes });
-    }
+    case "pdf":
+      return extractPdf(input, options);
+    case "image":
+      return extractImages(input.path, [input], options);
     case "docx": {
       const paragraphs = await extractDocx(input.bytes);
       if (!paragraphs.join("").trim()) throw new UserError("the Word document has no text");
@@ -39,4 +41,43 @@ export async function extract(input: Input, options: PdfOptions = {}): Promise<D
       return documentFromPages(input.path, format, pages, { linesAreParagraphs: false });
     }
   }
+}
+
+// Pages with a text layer keep it; pages without one (scanned) are rendered and read by OCR.
+async function extractPdf(input: Input, options: ExtractOptions): Promise<Document> {
+  const pdf = await openPdf(input.bytes, options);
+  try {
+    const empty = pdf.pages.flatMap((lines, i) => (lines.join("").trim() ? [] : [i + 1]));
+    if (!empty.length) return documentFromPages(input.path, "pdf", pdf.pages, { linesAreParagraphs: false });
+    const read = await readByOcr(
+      empty.map((page) => ({ page, picture: () => pdf.picture(page) })),
+      options.ocr,
+    );
+    if (read.found === 0 && empty.length === pdf.pages.length)
+      throw new UserError("the PDF has no text layer, and OCR found no text in its pages");
+    return fromPages(input.path, "pdf", pdf.pages, read);
+  } finally {
+    await pdf.close();
+  }
+}
+
+/** Images (photos or scans) read by OCR as the pages of one form, in the order given; a TIFF may hold several pages. */
+export async function extractImages(path: string, inputs: Input[], options: ExtractOptions = {}): Promise<Document> {
+  const { imagePageCount, imagePage } = await import("./image.js");
+  if (!inputs.length) throw new UserError("no images to read as one form");
+  const pictures: ReadPages = [];
+  for (const input of inputs) {
+    if (detectFormat(input.bytes) !== "image") throw new UserError(`${input.path}: only images can be read as pages of one form`);
+    const count = await imagePageCount(input.bytes);
+    for (let i = 0; i < count; i++) pictures.push({ page: pictures.length + 1, picture: () => imagePage(input.bytes, i) });
+  }
+  const read = await readByOcr(pictures, options.ocr);
+  if (read.found === 0) throw new UserError(`no text found in the image${inputs.length > 1 ? "s" : ""}, even by OCR`);
+  return fromPages(path, "image", new Array<string[]>(pictures.length).fill([]), read);
+}
+
+function fromPages(path: string, format: "pdf" | "image", pages: string[][], read: OcrRead): Document {
+  const all = pages.map((lines, i) => read.lines.get(i + 1) ?? lines);
+  const ocr = pages.map((_, i) => read.readings.get(i + 1));
+  return documentFromPages(path, format, all, { linesAreParagraphs: false, notes: read.notes, ocr });
 }

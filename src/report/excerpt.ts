@@ -1,4 +1,4 @@
-import type { Finding, Span, Text } from "../types.js";
+import type { Document, Finding, Span, Text } from "../types.js";
 
 /** The quoted part of a finding: the only place the report stage reads the form's text. */
 export interface Excerpt {
@@ -21,6 +21,9 @@ export function excerpt(text: Text, finding: Finding, limit = Infinity): Excerpt
   }
   return { before, match: text.value.slice(span.start, span.end), after };
 }
+
+/** Words of the extracted text itself, before normalization (e.g. a word OCR was unsure of). */
+export const rawQuote = (document: Document, span: Span) => document.raw.slice(span.start, span.end);
 
 /** A whole sentence of the form. */
 export const quote = (text: Text, span: Span) => text.value.slice(span.start, span.end);

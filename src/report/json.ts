@@ -1,6 +1,6 @@
 import type { Report } from "../types.js";
-import { locate } from "../text/locate.js";
-import { excerpt, quote } from "./excerpt.js";
+import { lastAtOrBefore, locate } from "../text/locate.js";
+import { excerpt, quote, rawQuote } from "./excerpt.js";
 import type { Formatter, FormatOptions } from "./format.js";
 import type { ReportJson } from "./schema.js";
 import { keyPointText } from "./key-points.js";
@@ -27,6 +27,26 @@ export function phraseFindingJson(report: Report, { finding: f, rule }: Pick<Fin
   };
 }
 
+// Every page says whether OCR read it; OCR pages add their confidence and the words to check.
+function ocrJson({ text: { document } }: Report): Pick<FileJson, "pageInfo" | "ocrConfidence"> {
+  const byPage = new Map(document.ocr.map((p) => [p.page, p]));
+  const pageInfo = document.pageStarts.map((start, i) => {
+    const ocr = byPage.get(i + 1);
+    if (!ocr) return { page: i + 1, ocr: false };
+    const firstLine = lastAtOrBefore(document.lineStarts, start);
+    const doubtful = ocr.doubtful.map((w) => ({
+      word: rawQuote(document, w),
+      line: lastAtOrBefore(document.lineStarts, w.start) - firstLine + 1,
+      confidence: w.confidence,
+    }));
+    return { page: i + 1, ocr: true, confidence: ocr.confidence, doubtful };
+  });
+  const words = document.ocr.reduce((sum, p) => sum + p.words, 0);
+  if (!words) return { pageInfo };
+  const confidence = document.ocr.reduce((sum, p) => sum + p.confidence * p.words, 0) / words;
+  return { pageInfo, ocrConfidence: Math.round(confidence * 10) / 10 };
+}
+
 function fileJson(view: ReportView): FileJson {
   const { report } = view;
   const { text, readability } = report;
@@ -38,6 +58,7 @@ function fileJson(view: ReportView): FileJson {
     path: view.path,
     format: text.document.format,
     pages: view.pages,
+    ...ocrJson(report),
     words: text.words,
     kinds: report.kinds.map((k) => ({
       id: k.id,

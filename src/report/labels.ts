@@ -20,7 +20,13 @@ export const categoryTitles: Record<Category, string> = {
 };
 
 /** How each input format reads in a report header. */
-export const formatNames: Record<InputFormat, string> = { pdf: "PDF", docx: "Word document", text: "text", markdown: "Markdown" };
+export const formatNames: Record<InputFormat, string> = {
+  pdf: "PDF",
+  docx: "Word document",
+  text: "text",
+  markdown: "Markdown",
+  image: "image",
+};
 
 /** A grade as reports write it: "B (78/100)", or "no grade" with the reason. */
 export const gradeLabel = (score: Score) =>

@@ -37,6 +37,8 @@ const mimeTypes: Record<InputFormat, string> = {
   docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
   text: "text/plain",
   markdown: "text/markdown",
+  // PNG, JPEG, TIFF...: the report does not keep which.
+  image: "image/*",
 };
 
 /**

@@ -49,12 +49,24 @@ export const MissingFindingJson = z
 
 export const FindingJson = z.discriminatedUnion("kind", [PhraseFindingJson, MissingFindingJson]);
 
+export const PageJson = z.strictObject({
+  page: z.number().int().min(1),
+  ocr: z.boolean().describe("true when the page had no text (a scan or a photo) and was read by OCR"),
+  confidence: z.number().min(0).max(100).optional().describe("OCR pages: the mean confidence of the page's words, 0-100"),
+  doubtful: z
+    .array(z.strictObject({ word: z.string(), line: z.number().int().min(1), confidence: z.number().min(0).max(100) }))
+    .optional()
+    .describe("OCR pages: words read with low confidence, to check on the form"),
+});
+
 const PlaceJson = z.strictObject({ page: z.number().int(), line: z.number().int() });
 
 export const FileJson = z.strictObject({
   path: z.string(),
   format: z.enum(inputFormats),
   pages: z.number().int().min(1),
+  pageInfo: z.array(PageJson).describe("Each page: whether it was read by OCR, and how confidently"),
+  ocrConfidence: z.number().min(0).max(100).optional().describe("When pages were read by OCR: the mean confidence of their words, 0-100"),
   words: z.number().int().min(0),
   kinds: z
     .array(

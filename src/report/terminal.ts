@@ -1,6 +1,6 @@
 import { Chalk, type ChalkInstance } from "chalk";
 import wrapAnsi from "wrap-ansi";
-import type { Grade, Severity } from "../types.js";
+import { pagedFormats, type Grade, type Severity } from "../types.js";
 import { categoryTitles } from "./labels.js";
 import { excerpt, excerptOf } from "./excerpt.js";
 import { keyPointText, pagesText } from "./key-points.js";
@@ -100,7 +100,7 @@ function header(view: ReportView, w: Writer) {
   const { c } = w;
   const { report } = view;
   w.line(c.bold(view.path));
-  const pages = report.text.document.format === "pdf" ? `, ${view.pages} page${view.pages === 1 ? "" : "s"}` : "";
+  const pages = pagedFormats.includes(report.text.document.format) ? `, ${view.pages} page${view.pages === 1 ? "" : "s"}` : "";
   const kinds = report.kinds.map((k) => k.title + (k.given ? " (as given)" : "")).join("; ");
   w.para(c.dim(`${view.formatName}${pages}, ${report.text.words.toLocaleString("en-US")} words${kinds ? ` · ${kinds}` : ""}`));
   const plural = (n: number, word: string) => `${c.bold(String(n))} ${word}${n === 1 ? "" : "s"}`;

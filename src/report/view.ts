@@ -1,4 +1,4 @@
-import { severities, type Category, type Finding, type Position, type Report, type Severity, type Span } from "../types.js";
+import { pagedFormats, severities, type Category, type Finding, type Position, type Report, type Severity, type Span } from "../types.js";
 import type { Element, Rule } from "../rules/schema.js";
 import { categoryTitles, formatNames } from "./labels.js";
 
@@ -79,7 +79,7 @@ const bySeverity = (a: FindingView, b: FindingView) =>
 const spanKey = (s: Span) => `${s.start}:${s.end}`;
 
 export function placeOf(report: Report, position: Position): { place: string; placeInWords: string } {
-  return report.text.document.format === "pdf"
+  return pagedFormats.includes(report.text.document.format)
     ? { place: `p${position.page}:${position.line}`, placeInWords: `page ${position.page}, line ${position.line}` }
     : { place: `line ${position.line}`, placeInWords: `line ${position.line}` };
 }

@@ -1,4 +1,4 @@
-import { severities, type Severity } from "../../types.js";
+import { pagedFormats, severities, type Severity } from "../../types.js";
 import { categoryTitles } from "../labels.js";
 import { excerpt } from "../excerpt.js";
 import { keyPointText, pagesText } from "../key-points.js";
@@ -56,7 +56,7 @@ function summary(view: ReportView, id: Ids): string {
   const { grade, score, ungraded } = report.score;
   const read = report.readability;
   const counts = severities.filter((s) => view.riskCounts[s] > 0).map((s) => `${view.riskCounts[s]} ${s}`);
-  const pages = report.text.document.format === "pdf" ? `, ${plural(view.pages, "page")}` : "";
+  const pages = pagedFormats.includes(report.text.document.format) ? `, ${plural(view.pages, "page")}` : "";
   const kinds = report.kinds.length ? report.kinds.map((k) => esc(k.title) + (k.given ? " (as given)" : "")).join("; ") : "not recognised";
   const notes = report.text.document.notes;
   return `<header class="summary">
