@@ -1,7 +1,8 @@
 import { defineConfig } from "vitest/config";
 
-// Two projects: unit tests run the source in this process (fast: the CLI through
-// main(argv, io)); process tests run the built CLI as users do, so they build first.
+// Unit tests run the source in this process (fast: the CLI through main(argv, io));
+// process tests run the built CLI as users do, so they build first; slow tests (OCR on
+// rendered scans and photos, the real forms of ../shared) run in CI and with npm run test:slow.
 export default defineConfig({
   test: {
     projects: [
@@ -9,7 +10,7 @@ export default defineConfig({
         test: {
           name: "unit",
           include: ["test/**/*.test.ts"],
-          exclude: ["test/**/*.process.test.ts"],
+          exclude: ["test/**/*.process.test.ts", "test/**/*.slow.test.ts"],
           globalSetup: ["test/assets.setup.ts"],
           // One module graph per worker: the rules and the PDF reader load once, not once per test file.
           isolate: false,
@@ -22,6 +23,14 @@ export default defineConfig({
           include: ["test/**/*.process.test.ts"],
           globalSetup: ["test/build.setup.ts"],
           testTimeout: 120_000,
+        },
+      },
+      {
+        test: {
+          name: "slow",
+          include: ["test/**/*.slow.test.ts"],
+          globalSetup: ["test/build.setup.ts"],
+          testTimeout: 300_000,
         },
       },
     ],
