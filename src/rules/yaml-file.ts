@@ -1,8 +1,7 @@
 import { readFileSync } from "node:fs";
-import { relative } from "node:path";
 import { isMap, isScalar, LineCounter, parseDocument, type Document as YamlDocument } from "yaml";
 import { z } from "zod";
-import { UserError } from "../errors.js";
+import { display, UserError } from "../errors.js";
 import { patternForms } from "../match/patterns/index.js";
 
 type Path = (string | number)[];
@@ -77,9 +76,3 @@ function lineOf(yaml: YamlDocument, lines: LineCounter, path: Path, keyNode: boo
 }
 
 const fieldName = (path: Path) => path.map((p, i) => (typeof p === "number" ? `[${p}]` : i === 0 ? p : `.${p}`)).join("") || "(top)";
-
-/** A path as the user would type it: relative to the working folder when inside it. */
-export const display = (file: string) => {
-  const rel = relative(process.cwd(), file);
-  return rel && !rel.startsWith("..") ? rel : file;
-};

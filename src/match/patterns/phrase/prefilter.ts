@@ -13,7 +13,7 @@ export const stemKey = (s: string) => `s:${s}`;
 export const exactKey = (w: string) => `w:${w}`;
 const prefixKey = (p: string) => `p:${p}`;
 
-interface KeySet {
+export interface KeySet {
   keys: Set<string>;
   prefixes: string[];
 }
