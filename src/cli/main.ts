@@ -2,15 +2,11 @@ import { resolve } from "node:path";
 import { Command, CommanderError, Option } from "commander";
 import { describeError } from "../errors.js";
 import { severities, type Report } from "../types.js";
-import { bundledRules, loadRules } from "../rules/load.js";
 import { formatterFor, outputFormats, type FormatOptions } from "../report/format.js";
-import { reportView, type Unreadable } from "../report/view.js";
+import type { Unreadable } from "../report/view.js";
 import { processIo, type Io } from "./io.js";
-import { explainRule, listRules, testRules } from "./rules.js";
 import { loadRulebook, type RuleSource } from "./setup.js";
-import { expandInputs, expandPages } from "./inputs.js";
-import { parallelFrom, scanAll, scanPages, type BatchContext, type Outcome } from "./batch.js";
-import { diffCommand } from "./diff.js";
+import type { BatchContext, Outcome } from "./batch.js";
 import { pageProgress, progressBar } from "./progress.js";
 import { emit, exitCodes, scanOptions, useColor, version, type OutputFlags, type ScanFlags } from "./options.js";
 
@@ -31,7 +27,10 @@ const withOutputOptions = (command: Command) =>
     .option("--no-color", "plain text, no colours")
     .option("--debug", "show the stack trace of internal errors");
 
-/** Runs the command line and returns the exit code; only bin/ sets it on the process. */
+/**
+ * Runs the command line and returns the exit code; only bin/ sets it on the process. Each
+ * command imports what it needs when it runs, so that --version and --help load only commander.
+ */
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
   let code: number = exitCodes.ok;
   const program = new Command("consent-lens")
@@ -61,6 +60,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       .argument("<old>")
       .argument("<new>"),
   ).action(async (before: string, after: string, flags: OutputFlags) => {
+    const { diffCommand } = await import("./diff.js");
     code = await diffCommand(before, after, flags, io);
   });
 
@@ -78,15 +78,19 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
 
 function addRuleCommands(program: Command, io: Io, exit: (code: number) => void) {
   const rulesCommand = program.command("rules").description("list or test rule packs");
-  withRuleOptions(rulesCommand.command("list").description("list the rules: id, category, severity, title")).action((flags: RuleSource) =>
-    io.stdout(listRules(loadRulebook(flags, io.cwd).rulebook)),
+  withRuleOptions(rulesCommand.command("list").description("list the rules: id, category, severity, title")).action(
+    async (flags: RuleSource) => {
+      const { listRules } = await import("./rules.js");
+      io.stdout(listRules((await loadRulebook(flags, io.cwd)).rulebook));
+    },
   );
   rulesCommand
     .command("test")
     .description("run every rule's examples; exit 1 if one fails")
     .option("--rules <path>", "test this pack (repeatable) instead of the bundled rules; it may use the bundled lists", collect)
     .option("--no-color", "plain text, no colours")
-    .action((flags: { rules?: string[]; color: boolean }) => {
+    .action(async (flags: { rules?: string[]; color: boolean }) => {
+      const [{ bundledRules, loadRules }, { testRules }] = await Promise.all([import("../rules/load.js"), import("./rules.js")]);
       const packs = flags.rules?.map((p) => resolve(io.cwd, p));
       const rulebook = packs ? loadRules([bundledRules, ...packs], { only: packs }) : loadRules();
       const { output, passed } = testRules(rulebook, flags.color && io.isTTY);
@@ -95,11 +99,15 @@ function addRuleCommands(program: Command, io: Io, exit: (code: number) => void)
     });
   withRuleOptions(
     program.command("explain").description("what a rule looks for, why it matters, its questions and source").argument("<rule-id>"),
-  ).action((id: string, flags: RuleSource) => io.stdout(explainRule(loadRulebook(flags, io.cwd).rulebook, id)));
+  ).action(async (id: string, flags: RuleSource) => {
+    const { explainRule } = await import("./rules.js");
+    io.stdout(explainRule((await loadRulebook(flags, io.cwd)).rulebook, id));
+  });
 }
 
 // Files scanned in this process show a line per page read by OCR; a batch spread over workers, a bar per file.
 async function scanPaths(args: string[], paths: string[], context: BatchContext, asOne: boolean): Promise<Outcome[]> {
+  const { parallelFrom, scanAll, scanPages } = await import("./batch.js");
   const { io } = context;
   const inProcess = asOne || paths.length < parallelFrom;
   const progress = io.stderrIsTTY && !inProcess ? progressBar(paths.length, io.stderr, io.columns) : undefined;
@@ -118,7 +126,11 @@ async function scanPaths(args: string[], paths: string[], context: BatchContext,
 }
 
 async function scanCommand(args: string[], flags: ScanFlags, io: Io): Promise<number> {
-  const { rulebook, config } = loadRulebook(flags, io.cwd);
+  const [{ rulebook, config }, { expandInputs, expandPages }, { reportView }] = await Promise.all([
+    loadRulebook(flags, io.cwd),
+    import("./inputs.js"),
+    import("../report/view.js"),
+  ]);
   const options = scanOptions(
     flags,
     rulebook.kinds.map((k) => k.definition.id),

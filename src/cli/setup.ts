@@ -1,6 +1,8 @@
-import { resolve } from "node:path";
-import { bundledRules, loadRules, type Rulebook } from "../rules/load.js";
-import { applyConfig, configPacks, findConfig, type Config } from "../rules/config.js";
+import { existsSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import type { Rulebook } from "../rules/load.js";
+import type { Config } from "../rules/config.js";
+import { bundledRulebook } from "../rules/bundle.js";
 
 /** Where the rules of a run come from: --rules packs and --config, as the user gave them. */
 export interface RuleSource {
@@ -8,9 +10,32 @@ export interface RuleSource {
   config?: string;
 }
 
-/** The bundled rules, the config's packs and --rules packs, then the config's changes. */
-export function loadRulebook(source: RuleSource, cwd: string): { rulebook: Rulebook; config: Config | undefined } {
-  const config = findConfig(cwd, source.config);
+const configNames = [".consent-lens.yaml", ".consent-lens.yml"];
+
+/** The config file: the one named, or the first found from `cwd` upward. */
+export function findConfig(cwd: string, named?: string): string | undefined {
+  if (named) return resolve(cwd, named);
+  for (let dir = resolve(cwd); ; dir = dirname(dir)) {
+    const found = configNames.map((n) => join(dir, n)).find((f) => existsSync(f));
+    if (found) return found;
+    if (dirname(dir) === dir) return undefined;
+  }
+}
+
+/**
+ * The bundled rules, the config's packs and --rules packs, then the config's changes. Without a
+ * config or a pack, the build's compiled bundle is all there is to read: YAML, zod and RE2 load
+ * only for a user's files.
+ */
+export async function loadRulebook(source: RuleSource, cwd: string): Promise<{ rulebook: Rulebook; config: Config | undefined }> {
+  const configFile = findConfig(cwd, source.config);
+  const bundled = configFile || source.rules?.length ? undefined : bundledRulebook();
+  if (bundled) return { rulebook: bundled, config: undefined };
+  const [{ bundledRules, loadRules }, { applyConfig, configPacks, readConfig }] = await Promise.all([
+    import("../rules/load.js"),
+    import("../rules/config.js"),
+  ]);
+  const config = configFile === undefined ? undefined : readConfig(configFile);
   const rulebook = loadRules([bundledRules, ...configPacks(config), ...(source.rules ?? []).map((p) => resolve(cwd, p))]);
   return { rulebook: applyConfig(rulebook, config), config };
 }

@@ -5,7 +5,7 @@ import { scanOne } from "./batch.js";
 import { loadRulebook } from "./setup.js";
 
 const { source, options, debug, cwd } = workerData;
-const { rulebook } = loadRulebook(source, cwd);
+const { rulebook } = await loadRulebook(source, cwd);
 const io = { ...processIo(), cwd };
 parentPort!.on("message", async ({ index, path }: { index: number; path: string }) => {
   parentPort!.postMessage({ index, outcome: await scanOne(path, { rulebook, options, debug, io }) });

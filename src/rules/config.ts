@@ -1,5 +1,4 @@
-import { existsSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { dirname, resolve } from "node:path";
 import { z } from "zod";
 import type { Rulebook } from "./load.js";
 import { severities } from "../types.js";
@@ -17,17 +16,8 @@ export const ConfigSchema = z.strictObject({
 
 export type Config = YamlFile<z.output<typeof ConfigSchema>>;
 
-export const configNames = [".consent-lens.yaml", ".consent-lens.yml"];
-
-/** The config file: the one named, or the first found from `cwd` upward. */
-export function findConfig(cwd: string, named?: string): Config | undefined {
-  if (named) return readYamlFile(resolve(cwd, named), ConfigSchema, "config file");
-  for (let dir = resolve(cwd); ; dir = dirname(dir)) {
-    const found = configNames.map((n) => join(dir, n)).find((f) => existsSync(f));
-    if (found) return readYamlFile(found, ConfigSchema, "config file");
-    if (dirname(dir) === dir) return undefined;
-  }
-}
+/** Reads and validates a config file (cli/setup.ts finds it). */
+export const readConfig = (file: string): Config => readYamlFile(file, ConfigSchema, "config file");
 
 /** Rule pack paths of a config, resolved against the config file's folder. */
 export const configPacks = (config: Config | undefined) => (config ? config.data.rules.map((p) => resolve(dirname(config.file), p)) : []);
