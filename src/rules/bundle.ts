@@ -3,7 +3,7 @@ import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { UserError } from "../errors.js";
 import { internedPhrases, internPhrases, type Lists, type Phrase, type PhraseNode } from "../match/patterns/phrase/parse.js";
-import type { KeySet } from "../match/patterns/phrase/prefilter.js";
+import { keySetOf, type KeySet } from "../match/patterns/phrase/prefilter.js";
 import { nativeRegex } from "../match/patterns/regex.js";
 import type { Language } from "../match/polarity.js";
 import { compileRulebook, mergeLists, type LoadedFile } from "./compile.js";
@@ -162,7 +162,7 @@ function readPhrases({ nodes: rows, keySets: sets, phrases }: CompiledPhrases): 
             ? { kind: "opt", node: nodes[row.node]! }
             : row,
     );
-  const keySets = sets.map(([keys, prefixes]): KeySet => ({ keys: new Set(keys), prefixes }));
+  const keySets = sets.map(([keys, prefixes]) => keySetOf(keys, prefixes));
   return phrases.map(([source, node, anchors, required]) => ({
     source,
     node: nodes[node]!,
