@@ -1,7 +1,7 @@
 import type { Report } from "../types.js";
 import { lastAtOrBefore, locate } from "../text/locate.js";
 import { excerpt, quote, rawQuote } from "./excerpt.js";
-import type { Formatter, FormatOptions } from "./format.js";
+import { formatterOf, type Formatter, type FormatOptions, type FormatStream } from "./format.js";
 import type { ReportJson } from "./schema.js";
 import { keyPointText } from "./key-points.js";
 import type { FindingView, ReportView } from "./view.js";
@@ -119,5 +119,26 @@ export function toJson(views: ReportView[], options: Pick<FormatOptions, "versio
   return { tool: "consent-lens", version: options.version, files: views.map(fileJson), errors: options.unreadable };
 }
 
+// The document around the files, split where they go: each file is written as it comes,
+// indented as JSON.stringify would have it inside the whole.
+const filesGoHere = "\u0000files";
+const around = (options: Pick<FormatOptions, "version" | "unreadable">) => {
+  const whole = JSON.stringify({ ...toJson([], options), files: [filesGoHere] }, null, 2) + "\n";
+  const [head, tail] = whole.split(`    ${JSON.stringify(filesGoHere)}`) as [string, string];
+  return { head, tail };
+};
+
+export const jsonStream: FormatStream<string> = {
+  part: (view) => JSON.stringify(fileJson(view), null, 2).replace(/^/gm, "    "),
+  open: (options) => {
+    let files = 0;
+    return {
+      add: (file) => (files++ ? ",\n" : around({ ...options, unreadable: [] }).head) + file,
+      end: (unreadable) =>
+        files ? around({ ...options, unreadable }).tail : JSON.stringify(toJson([], { ...options, unreadable }), null, 2) + "\n",
+    };
+  },
+};
+
 /** The JSON formatter. */
-export const formatJson: Formatter = (views, options) => JSON.stringify(toJson(views, options), null, 2) + "\n";
+export const formatJson: Formatter = formatterOf(jsonStream);

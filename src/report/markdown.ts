@@ -2,8 +2,8 @@ import { severities } from "../types.js";
 import { excerpt, excerptOf } from "./excerpt.js";
 import { categoryTitles, gradeLabel } from "./labels.js";
 import { keyPointText, pagesText } from "./key-points.js";
-import type { Formatter } from "./format.js";
-import { summaryHeader, summaryRows } from "./summary.js";
+import { formatterOf, type Formatter, type FormatStream } from "./format.js";
+import { summaryHeader, summaryRow } from "./summary.js";
 import type { ReportView, RiskGroup, Unreadable } from "./view.js";
 
 // Markdown is shared on GitHub and in issues: escape what would turn form text into markup.
@@ -17,22 +17,41 @@ const shortQuestions = 10;
  * protections and questions; with `details`, each rule's explanation with its
  * sentences, the grade arithmetic and every question.
  */
-export const formatMarkdown: Formatter = (views, options) => {
-  const parts = views.map((v) =>
-    options.questionsOnly ? `## ${escapeMarkdown(v.path)}\n\n${questionList(v, options.details)}` : fileSection(v, options.details),
-  );
-  if (views.length + options.unreadable.length > 1 && !options.questionsOnly) parts.unshift(summaryTable(views, options.unreadable));
-  return `# consent-lens report\n\n${parts.join("\n\n")}\n`;
+export const markdownStream: FormatStream<{ text: string; row: string[] }> = {
+  part: (v, _index, options) => ({
+    text: options.questionsOnly ? `## ${escapeMarkdown(v.path)}\n\n${questionList(v, options.details)}` : fileSection(v, options.details),
+    row: summaryRow(v),
+  }),
+  // The summary opens the document: the forms' texts wait for it.
+  open: (options) => {
+    const parts: { text: string; row: string[] }[] = [];
+    return {
+      add: (part) => (parts.push(part), ""),
+      end: (unreadable) => {
+        const texts = parts.map((p) => p.text);
+        if (parts.length + unreadable.length > 1 && !options.questionsOnly)
+          texts.unshift(
+            summaryTable(
+              parts.map((p) => p.row),
+              unreadable,
+            ),
+          );
+        return `# consent-lens report\n\n${texts.join("\n\n")}\n`;
+      },
+    };
+  },
 };
 
-function summaryTable(views: ReportView[], unreadable: Unreadable[]): string {
+export const formatMarkdown: Formatter = formatterOf(markdownStream);
+
+function summaryTable(rows: string[][], unreadable: Unreadable[]): string {
   const row = (cells: string[]) => `| ${cells.map(escapeMarkdown).join(" | ")} |`;
   return [
     "## Summary",
     "",
     row(summaryHeader),
     `|${" --- |".repeat(summaryHeader.length)}`,
-    ...summaryRows(views).map(row),
+    ...rows.map(row),
     ...unreadable.map((e) => `\n- ${escapeMarkdown(e.path)}: could not be read (${escapeMarkdown(e.error)})`),
   ].join("\n");
 }

@@ -21,7 +21,7 @@ import type { Element, Rule } from "../rules/schema.js";
 import { locate } from "../text/locate.js";
 import type { Finding, InputFormat, Report, Severity } from "../types.js";
 import { excerpt, quote } from "./excerpt.js";
-import type { Formatter, FormatOptions } from "./format.js";
+import { formatterOf, type Formatter, type FormatOptions, type FormatStream } from "./format.js";
 import type { FindingView, ReportView } from "./view.js";
 
 export type SarifLevel = "error" | "warning" | "note";
@@ -263,11 +263,11 @@ const invocations = (unreadable: FormatOptions["unreadable"]) =>
       }
     : {};
 
-/** The SARIF log as an object (formatSarif stringifies it). Files that could not be read are tool notifications. */
-export function toSarif(views: ReportView[], options: Pick<FormatOptions, "version" | "unreadable">) {
-  const rules = new RunRules();
-  const artifacts = views.map(artifactOf);
-  const results = views.flatMap((view, index) => fileResults(view, { uri: artifacts[index]!.location.uri, index }, rules));
+type Artifact = ReturnType<typeof artifactOf>;
+type Result = ReturnType<typeof fileResults>[number];
+
+/** The SARIF log as an object. Files that could not be read are tool notifications. */
+function sarifLog(rules: RunRules, artifacts: Artifact[], results: Result[], options: Pick<FormatOptions, "version" | "unreadable">) {
   return {
     $schema: sarifSchemaUri,
     version: "2.1.0" as const,
@@ -283,5 +283,33 @@ export function toSarif(views: ReportView[], options: Pick<FormatOptions, "versi
   };
 }
 
+/**
+ * A form's part: its artifact and results, with rule indexes into its own rules; the writer
+ * numbers the rules of the run in order of first use, as one pass over every form would.
+ */
+export const sarifStream: FormatStream<{ artifact: Artifact; results: Result[]; rules: Descriptor[] }> = {
+  part: (view, index) => {
+    const rules = new RunRules();
+    const artifact = artifactOf(view);
+    return { artifact, results: fileResults(view, { uri: artifact.location.uri, index }, rules), rules: rules.descriptors };
+  },
+  open: (options) => {
+    const rules = new RunRules();
+    const artifacts: Artifact[] = [];
+    const results: Result[] = [];
+    return {
+      add: (part) => {
+        artifacts.push(part.artifact);
+        for (const result of part.results) {
+          const rule = part.rules[result.ruleIndex]!;
+          results.push({ ...result, ruleIndex: rules.indexOf(rule.id, () => rule) });
+        }
+        return "";
+      },
+      end: (unreadable) => JSON.stringify(sarifLog(rules, artifacts, results, { ...options, unreadable }), null, 2) + "\n",
+    };
+  },
+};
+
 /** The SARIF formatter. */
-export const formatSarif: Formatter = (views, options) => JSON.stringify(toSarif(views, options), null, 2) + "\n";
+export const formatSarif: Formatter = formatterOf(sarifStream);

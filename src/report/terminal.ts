@@ -4,8 +4,8 @@ import { pagedFormats, type Grade, type Severity } from "../types.js";
 import { categoryTitles } from "./labels.js";
 import { excerpt, excerptOf } from "./excerpt.js";
 import { keyPointText, pagesText } from "./key-points.js";
-import { summaryHeader, summaryRows } from "./summary.js";
-import type { Formatter } from "./format.js";
+import { summaryHeader, summaryRow } from "./summary.js";
+import { formatterOf, type Formatter, type FormatStream } from "./format.js";
 import type { ReportView, RiskGroup, SentenceEntry, Unreadable } from "./view.js";
 
 // Long sentences are trimmed around the match: the report quotes no more of the form than it needs.
@@ -56,19 +56,32 @@ class Writer {
  * questions; `details` adds why each finding matters, every sentence, the protections,
  * the grade arithmetic and all the questions.
  */
-export const formatTerminal: Formatter = (views, options) => {
-  if (!views.length) return "";
-  const c = new Chalk({ level: options.color ? 1 : 0 });
-  const width = Math.max(40, Math.min(options.width, 100));
-  if (options.questionsOnly)
-    return views.map((view) => `${c.bold(view.path)}\n${formatQuestions(view, c, width, options.details)}\n`).join("\n");
-  const body = views.map((view) => formatReport(view, new Writer(c, width), options.details)).join("\n");
-  return views.length + options.unreadable.length > 1 ? `${body}\n${summary(views, options.unreadable, c)}` : body;
+export const terminalStream: FormatStream<{ text: string; row: string[] }> = {
+  part: (view, _index, options) => {
+    const c = new Chalk({ level: options.color ? 1 : 0 });
+    const width = Math.max(40, Math.min(options.width, 100));
+    const text = options.questionsOnly
+      ? `${c.bold(view.path)}\n${formatQuestions(view, c, width, options.details)}\n`
+      : formatReport(view, new Writer(c, width), options.details);
+    return { text, row: summaryRow(view) };
+  },
+  open: (options) => {
+    const rows: string[][] = [];
+    return {
+      add: ({ text, row }) => (rows.push(row) > 1 ? "\n" : "") + text,
+      end: (unreadable) =>
+        rows.length && !options.questionsOnly && rows.length + unreadable.length > 1
+          ? `\n${summary(rows, unreadable, new Chalk({ level: options.color ? 1 : 0 }))}`
+          : "",
+    };
+  },
 };
 
+export const formatTerminal: Formatter = formatterOf(terminalStream);
+
 // The batch overview: one aligned row per form, then the files that could not be read.
-function summary(views: ReportView[], unreadable: Unreadable[], c: ChalkInstance): string {
-  const rows = [summaryHeader, ...summaryRows(views)];
+function summary(formRows: string[][], unreadable: Unreadable[], c: ChalkInstance): string {
+  const rows = [summaryHeader, ...formRows];
   const widths = summaryHeader.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
   const lines = rows.map((r, n) => {
     const line = r
