@@ -1,14 +1,15 @@
 import { resolve } from "node:path";
 import { Command, CommanderError, Option } from "commander";
 import { describeError } from "../errors.js";
-import { severities, type Report } from "../types.js";
-import { formatterFor, outputFormats, type FormatOptions } from "../report/format.js";
+import { severities, type Severity } from "../types.js";
+import { formatStreamFor, outputFormats, type FormatOptions } from "../report/format.js";
 import type { Unreadable } from "../report/view.js";
 import { processIo, type Io } from "./io.js";
 import { loadRulebook, type RuleSource } from "./setup.js";
 import type { BatchContext, Outcome } from "./batch.js";
 import { pageProgress, progressBar } from "./progress.js";
-import { emit, exitCodes, scanOptions, useColor, version, type OutputFlags, type ScanFlags } from "./options.js";
+import { exitCodes, scanOptions, useColor, version, type OutputFlags, type ScanFlags } from "./options.js";
+import { outputFile } from "./output.js";
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -105,8 +106,9 @@ function addRuleCommands(program: Command, io: Io, exit: (code: number) => void)
   });
 }
 
-// Files scanned in this process show a line per page read by OCR; a batch spread over workers, a bar per file.
-async function scanPaths(args: string[], paths: string[], context: BatchContext, asOne: boolean): Promise<Outcome[]> {
+// A batch shows a bar per file on a terminal's standard error, other scans a line per page read by OCR.
+// Reports stream to the output as forms are done: a bar on the same terminal is cleared before each.
+async function* scanPaths(args: string[], paths: string[], context: BatchContext, asOne: boolean): AsyncGenerator<Outcome> {
   const { parallelFrom, scanAll, scanPages } = await import("./batch.js");
   const { io } = context;
   const inProcess = asOne || paths.length < parallelFrom;
@@ -114,11 +116,17 @@ async function scanPaths(args: string[], paths: string[], context: BatchContext,
   const pages = io.stderrIsTTY && inProcess ? pageProgress(io.stderr, io.columns) : undefined;
   const withProgress: BatchContext = {
     ...context,
-    onDone: (path) => progress?.tick(path),
     ...(pages && { onPage: (path: string, done: number, total: number) => pages.page(path, done, total) }),
   };
   try {
-    return asOne ? [await scanPages(args.join(" + "), paths, withProgress)] : await scanAll(paths, withProgress);
+    if (asOne) yield await scanPages(args.join(" + "), paths, withProgress);
+    else
+      for await (const outcome of scanAll(paths, withProgress)) {
+        if (io.isTTY) progress?.end();
+        pages?.end();
+        yield outcome;
+        progress?.tick(outcome.path);
+      }
   } finally {
     progress?.end();
     pages?.end();
@@ -126,46 +134,50 @@ async function scanPaths(args: string[], paths: string[], context: BatchContext,
 }
 
 async function scanCommand(args: string[], flags: ScanFlags, io: Io): Promise<number> {
-  const [{ rulebook, config }, { expandInputs, expandPages }, { reportView }] = await Promise.all([
+  const [{ rulebook, config }, { expandInputs, expandPages }, stream] = await Promise.all([
     loadRulebook(flags, io.cwd),
     import("./inputs.js"),
-    import("../report/view.js"),
+    formatStreamFor(flags.format),
   ]);
   const options = scanOptions(
     flags,
     rulebook.kinds.map((k) => k.definition.id),
   );
   const paths = flags.asOne ? expandPages(args, io.cwd) : await expandInputs(args, io.cwd);
-  const outcomes = await scanPaths(
-    args,
-    paths,
-    { rulebook, source: flags, options, debug: Boolean(flags.debug), io },
-    Boolean(flags.asOne),
-  );
-
-  const reports: Report[] = [];
-  const unreadable: Unreadable[] = [];
-  for (const outcome of outcomes) {
-    if ("report" in outcome) reports.push(outcome.report);
-    else {
-      unreadable.push({ path: outcome.path, error: outcome.error });
-      io.stderr(`consent-lens: ${outcome.path}: ${outcome.error}\n`);
-    }
-  }
   const formatOptions: FormatOptions = {
     version,
-    unreadable,
+    unreadable: [],
     questionsOnly: Boolean(flags.questionsOnly),
     details: Boolean(flags.details),
     color: useColor(flags, io),
     width: io.columns,
   };
-  const formatted = (await formatterFor(flags.format))(reports.map(reportView), formatOptions);
-  if (formatted) emit(formatted, flags, paths, io);
+  const context = { rulebook, source: flags, options, format: flags.format, stream, formatOptions, debug: Boolean(flags.debug), io };
+  const output = flags.output ? outputFile(flags.output, paths, io.cwd) : { write: io.stdout, close: () => {}, abort: () => {} };
+  const writer = stream.open(formatOptions);
+  const unreadable: Unreadable[] = [];
+  const risks = new Set<Severity>();
+  try {
+    for await (const outcome of scanPaths(args, paths, context, Boolean(flags.asOne))) {
+      if ("error" in outcome) {
+        unreadable.push({ path: outcome.path, error: outcome.error });
+        io.stderr(`consent-lens: ${outcome.path}: ${outcome.error}\n`);
+        continue;
+      }
+      for (const severity of outcome.risks) risks.add(severity);
+      const text = writer.add(outcome.part);
+      if (text) output.write(text);
+    }
+    const end = writer.end(unreadable);
+    if (end) output.write(end);
+    output.close();
+  } catch (error) {
+    output.abort();
+    throw error;
+  }
 
   if (unreadable.length) return exitCodes.error;
   const failOn = flags.failOn ?? config?.data["fail-on"];
   const limit = failOn ? severities.indexOf(failOn) : -1;
-  const failing = reports.some((r) => r.findings.some((f) => f.polarity === "risk" && severities.indexOf(f.severity) <= limit));
-  return failing ? exitCodes.failOn : exitCodes.ok;
+  return [...risks].some((s) => severities.indexOf(s) <= limit) ? exitCodes.failOn : exitCodes.ok;
 }
