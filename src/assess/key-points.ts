@@ -6,13 +6,10 @@ import { locate } from "../text/locate.js";
 
 const maxKeyPoints = 5;
 
-/** Sentences that offer the patient a choice (a heading that names an optional part offers none). */
-export function findChoices(sentences: SentenceInContext[], rulebook: Rulebook): Span[] {
+/** Whether a sentence offers the patient a choice (a heading that names an optional part offers none). */
+export function offersChoice({ sentence, leadIn, heading }: SentenceInContext, rulebook: Rulebook): boolean {
   const { choices } = rulebook.keyPoints;
-  if (!choices) return [];
-  return sentences
-    .filter(({ sentence, leadIn, heading }) => !heading && findSpec(choices, sentence, leadIn))
-    .map(({ sentence }) => sentence.span);
+  return Boolean(choices && !heading && findSpec(choices, sentence, leadIn));
 }
 
 /**
