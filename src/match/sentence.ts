@@ -24,7 +24,7 @@ export interface MatchSentence {
   /** Each phrase's matches, remembered for one pass of the rules over this sentence. */
   found: Map<Phrase, TokenMatch[]>;
   /** Which prefilter key sets the sentence holds a key of, by id (worked out on first use). */
-  heldKeySets?: Uint8Array;
+  heldKeySets?: Uint32Array;
 }
 
 /** A sentence of the text, already tokenized, ready for matchers. */

@@ -128,8 +128,14 @@ const around = (options: Pick<FormatOptions, "version" | "unreadable">) => {
   return { head, tail };
 };
 
+// A file inside two arrays is indented as inside the document; cutting the arrays off copies nothing.
+const wrapped = "[\n  [\n".length;
+
 export const jsonStream: FormatStream<string> = {
-  part: (view) => JSON.stringify(fileJson(view), null, 2).replace(/^/gm, "    "),
+  part: (view) => {
+    const json = JSON.stringify([[fileJson(view)]], null, 2);
+    return json.slice(wrapped, json.length - wrapped);
+  },
   open: (options) => {
     let files = 0;
     return {

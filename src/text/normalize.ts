@@ -52,23 +52,25 @@ function clean(line: PageLine, markdown: boolean): CleanLine {
       text = text.slice(mark[0].length);
     }
   }
-  let chars = "";
+  // Characters are collected and joined once: a long form has millions.
+  const out: string[] = [];
   const origins: number[] = [];
   for (let i = 0; i < text.length; i++) {
     let c = replacements[text[i]!] ?? text[i]!;
     if (markdown && isEmphasis(text, i)) c = "";
-    if (/\s/.test(c)) c = chars.length === 0 || chars.endsWith(" ") ? "" : " ";
-    if (c === "-" && chars.endsWith("-")) c = ""; // "-\u00ad\u2010" in some PDFs is one hyphen
-    for (const out of c) {
-      chars += out;
+    const last = out.at(-1);
+    if (/\s/.test(c)) c = last === undefined || last === " " ? "" : " ";
+    if (c === "-" && last === "-") c = ""; // "-\u00ad\u2010" in some PDFs is one hyphen
+    for (let k = 0; k < c.length; k++) {
+      out.push(c[k]!);
       origins.push(offset + i);
     }
   }
-  while (chars.endsWith(" ")) {
-    chars = chars.slice(0, -1);
+  while (out.at(-1) === " ") {
+    out.pop();
     origins.pop();
   }
-  return { chars, origins, page: line.page, afterGap: false };
+  return { chars: out.join(""), origins, page: line.page, afterGap: false };
 }
 
 // A Title Case line with no final punctuation ("Possible Benefits and Other Choices").
@@ -108,16 +110,22 @@ export function normalize(document: Document): Text {
   const hyphenated = new Set(lines.flatMap((l) => l.chars.match(/\b[a-z]+-[a-z]+\b/gi) ?? []).map((w) => w.toLowerCase()));
 
   // Pieces are joined once at the end: repeated string concatenation and slicing would be quadratic.
+  // Each character's origin goes straight into a typed array: a long form has millions of them.
   const pieces: string[] = [];
-  const origins: number[] = [];
+  let origins = new Int32Array(1 << 16);
   const paragraphStarts: number[] = [];
   const paragraphPages: number[] = [];
   const listItems = new Set<number>();
   let length = 0;
   const append = (chars: string, from: number[]) => {
     pieces.push(chars);
+    if (length + from.length > origins.length) {
+      const grown = new Int32Array(Math.max(origins.length * 2, length + from.length));
+      grown.set(origins.subarray(0, length));
+      origins = grown;
+    }
+    origins.set(from, length);
     length += chars.length;
-    for (const o of from) origins.push(o);
   };
   lines.forEach((line, i) => {
     const previous = lines[i - 1];
@@ -144,7 +152,6 @@ export function normalize(document: Document): Text {
       if (!hyphenated.has(joined) && !compound.test(joined)) {
         pieces[pieces.length - 1] = pieces.at(-1)!.slice(0, -1);
         length--;
-        origins.pop();
       }
     } else append(" ", [line.origins[0]!]);
     append(line.chars, line.origins);
@@ -154,7 +161,7 @@ export function normalize(document: Document): Text {
   const paragraphs = { starts: paragraphStarts, pages: paragraphPages, listItems };
   const sentences = tokenized(value, withLeadIns(splitSentences(value, paragraphStarts), paragraphs, value));
   const words = sentences.reduce((n, s) => n + s.tokens.length, 0);
-  return { document, value, origin: Int32Array.from(origins), sentences, words };
+  return { document, value, origin: origins.slice(0, length), sentences, words };
 }
 
 interface SentenceSpan extends Span {

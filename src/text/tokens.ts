@@ -31,17 +31,21 @@ const irregular: Record<string, string> = {
   stolen: "steal",
   forgotten: "forget",
 };
-const stems = new Map<string, string>();
+// Each word once per process, with its stem: a long form's tokens share their strings.
+const words = new Map<string, { word: string; stem: string }>();
 
-export function stem(word: string): string {
-  let stemmed = stems.get(word);
-  if (stemmed === undefined) {
+function known(word: string): { word: string; stem: string } {
+  let entry = words.get(word);
+  if (entry === undefined) {
     // Porter stems "use" and "used" to "us"; the pronoun gets a stem of its own.
-    stemmed = word === "us" ? "us (pronoun)" : /^\p{L}+$/u.test(word) ? PorterStemmer.stem(irregular[word] ?? word) : word;
-    stems.set(word, stemmed);
+    const stemmed = word === "us" ? "us (pronoun)" : /^\p{L}+$/u.test(word) ? PorterStemmer.stem(irregular[word] ?? word) : word;
+    if (words.size > 200_000) words.clear();
+    words.set(word, (entry = { word, stem: stemmed }));
   }
-  return stemmed;
+  return entry;
 }
+
+export const stem = (word: string): string => known(word).stem;
 
 export function normalizeWord(word: string): string {
   return word.toLowerCase().replace(/’/g, "'");
@@ -52,9 +56,9 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
   const tokens: Token[] = [];
   const slice = text.slice(from, to);
   for (const m of slice.matchAll(wordPattern)) {
-    const word = normalizeWord(m[0]);
+    const { word, stem } = known(normalizeWord(m[0]));
     const start = from + m.index;
-    tokens.push({ start, end: start + m[0].length, word, stem: stem(word) });
+    tokens.push({ start, end: start + m[0].length, word, stem });
   }
   return tokens;
 }

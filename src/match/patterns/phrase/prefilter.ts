@@ -72,16 +72,19 @@ export function prefilterOf(node: PhraseNode): Prefilter {
 /** Whether the sentence holds a key of every required set. */
 export function mayMatch(prefilter: Prefilter, sentence: MatchSentence): boolean {
   const held = (sentence.heldKeySets ??= heldKeySets(sentence));
-  for (const set of prefilter.required) if (set.id < held.length ? held[set.id] === 0 : !sentenceHasOne(sentence, set)) return false;
+  for (const set of prefilter.required) {
+    const word = set.id >>> 5;
+    if (word < held.length ? ((held[word]! >>> (set.id & 31)) & 1) === 0 : !sentenceHasOne(sentence, set)) return false;
+  }
   return true;
 }
 
-// The key sets (by id) that hold one of the sentence's keys, or a prefix of one of its words:
-// one pass over its words, where checking each phrase's sets against the sentence took many.
-function heldKeySets(sentence: MatchSentence): Uint8Array {
-  const held = new Uint8Array(keySets.size);
+// The key sets (a bit per id) that hold one of the sentence's keys, or a prefix of one of its
+// words: one pass over its words, where checking each phrase's sets against the sentence took many.
+function heldKeySets(sentence: MatchSentence): Uint32Array {
+  const held = new Uint32Array((keySets.size + 31) >>> 5);
   sentence.tokens.forEach((token, i) => {
-    for (const id of setsHeldBy(token.word, sentence.tokenKeys[i]!)) held[id] = 1;
+    for (const id of setsHeldBy(token.word, sentence.tokenKeys[i]!)) held[id >>> 5]! |= 1 << (id & 31);
   });
   return held;
 }
