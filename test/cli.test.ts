@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { ReportJson } from "../src/report/schema.js";
-import { cli, fixture } from "./helpers.js";
+import { cli, fixture, root } from "./helpers.js";
 
 const scanJson = async (...args: string[]) => {
   const result = await cli(["scan", "--format", "json", ...args]);
@@ -32,6 +32,18 @@ describe("consent-lens scan", () => {
     expect(stdout).toContain("How the grade was worked out");
     const short = await cli(["scan", fixture("imaging-ai-consent.pdf")]);
     expect(stdout.split("\n").length).toBeGreaterThan(short.stdout.split("\n").length);
+  });
+
+  it("shows paths as the user typed them, never made absolute", async () => {
+    const json = await cli(["scan", "--format", "json", "fixtures/short-notice.md", "fixtures/revisions"]);
+    const paths = JSON.parse(json.stdout).files.map((f: { path: string }) => f.path);
+    expect(paths[0]).toBe("fixtures/short-notice.md");
+    expect(paths.slice(1)).toEqual(["fixtures/revisions/imaging-ai-consent-v2.txt"]);
+    for (const format of ["terminal", "markdown", "html", "sarif"]) {
+      const { stdout } = await cli(["scan", "--format", format, "fixtures/short-notice.md"]);
+      expect(stdout, format).toContain("fixtures/short-notice.md");
+      expect(stdout, format).not.toContain(root);
+    }
   });
 
   it("wraps the report to the terminal width", async () => {
