@@ -52,23 +52,25 @@ function clean(line: PageLine, markdown: boolean): CleanLine {
       text = text.slice(mark[0].length);
     }
   }
-  let chars = "";
+  // Characters are collected in an array: testing the end of a growing string flattens it each time (quadratic on long lines).
+  const out: string[] = [];
   const origins: number[] = [];
   for (let i = 0; i < text.length; i++) {
     let c = replacements[text[i]!] ?? text[i]!;
     if (markdown && isEmphasis(text, i)) c = "";
-    if (/\s/.test(c)) c = chars.length === 0 || chars.endsWith(" ") ? "" : " ";
-    if (c === "-" && chars.endsWith("-")) c = ""; // "-\u00ad\u2010" in some PDFs is one hyphen
-    for (const out of c) {
-      chars += out;
+    const last = out.at(-1);
+    if (/\s/.test(c)) c = last === undefined || last === " " ? "" : " ";
+    if (c === "-" && last === "-") c = ""; // "-\u00ad\u2010" in some PDFs is one hyphen
+    for (const piece of c) {
+      out.push(piece);
       origins.push(offset + i);
     }
   }
-  while (chars.endsWith(" ")) {
-    chars = chars.slice(0, -1);
+  while (out.at(-1) === " ") {
+    out.pop();
     origins.pop();
   }
-  return { chars, origins, page: line.page, afterGap: false };
+  return { chars: out.join(""), origins, page: line.page, afterGap: false };
 }
 
 // A Title Case line with no final punctuation ("Possible Benefits and Other Choices").
@@ -79,7 +81,7 @@ const isTitleCase = (line: string) => {
 
 // Layout, not meaning: a line set apart as a title ends its paragraph (sentences are classified in heading.ts).
 const isTitleLine = (line: string, typicalWidth: number, next: string) =>
-  /^[^a-z]*[A-Z][^a-z]*$/.test(line) || // ALL CAPS
+  (/[A-Z]/.test(line) && !/[a-z]/.test(line)) || // ALL CAPS
   (isTitleCase(line) && /^[A-Z0-9]/.test(line) && line.length < typicalWidth * 0.9 && /^[A-Z0-9"“(•]/.test(next)) ||
   (line.length < typicalWidth * 0.6 && !/[,;-]$/.test(line) && (/[.:?!)]$/.test(line) || /^[A-Z0-9"“(]/.test(next)));
 
@@ -136,7 +138,8 @@ export function normalize(document: Document): Text {
       append(line.chars, line.origins);
       return;
     }
-    const brokenWord = /([A-Za-z]+)-$/.exec(previous.chars);
+    // Only the line's end is searched: a regex anchored at the end still tries every start (quadratic on a long line).
+    const brokenWord = /([A-Za-z]+)-$/.exec(previous.chars.slice(-64));
     const nextWord = /^[a-z]+/.exec(line.chars);
     if (brokenWord && nextWord) {
       // "par-" + "ties": join, unless the hyphen belongs to a compound written so elsewhere.
