@@ -2,8 +2,10 @@
 // that nothing was checked. Each answer must be one line (or a short report), fast.
 import { describe, expect, it } from "vitest";
 import { performance } from "node:perf_hooks";
+import { constants, crc32, deflateRawSync } from "node:zlib";
 import { documentFromPages } from "../src/extract/document.js";
 import { normalize } from "../src/text/normalize.js";
+import { extract } from "../src/extract/index.js";
 import { cli } from "./helpers.js";
 
 // A text with one line and no line breaks, from pieces that once made a step quadratic: abbreviations and
@@ -49,5 +51,90 @@ describe("long lines", () => {
     const { code, stdout } = await cli(["scan", "--format", "json", "-"], { input: oneLine(20_000) });
     expect(code).toBe(0);
     expect(JSON.parse(stdout).files[0].findings.length).toBeGreaterThan(0);
+  });
+});
+
+/** A zip of deflated entries, each with the size its headers declare (true or not). */
+function zip(entries: { name: string; data: Buffer; declared: number }[]): Buffer {
+  const local: Buffer[] = [];
+  const central: Buffer[] = [];
+  let offset = 0;
+  for (const { name, data, declared } of entries) {
+    const fileName = Buffer.from(name);
+    const header = Buffer.alloc(30);
+    header.writeUInt32LE(0x04034b50, 0);
+    header.writeUInt16LE(20, 4);
+    header.writeUInt16LE(8, 8); // deflate
+    header.writeUInt32LE(crc32(data), 14);
+    header.writeUInt32LE(data.length, 18);
+    header.writeUInt32LE(declared, 22);
+    header.writeUInt16LE(fileName.length, 26);
+    const entry = Buffer.alloc(46);
+    entry.writeUInt32LE(0x02014b50, 0);
+    entry.writeUInt16LE(20, 4);
+    entry.writeUInt16LE(20, 6);
+    entry.writeUInt16LE(8, 10);
+    entry.writeUInt32LE(crc32(data), 16);
+    entry.writeUInt32LE(data.length, 20);
+    entry.writeUInt32LE(declared, 24);
+    entry.writeUInt16LE(fileName.length, 28);
+    entry.writeUInt32LE(offset, 42);
+    local.push(header, fileName, data);
+    central.push(entry, fileName);
+    offset += header.length + fileName.length + data.length;
+  }
+  const directory = Buffer.concat(central);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...local, directory, end]);
+}
+
+const part = (name: string, text: string) => ({ name, data: deflateRawSync(text), declared: Buffer.byteLength(text) });
+const wordParts = [
+  part("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'),
+  part(
+    "_rels/.rels",
+    '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="r1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+  ),
+];
+
+// Deflated megabytes of spaces, each flushed so the copies can follow one another: that many MB
+// inflated from about a kilobyte each, without ever holding them. The last block ends the stream.
+function inflatingTo(megabytes: number): Buffer {
+  const megabyte = deflateRawSync(Buffer.alloc(1 << 20, " "), { finishFlush: constants.Z_FULL_FLUSH });
+  return Buffer.concat([...new Array<Buffer>(megabytes).fill(megabyte), Buffer.from([0x03, 0x00])]);
+}
+
+describe("a DOCX zip bomb", () => {
+  const refused = /^the Word document unpacks to more than 50 MB \(a zip bomb\?\); it was not read$/;
+
+  it("is refused from its declared size, before inflating", async () => {
+    const bomb = zip([...wordParts, { name: "word/document.xml", data: deflateRawSync("<w:document/>"), declared: 2 ** 30 }]);
+    await expect(extract({ path: "bomb.docx", bytes: bomb })).rejects.toThrow(refused);
+  });
+
+  it("is refused while inflating when its header lies, long before the gigabyte it holds", async () => {
+    const bomb = zip([...wordParts, { name: "word/document.xml", data: inflatingTo(1024), declared: 1000 }]);
+    expect(bomb.length).toBeLessThan(2 * 1024 * 1024);
+    const before = process.memoryUsage().rss;
+    await expect(extract({ path: "bomb.docx", bytes: bomb })).rejects.toThrow(refused);
+    expect(process.memoryUsage().rss - before).toBeLessThan(300 * 1024 * 1024);
+  });
+
+  it("still reads a Word document under the bound", async () => {
+    const body = `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>We may share your samples with partners.</w:t></w:r></w:p></w:body></w:document>`;
+    const document = await extract({ path: "form.docx", bytes: zip([...wordParts, part("word/document.xml", body)]) });
+    expect(document.raw).toContain("We may share your samples with partners.");
+  });
+
+  it("is one line on the command line, exit 2", async () => {
+    const bomb = zip([...wordParts, { name: "word/document.xml", data: inflatingTo(100), declared: 1000 }]);
+    const { code, stderr } = await cli(["scan", "-"], { input: bomb });
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^consent-lens: -: the Word document unpacks to more than 50 MB .*\n$/);
   });
 });
