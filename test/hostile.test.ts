@@ -1,12 +1,15 @@
 // Hostile input: files built to exhaust memory or time, to trick the terminal, or to hide
 // that nothing was checked. Each answer must be one line (or a short report), fast.
 import { describe, expect, it } from "vitest";
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { constants, crc32, deflateRawSync } from "node:zlib";
 import { documentFromPages } from "../src/extract/document.js";
 import { normalize } from "../src/text/normalize.js";
 import { extract } from "../src/extract/index.js";
-import { cli } from "./helpers.js";
+import { cli, fixture } from "./helpers.js";
 
 // A text with one line and no line breaks, from pieces that once made a step quadratic: abbreviations and
 // letters that continue a sentence, a run of capitals, a long word, clauses with no full stop.
@@ -136,5 +139,46 @@ describe("a DOCX zip bomb", () => {
     const { code, stderr } = await cli(["scan", "-"], { input: bomb });
     expect(code).toBe(2);
     expect(stderr).toMatch(/^consent-lens: -: the Word document unpacks to more than 50 MB .*\n$/);
+  });
+});
+
+describe("--output", () => {
+  const form = fixture("short-notice.md");
+  const folder = () => mkdtempSync(join(tmpdir(), "consent-lens-out-"));
+
+  it("keeps a private report private", async () => {
+    const dir = folder();
+    const out = join(dir, "report.txt");
+    writeFileSync(out, "old report");
+    chmodSync(out, 0o600);
+    expect((await cli(["scan", "--output", out, form])).code).toBe(0);
+    expect(statSync(out).mode & 0o777).toBe(0o600);
+    expect(readFileSync(out, "utf8")).toContain("short-notice.md");
+  });
+
+  it("gives a new report the permissions the umask allows", async () => {
+    const out = join(folder(), "report.txt");
+    expect((await cli(["scan", "--output", out, form])).code).toBe(0);
+    expect(statSync(out).mode & 0o777).toBe(0o666 & ~process.umask());
+  });
+
+  it("never writes through a link planted at a temporary file's name", async () => {
+    const dir = folder();
+    const victim = join(dir, "victim.txt");
+    writeFileSync(victim, "precious");
+    // The name the temporary file used to have: predictable from the process id.
+    symlinkSync(victim, join(dir, `.report.txt.${process.pid}.tmp`));
+    expect((await cli(["scan", "--output", join(dir, "report.txt"), form])).code).toBe(0);
+    expect(readFileSync(victim, "utf8")).toBe("precious");
+    expect(statSync(join(dir, "report.txt")).isFile()).toBe(true);
+  });
+
+  it("leaves no temporary file behind when it cannot write", async () => {
+    const dir = folder();
+    mkdirSync(join(dir, "taken"));
+    const { code, stderr } = await cli(["scan", "--output", join(dir, "taken"), form]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^consent-lens: --output .*taken: cannot write \(\w+\)\n$/);
+    expect(readdirSync(dir)).toEqual(["taken"]);
   });
 });
