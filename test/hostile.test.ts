@@ -182,3 +182,54 @@ describe("--output", () => {
     expect(readdirSync(dir)).toEqual(["taken"]);
   });
 });
+
+describe("folder scans", () => {
+  const folder = () => mkdtempSync(join(tmpdir(), "consent-lens-folder-"));
+
+  it("follows links to forms and to folders, each folder once, and lists every file it skips with the reason", async () => {
+    const dir = folder();
+    mkdirSync(join(dir, "forms"));
+    symlinkSync(fixture("short-notice.md"), join(dir, "forms", "linked.md"));
+    symlinkSync(fixture("protective-form.docx"), join(dir, "forms", "linked.docx"));
+    symlinkSync(join(dir, "forms", "linked.md"), join(dir, "forms", "more.md")); // the same file by another name
+    symlinkSync(dir, join(dir, "forms", "loop")); // a link back to the top
+    symlinkSync(join(dir, "nowhere.pdf"), join(dir, "forms", "dangling.pdf"));
+    writeFileSync(join(dir, "forms", "notes.csv"), "a,b");
+    writeFileSync(join(dir, "forms", "README"), "notes");
+    writeFileSync(join(dir, "forms", ".hidden.pdf"), "");
+    const { code, stdout, stderr } = await cli(["scan", "--format", "json", "forms"], { cwd: dir });
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).files.map((f: { path: string }) => f.path)).toEqual([
+      join("forms", "linked.docx"),
+      join("forms", "linked.md"),
+    ]);
+    expect(stderr.split("\n").filter(Boolean).sort()).toEqual(
+      [
+        `consent-lens: skipped ${join("forms", "README")}: not a form consent-lens reads (no extension)`,
+        `consent-lens: skipped ${join("forms", "more.md")}: the same file as ${join("forms", "linked.md")}`,
+        `consent-lens: skipped ${join("forms", "dangling.pdf")}: a link to nothing`,
+        `consent-lens: skipped ${join("forms", "loop", "forms")}: a folder already scanned (a link loop?)`,
+        `consent-lens: skipped ${join("forms", "notes.csv")}: not a form consent-lens reads (.csv)`,
+      ].sort(),
+    );
+  });
+
+  it("picks up a legacy .doc, so the report says how to convert it", async () => {
+    const dir = folder();
+    writeFileSync(join(dir, "old.doc"), readFileSync(fixture("bad/legacy.doc")));
+    const { code, stderr } = await cli(["scan", dir]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/old\.doc: legacy Word \.doc .* save it as \.docx or PDF/);
+  });
+
+  it.each([[[]], [["--fail-on", "high"]]])("exits 2 when a folder holds no form, whatever the options (%j)", async (options) => {
+    const dir = folder();
+    writeFileSync(join(dir, "data.xlsx"), "not a form");
+    const { code, stdout, stderr } = await cli(["scan", ...options, dir]);
+    expect(code).toBe(2);
+    expect(stdout).toBe("");
+    expect(stderr).toBe(
+      `consent-lens: skipped ${join(dir, "data.xlsx")}: not a form consent-lens reads (.xlsx)\nconsent-lens: no form to check in ${dir}\n`,
+    );
+  });
+});

@@ -92,7 +92,7 @@ describe("images", () => {
     const dir = mkdtempSync(join(tmpdir(), "consent-lens-pages-"));
     mkdirSync(join(dir, "form"));
     for (const name of ["page-10.jpg", "page-2.jpg", "page-1.png", "notes.txt", ".hidden.png"]) writeFileSync(join(dir, "form", name), "");
-    expect(expandPages(["form", "extra.tif"], dir)).toEqual([
+    expect(expandPages(["form", "extra.tif"], dir).paths).toEqual([
       join("form", "page-1.png"),
       join("form", "page-2.jpg"),
       join("form", "page-10.jpg"),

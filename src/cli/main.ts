@@ -123,7 +123,13 @@ async function scanCommand(args: string[], flags: ScanFlags, io: Io): Promise<nu
     flags,
     rulebook.kinds.map((k) => k.definition.id),
   );
-  const paths = flags.asOne ? expandPages(args, io.cwd) : await expandInputs(args, io.cwd);
+  const { paths, skipped } = flags.asOne ? expandPages(args, io.cwd) : await expandInputs(args, io.cwd);
+  for (const { path, reason } of skipped) io.stderr(`consent-lens: skipped ${path}: ${reason}\n`);
+  // Nothing checked is not good news: no report, and the exit code of an error whatever --fail-on says.
+  if (!paths.length) {
+    io.stderr(`consent-lens: no form to check in ${args.join(" ")}\n`);
+    return exitCodes.error;
+  }
   const outcomes = await scanPaths(
     args,
     paths,
