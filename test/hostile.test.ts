@@ -233,3 +233,41 @@ describe("folder scans", () => {
     );
   });
 });
+
+describe("control characters", () => {
+  // Clear the screen, go home, set the window title, move up a line, then a fake finding in red.
+  const attack = "\x1b[2J\x1b[H\x1b]0;owned\x07\x1b[1A\r\x1b[31mHIGH  nothing to worry about\x1b[0m\x9b2J\u202e";
+  const form = `Photo Consent\n\nWe may share your photos with${attack} our research partners.\nWe will never sell your photos${attack}.\n`;
+  // Any control character but newline and tab; and the report's own colours.
+  // eslint-disable-next-line no-control-regex -- control characters are what this test looks for
+  const injected = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/;
+  // eslint-disable-next-line no-control-regex -- control characters are what this test looks for
+  const colours = /\x1b\[[0-9;]*m/g;
+
+  it.each([["terminal"], ["markdown"]])("reach no %s report from the form's text or its file name", async (format) => {
+    const dir = mkdtempSync(join(tmpdir(), "consent-lens-escape-"));
+    writeFileSync(join(dir, `form${attack}.md`), form);
+    const { code, stdout } = await cli(["scan", "--format", format, "--details", dir]);
+    expect(code).toBe(0);
+    expect(stdout).toContain("our research partners");
+    expect(stdout).toMatch(/form.*HIGH +nothing to worry about.*2J\.md/); // the name, shown without its controls
+    expect(stdout).not.toMatch(injected);
+  });
+
+  it("reach no coloured terminal report: only the report's own colours remain", async () => {
+    const { stdout } = await cli(["scan", "--details", "-"], { input: form, isTTY: true, env: { NO_COLOR: "" } });
+    expect(stdout).toContain("\x1b[1m"); // colour is on
+    expect(stdout.replace(colours, "")).not.toMatch(injected);
+    expect(stdout).not.toContain("\x1b[31mHIGH  nothing");
+  });
+
+  it("reach no line on standard error from a file name", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "consent-lens-escape-"));
+    writeFileSync(join(dir, `broken${attack}.pdf`), "%PDF-1.7 not really");
+    writeFileSync(join(dir, `notes${attack}.csv`), "a,b");
+    const { code, stderr } = await cli(["scan", dir]);
+    expect(code).toBe(2);
+    expect(stderr.split("\n").filter(Boolean)).toHaveLength(2); // the file skipped, the damaged one
+    expect(stderr.replace(/\n/g, "")).not.toMatch(injected);
+  });
+});

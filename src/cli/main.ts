@@ -1,6 +1,7 @@
 import { resolve } from "node:path";
 import { Command, CommanderError, Option } from "commander";
 import { describeError } from "../errors.js";
+import { printable } from "../text/printable.js";
 import { severities, type Report } from "../types.js";
 import { bundledRules, loadRules } from "../rules/load.js";
 import { formatterFor, outputFormats, type FormatOptions } from "../report/format.js";
@@ -71,7 +72,9 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     return code;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? exitCodes.ok : exitCodes.error;
-    io.stderr(`consent-lens: ${describeError(error, argv.includes("--debug"))}\n`);
+    const debug = argv.includes("--debug");
+    // A stack trace keeps its lines; a one-line message loses any control characters a file name brought.
+    io.stderr(`consent-lens: ${debug ? describeError(error, debug) : printable(describeError(error))}\n`);
     return exitCodes.error;
   }
 }
@@ -124,10 +127,10 @@ async function scanCommand(args: string[], flags: ScanFlags, io: Io): Promise<nu
     rulebook.kinds.map((k) => k.definition.id),
   );
   const { paths, skipped } = flags.asOne ? expandPages(args, io.cwd) : await expandInputs(args, io.cwd);
-  for (const { path, reason } of skipped) io.stderr(`consent-lens: skipped ${path}: ${reason}\n`);
+  for (const { path, reason } of skipped) io.stderr(`consent-lens: skipped ${printable(path)}: ${reason}\n`);
   // Nothing checked is not good news: no report, and the exit code of an error whatever --fail-on says.
   if (!paths.length) {
-    io.stderr(`consent-lens: no form to check in ${args.join(" ")}\n`);
+    io.stderr(`consent-lens: no form to check in ${printable(args.join(" "))}\n`);
     return exitCodes.error;
   }
   const outcomes = await scanPaths(
@@ -143,7 +146,7 @@ async function scanCommand(args: string[], flags: ScanFlags, io: Io): Promise<nu
     if ("report" in outcome) reports.push(outcome.report);
     else {
       unreadable.push({ path: outcome.path, error: outcome.error });
-      io.stderr(`consent-lens: ${outcome.path}: ${outcome.error}\n`);
+      io.stderr(`consent-lens: ${printable(outcome.path)}: ${printable(outcome.error)}\n`);
     }
   }
   const formatOptions: FormatOptions = {

@@ -6,6 +6,7 @@ import { categoryTitles, gradeLabel } from "./labels.js";
 import { excerpt } from "./excerpt.js";
 import { phraseFindingJson } from "./json.js";
 import { escapeMarkdown } from "./markdown.js";
+import { printable } from "../text/printable.js";
 import { findingView, placeOf } from "./view.js";
 
 /** The diff formatters: terminal, Markdown and JSON views of what changed between two versions of a form. */
@@ -40,7 +41,7 @@ export function formatDiffTerminal(d: ReportDiff, options: { color: boolean; wid
       .split("\n")
       .map((l) => " ".repeat(indent) + l)
       .join("\n");
-  const out = [c.bold(`${d.before.text.document.path} → ${d.after.text.document.path}`), `Grade ${grades(d)}`];
+  const out = [c.bold(`${printable(d.before.text.document.path)} → ${printable(d.after.text.document.path)}`), `Grade ${grades(d)}`];
   out.push(`${d.added.length} added, ${d.removed.length} removed, ${d.unchanged.length} unchanged`);
   for (const line of changes(d)) {
     const color = line.sign === "+" ? c.green : c.red;
@@ -54,7 +55,7 @@ export function formatDiffTerminal(d: ReportDiff, options: { color: boolean; wid
 
 export function formatDiffMarkdown(d: ReportDiff): string {
   const out = [
-    `# Changes: ${escapeMarkdown(d.before.text.document.path)} → ${escapeMarkdown(d.after.text.document.path)}`,
+    `# Changes: ${escapeMarkdown(printable(d.before.text.document.path))} → ${escapeMarkdown(printable(d.after.text.document.path))}`,
     "",
     `Grade ${grades(d)} · ${d.added.length} added, ${d.removed.length} removed, ${d.unchanged.length} unchanged`,
   ];

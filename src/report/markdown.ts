@@ -4,6 +4,7 @@ import { categoryTitles, gradeLabel } from "./labels.js";
 import { keyPointText, pagesText } from "./key-points.js";
 import type { Formatter } from "./format.js";
 import { summaryHeader, summaryRows } from "./summary.js";
+import { printable } from "../text/printable.js";
 import type { ReportView, RiskGroup, Unreadable } from "./view.js";
 
 // Markdown is shared on GitHub and in issues: escape what would turn form text into markup.
@@ -19,7 +20,9 @@ const shortQuestions = 10;
  */
 export const formatMarkdown: Formatter = (views, options) => {
   const parts = views.map((v) =>
-    options.questionsOnly ? `## ${escapeMarkdown(v.path)}\n\n${questionList(v, options.details)}` : fileSection(v, options.details),
+    options.questionsOnly
+      ? `## ${escapeMarkdown(printable(v.path))}\n\n${questionList(v, options.details)}`
+      : fileSection(v, options.details),
   );
   if (views.length + options.unreadable.length > 1 && !options.questionsOnly) parts.unshift(summaryTable(views, options.unreadable));
   return `# consent-lens report\n\n${parts.join("\n\n")}\n`;
@@ -33,21 +36,21 @@ function summaryTable(views: ReportView[], unreadable: Unreadable[]): string {
     row(summaryHeader),
     `|${" --- |".repeat(summaryHeader.length)}`,
     ...summaryRows(views).map(row),
-    ...unreadable.map((e) => `\n- ${escapeMarkdown(e.path)}: could not be read (${escapeMarkdown(e.error)})`),
+    ...unreadable.map((e) => `\n- ${escapeMarkdown(printable(e.path))}: could not be read (${escapeMarkdown(printable(e.error))})`),
   ].join("\n");
 }
 
 function fileSection(view: ReportView, details: boolean): string {
   const { report } = view;
   const { readability: r } = report;
-  const out: string[] = [`## ${escapeMarkdown(view.path)}`, ""];
+  const out: string[] = [`## ${escapeMarkdown(printable(view.path))}`, ""];
   out.push(
     `**Grade ${escapeMarkdown(gradeLabel(report.score))}** · ${view.risks.length} risks · ${view.protections.length} protections · ${view.missing.length} missing elements`,
     "",
     `- Kind of form: ${report.kinds.map((k) => k.title).join("; ") || "not recognised"}`,
     `- ${view.pages} page(s), ${report.text.words} words; reading level grade ${r.grade} (IRBs ask for ${r.target}), reading ease ${r.ease}`,
   );
-  for (const note of report.text.document.notes) out.push(`- Note: ${escapeMarkdown(note)}`);
+  for (const note of report.text.document.notes) out.push(`- Note: ${escapeMarkdown(printable(note))}`);
   out.push(...keyPoints(view), ...risks(view, details), ...missing(view, details), ...protections(view));
   if (details) {
     out.push("", "### Grade arithmetic", "", "| points | for |", "| ---: | --- |");

@@ -2,6 +2,7 @@ import { Chalk, type ChalkInstance } from "chalk";
 import wrapAnsi from "wrap-ansi";
 import { pagedFormats, type Grade, type Severity } from "../types.js";
 import { categoryTitles } from "./labels.js";
+import { printable } from "../text/printable.js";
 import { excerpt, excerptOf } from "./excerpt.js";
 import { keyPointText, pagesText } from "./key-points.js";
 import { summaryHeader, summaryRows } from "./summary.js";
@@ -61,7 +62,7 @@ export const formatTerminal: Formatter = (views, options) => {
   const c = new Chalk({ level: options.color ? 1 : 0 });
   const width = Math.max(40, Math.min(options.width, 100));
   if (options.questionsOnly)
-    return views.map((view) => `${c.bold(view.path)}\n${formatQuestions(view, c, width, options.details)}\n`).join("\n");
+    return views.map((view) => `${c.bold(printable(view.path))}\n${formatQuestions(view, c, width, options.details)}\n`).join("\n");
   const body = views.map((view) => formatReport(view, new Writer(c, width), options.details)).join("\n");
   return views.length + options.unreadable.length > 1 ? `${body}\n${summary(views, options.unreadable, c)}` : body;
 };
@@ -77,7 +78,7 @@ function summary(views: ReportView[], unreadable: Unreadable[], c: ChalkInstance
       .trimEnd();
     return n === 0 ? c.bold(line) : line;
   });
-  for (const e of unreadable) lines.push(c.red(`${e.path}  could not be read: ${e.error}`));
+  for (const e of unreadable) lines.push(c.red(`${printable(e.path)}  could not be read: ${printable(e.error)}`));
   return `${c.bold.underline("Summary")}\n${lines.join("\n")}\n`;
 }
 
@@ -99,7 +100,7 @@ function formatReport(view: ReportView, w: Writer, details: boolean): string {
 function header(view: ReportView, w: Writer) {
   const { c } = w;
   const { report } = view;
-  w.line(c.bold(view.path));
+  w.line(c.bold(printable(view.path)));
   const pages = pagedFormats.includes(report.text.document.format) ? `, ${view.pages} page${view.pages === 1 ? "" : "s"}` : "";
   const kinds = report.kinds.map((k) => k.title + (k.given ? " (as given)" : "")).join("; ");
   w.para(c.dim(`${view.formatName}${pages}, ${report.text.words.toLocaleString("en-US")} words${kinds ? ` · ${kinds}` : ""}`));
@@ -114,7 +115,7 @@ function header(view: ReportView, w: Writer) {
     w.para(
       `${c.dim("Reading level:")} grade ${r.grade} ${r.grade > r.target ? c.yellow(`(harder than the grade ${r.target} IRBs ask for)`) : c.green(`(within grade ${r.target})`)}`,
     );
-  for (const note of report.text.document.notes) w.para(c.yellow(`note: ${note}`));
+  for (const note of report.text.document.notes) w.para(c.yellow(`note: ${printable(note)}`));
 }
 
 function keyPoints(view: ReportView, w: Writer) {

@@ -4,6 +4,7 @@ import { contentLines, type PageLine } from "./boilerplate.js";
 import { splitSentences } from "./sentences.js";
 import { tokenize } from "./tokens.js";
 import { isHeading } from "./heading.js";
+import { isControl } from "./printable.js";
 
 /** Characters mapped one to one, so offsets stay exact: odd hyphens, ligatures, tabs. */
 const replacements: Record<string, string> = {
@@ -59,7 +60,8 @@ function clean(line: PageLine, markdown: boolean): CleanLine {
     let c = replacements[text[i]!] ?? text[i]!;
     if (markdown && isEmphasis(text, i)) c = "";
     const last = out.at(-1);
-    if (/\s/.test(c)) c = last === undefined || last === " " ? "" : " ";
+    // A control character (ESC and the like) separates words as a space does, and never reaches a terminal in a quote.
+    if (/\s/.test(c) || isControl(c)) c = last === undefined || last === " " ? "" : " ";
     if (c === "-" && last === "-") c = ""; // "-\u00ad\u2010" in some PDFs is one hyphen
     for (const piece of c) {
       out.push(piece);
