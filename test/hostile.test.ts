@@ -1,5 +1,6 @@
 // Hostile input: files built to exhaust memory or time, to trick the terminal, or to hide
-// that nothing was checked. Each answer must be one line (or a short report), fast.
+// that nothing was checked. Each answer must be one line (or a short report), fast. Named pipes and
+// devices, which would hang this process if a fix regressed, are in hostile.process.test.ts.
 import { describe, expect, it } from "vitest";
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -269,5 +270,29 @@ describe("control characters", () => {
     expect(code).toBe(2);
     expect(stderr.split("\n").filter(Boolean)).toHaveLength(2); // the file skipped, the damaged one
     expect(stderr.replace(/\n/g, "")).not.toMatch(injected);
+  });
+});
+
+describe("rule and config files", () => {
+  const folder = () => mkdtempSync(join(tmpdir(), "consent-lens-yaml-"));
+  // Each level repeats the one before nine times: nine levels make 387 million strings.
+  const billionLaughs = ["a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+    .concat(Array.from({ length: 8 }, (_, i) => `${"bcdefghi"[i]}: &${"bcdefghi"[i]} [${Array(9).fill(`*${"abcdefgh"[i]}`).join(", ")}]`))
+    .join("\n");
+
+  it("refuses a rule pack over 2 MB unread, in one line naming it", async () => {
+    const pack = join(folder(), "huge.yaml");
+    writeFileSync(pack, `rules: []\n${"# padding\n".repeat(220_000)}`);
+    const { code, stderr } = await cli(["rules", "list", "--rules", pack]);
+    expect(code).toBe(2);
+    expect(stderr).toBe(`consent-lens: ${pack}: the rule file is too large (2.1 MB; the limit is 2 MB)\n`);
+  });
+
+  it.each([["--config"], ["--rules"]])("refuses a YAML alias bomb given with %s, in one line naming the file", async (option) => {
+    const file = join(folder(), "laughs.yaml");
+    writeFileSync(file, billionLaughs);
+    const { code, stderr } = await cli(["scan", option, file, fixture("short-notice.md")]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(new RegExp(`^consent-lens: ${file}: Excessive alias count .*\n$`));
   });
 });

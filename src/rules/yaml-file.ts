@@ -1,8 +1,8 @@
-import { readFileSync } from "node:fs";
 import { relative } from "node:path";
 import { isMap, isScalar, LineCounter, parseDocument, type Document as YamlDocument } from "yaml";
 import { z } from "zod";
 import { UserError } from "../errors.js";
+import { readRegularFile } from "../extract/read-file.js";
 import { patternForms } from "../match/patterns/index.js";
 
 type Path = (string | number)[];
@@ -17,11 +17,15 @@ export interface YamlFile<T> {
   at<R>(path: Path, step: () => R): R;
 }
 
+/** Rule and config files larger than this are refused unread (the bundled rules' largest file is about 50 KB). */
+export const yamlSizeLimit = 2 * 1024 * 1024;
+
 export function readYamlFile<S extends z.ZodType>(file: string, schema: S, what: string): YamlFile<z.output<S>> {
   let source: string;
   try {
-    source = readFileSync(file, "utf8");
+    source = readRegularFile(file, yamlSizeLimit).toString("utf8");
   } catch (error) {
+    if (error instanceof UserError) throw new UserError(`${display(file)}: the ${what} ${error.message}`);
     throw new UserError(`${file}: cannot read ${what} (${(error as NodeJS.ErrnoException).code ?? "error"})`);
   }
   const lines = new LineCounter();
@@ -34,7 +38,7 @@ export function readYamlFile<S extends z.ZodType>(file: string, schema: S, what:
     const line = syntax.linePos?.[0].line ?? lines.linePos(syntax.pos[0]).line;
     throw new UserError(`${display(file)}:${line}: ${syntax.message.split("\n")[0]}`);
   }
-  const parsed = schema.safeParse(yaml.toJS() ?? {});
+  const parsed = schema.safeParse(toJS(yaml, file) ?? {});
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const path = issue.path as Path;
@@ -54,6 +58,15 @@ export function readYamlFile<S extends z.ZodType>(file: string, schema: S, what:
       }
     },
   };
+}
+
+// yaml refuses a document whose aliases expand past its default count (a "billion laughs"), with a plain Error.
+function toJS(yaml: YamlDocument, file: string): unknown {
+  try {
+    return yaml.toJS();
+  } catch (error) {
+    throw new UserError(`${display(file)}: ${(error as Error).message.split("\n")[0]}`);
+  }
 }
 
 // The two unions of rule files: patterns, and examples with or without the words they must match.
