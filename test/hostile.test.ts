@@ -296,3 +296,20 @@ describe("rule and config files", () => {
     expect(stderr).toMatch(new RegExp(`^consent-lens: ${file}: Excessive alias count .*\n$`));
   });
 });
+
+describe("text encodings", () => {
+  const text = "We may share your photos with our research partners.\nWe will never sell your photos.\n";
+  const utf16be = Buffer.from(text, "utf16le").swap16();
+
+  it.each([
+    ["UTF-16 LE with its byte order mark", Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")])],
+    ["UTF-16 BE with its byte order mark", Buffer.concat([Buffer.from([0xfe, 0xff]), utf16be])],
+    ["UTF-8 with a byte order mark", Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)])],
+  ])("reads %s", async (_, bytes) => {
+    const document = await extract({ path: "form.txt", bytes });
+    expect(document.raw.startsWith("We may share your photos")).toBe(true);
+    const { code, stdout } = await cli(["scan", "--format", "json", "-"], { input: bytes });
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).files[0].findings.map((f: { category: string }) => f.category)).toContain("commercial-use");
+  });
+});
