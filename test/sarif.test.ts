@@ -5,7 +5,9 @@ import addFormatsPlugin from "ajv-formats";
 import { scan } from "../src/scan.js";
 import { quote } from "../src/report/excerpt.js";
 import type { FormatOptions } from "../src/report/format.js";
-import { artifactUri, fingerprintKey, fingerprintText, formatSarif, sarifLevel } from "../src/report/sarif.js";
+import { artifactUri, formatSarif, sarifLevel } from "../src/report/sarif.js";
+import { fingerprintKey, fingerprintText } from "../src/report/fingerprint.js";
+import { formatJson } from "../src/report/json.js";
 import type { Report } from "../src/types.js";
 import { fixture, formatWith, rulebook } from "./helpers.js";
 
@@ -183,6 +185,17 @@ describe("SARIF", () => {
   it("is deterministic", async () => {
     const report = await reportOf("imaging-ai-consent.pdf");
     expect(formatWith(formatSarif, [report])).toBe(formatWith(formatSarif, [report]));
+  });
+
+  it("gives each result the fingerprint the JSON report gives the finding", async () => {
+    const report = await reportOf("hipaa-authorization.docx");
+    const { run } = sarifOf([report]);
+    const json = JSON.parse(formatWith(formatJson, [report])).files[0].findings as { fingerprint: string; polarity?: string }[];
+    const fromJson = json.filter((f) => f.polarity !== "protection").map((f) => f.fingerprint);
+    expect(run.results.map((r) => r.partialFingerprints[fingerprintKey])).toEqual(expect.arrayContaining(fromJson));
+    expect(fromJson.length).toBeGreaterThan(0);
+    expect(run.results).toHaveLength(fromJson.length);
+    expect(new Set(fromJson).size).toBe(fromJson.length);
   });
 
   it("keeps fingerprints when a form is reflowed", async () => {

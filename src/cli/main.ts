@@ -148,7 +148,7 @@ async function scanCommand(args: string[], flags: ScanFlags, io: Io): Promise<nu
     color: useColor(flags, io),
     width: io.columns,
   };
-  const formatted = (await formatterFor(flags.format))(reports.map(reportView), formatOptions);
+  const formatted = (await formatterFor(flags.format))(reports.map((r) => reportView(r)), formatOptions);
   if (formatted) emit(formatted, flags, paths, io);
 
   if (unreadable.length) return exitCodes.error;
