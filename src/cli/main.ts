@@ -1,7 +1,7 @@
 import { resolve } from "node:path";
 import { Command, CommanderError, Option } from "commander";
 import { describeError } from "../errors.js";
-import { severities, type Report } from "../types.js";
+import type { Report } from "../types.js";
 import { bundledRules, loadRules } from "../rules/load.js";
 import { formatterFor, outputFormats, type FormatOptions } from "../report/format.js";
 import { reportView, type Unreadable } from "../report/view.js";
@@ -10,9 +10,11 @@ import { explainRule, listRules, testRules } from "./rules.js";
 import { loadRulebook, type RuleSource } from "./setup.js";
 import { expandInputs, expandPages } from "./inputs.js";
 import { parallelFrom, scanAll, scanPages, type BatchContext, type Outcome } from "./batch.js";
-import { diffCommand } from "./diff.js";
+import { diffCommand, type DiffFlags } from "./diff.js";
+import { failPolicy, scanFailure } from "./fail-on.js";
+import { failOnLevels } from "../rules/config.js";
 import { pageProgress, progressBar } from "./progress.js";
-import { emit, exitCodes, scanOptions, useColor, version, type OutputFlags, type ScanFlags } from "./options.js";
+import { emit, exitCodes, scanOptions, useColor, version, type ScanFlags } from "./options.js";
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -46,7 +48,10 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       .description("scan consent forms: files, folders (recursively) or globs; - reads standard input")
       .argument("<paths...>", "forms to scan"),
   )
-    .addOption(new Option("--fail-on <severity>", "exit 1 when a risk at or above this severity is found").choices([...severities]))
+    .addOption(
+      new Option("--fail-on <severity>", "exit 1 when a risk at or above this severity is found; none: never").choices([...failOnLevels]),
+    )
+    .option("--fail-on-missing", "exit 1 also when a form leaves out a required element (at or above --fail-on, if given)")
     .option("--questions-only", "print only the questions to ask before signing")
     .option("--details", "print everything: why each finding matters, every sentence, the grade arithmetic, all the questions")
     .option("--as-one", "read the images given (or the images in a folder, by name) as the pages of one form, in order")
@@ -60,9 +65,16 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       .description("what changed between two versions of a form: findings added and removed, elements gained or filled, grade")
       .argument("<old>")
       .argument("<new>"),
-  ).action(async (before: string, after: string, flags: OutputFlags) => {
-    code = await diffCommand(before, after, flags, io);
-  });
+  )
+    .addOption(
+      new Option(
+        "--fail-on-new <severity>",
+        "exit 1 when the new version adds a risk or a missing element at or above this severity",
+      ).choices([...failOnLevels]),
+    )
+    .action(async (before: string, after: string, flags: DiffFlags) => {
+      code = await diffCommand(before, after, flags, io);
+    });
 
   addRuleCommands(program, io, (c) => (code = c));
 
@@ -148,12 +160,14 @@ async function scanCommand(args: string[], flags: ScanFlags, io: Io): Promise<nu
     color: useColor(flags, io),
     width: io.columns,
   };
-  const formatted = (await formatterFor(flags.format))(reports.map((r) => reportView(r)), formatOptions);
+  const views = reports.map((r) => reportView(r));
+  const formatted = (await formatterFor(flags.format))(views, formatOptions);
   if (formatted) emit(formatted, flags, paths, io);
 
   if (unreadable.length) return exitCodes.error;
-  const failOn = flags.failOn ?? config?.data["fail-on"];
-  const limit = failOn ? severities.indexOf(failOn) : -1;
-  const failing = reports.some((r) => r.findings.some((f) => f.polarity === "risk" && severities.indexOf(f.severity) <= limit));
-  return failing ? exitCodes.failOn : exitCodes.ok;
+  const policy = failPolicy(flags, config);
+  const failure = policy && scanFailure(views, policy);
+  // Always said, so that a CI step that fails because of the config's fail-on says why.
+  if (failure) io.stderr(`consent-lens: ${failure}\n`);
+  return failure ? exitCodes.failOn : exitCodes.ok;
 }

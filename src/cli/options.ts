@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { UserError } from "../errors.js";
-import type { Severity } from "../types.js";
+import type { FailFlags } from "./fail-on.js";
 import type { ScanOptions } from "../scan.js";
 import type { OutputFormat } from "../report/format.js";
 import type { Io } from "./io.js";
@@ -21,8 +21,7 @@ export interface OutputFlags extends RuleSource {
   debug?: boolean;
 }
 
-export interface ScanFlags extends OutputFlags {
-  failOn?: Severity;
+export interface ScanFlags extends OutputFlags, FailFlags {
   questionsOnly?: boolean;
   details?: boolean;
   asOne?: boolean;

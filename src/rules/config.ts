@@ -2,17 +2,28 @@ import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { z } from "zod";
 import type { Rulebook } from "./load.js";
-import { severities } from "../types.js";
+import { severities, type Severity } from "../types.js";
 import { readYamlFile, type YamlFile } from "./yaml-file.js";
 
 const severity = z.enum(severities);
+
+/** What --fail-on and the config's fail-on take: a severity, or none (never fail on findings). */
+export const failOnLevels = ["none", "info", "low", "medium", "high"] as const satisfies readonly ("none" | Severity)[];
+export type FailOn = (typeof failOnLevels)[number];
 
 /** `.consent-lens.yaml`: what a team changes about the bundled rules. */
 export const ConfigSchema = z.strictObject({
   rules: z.array(z.string().min(1)).default([]).describe("Rule packs to add: YAML files or folders, relative to this file"),
   disable: z.array(z.string().min(1)).default([]).describe("Rule or checklist element ids to turn off"),
   severity: z.record(z.string(), severity).default({}).describe("New severities, by rule or element id"),
-  "fail-on": severity.optional().describe("Exit 1 when a risk at or above this severity is found (the --fail-on flag wins)"),
+  "fail-on": z
+    .enum(failOnLevels)
+    .optional()
+    .describe("Exit 1 when a risk at or above this severity is found; none never (the --fail-on flag wins)"),
+  "fail-on-missing": z
+    .boolean()
+    .optional()
+    .describe("Exit 1 also when the form leaves out a required element (at or above fail-on, if set)"),
 });
 
 export type Config = YamlFile<z.output<typeof ConfigSchema>>;
