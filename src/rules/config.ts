@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { Rulebook } from "./load.js";
 import { severities, type Severity } from "../types.js";
 import { readYamlFile, type YamlFile } from "./yaml-file.js";
+import { didYouMean, Problems } from "../errors.js";
 
 const severity = z.enum(severities);
 
@@ -30,12 +31,12 @@ export type Config = YamlFile<z.output<typeof ConfigSchema>>;
 
 export const configNames = [".consent-lens.yaml", ".consent-lens.yml"];
 
-/** The config file: the one named, or the first found from `cwd` upward. */
-export function findConfig(cwd: string, named?: string): Config | undefined {
-  if (named) return readYamlFile(resolve(cwd, named), ConfigSchema, "config file");
+/** The config file: the one named, or the first found from `cwd` upward. Its problems are kept in `problems`, and the rest of it read. */
+export function findConfig(cwd: string, named: string | undefined, problems: Problems): Config | undefined {
+  if (named) return readYamlFile(resolve(cwd, named), ConfigSchema, "config file", problems);
   for (let dir = resolve(cwd); ; dir = dirname(dir)) {
     const found = configNames.map((n) => join(dir, n)).find((f) => existsSync(f));
-    if (found) return readYamlFile(found, ConfigSchema, "config file");
+    if (found) return readYamlFile(found, ConfigSchema, "config file", problems);
     if (dirname(dir) === dir) return undefined;
   }
 }
@@ -43,13 +44,17 @@ export function findConfig(cwd: string, named?: string): Config | undefined {
 /** Rule pack paths of a config, resolved against the config file's folder. */
 export const configPacks = (config: Config | undefined) => (config ? config.data.rules.map((p) => resolve(dirname(config.file), p)) : []);
 
-/** The rulebook with the config's rules turned off and severities changed. Unknown ids are errors at their line. */
+/** The rulebook with the config's rules turned off and severities changed. Unknown ids are errors at their line, all of them. */
 export function applyConfig(rulebook: Rulebook, config: Config | undefined): Rulebook {
   if (!config) return rulebook;
   const { disable, severity: newSeverity } = config.data;
-  const known = (id: string) => rulebook.rulesById.has(id) || rulebook.elements.some((e) => e.element.id === id);
-  disable.forEach((id, i) => known(id) || config.fail(["disable", i], `no rule or element "${id}"`));
-  for (const id of Object.keys(newSeverity)) if (!known(id)) config.fail(["severity", id], `no rule or element "${id}"`, true);
+  const ids = [...rulebook.rulesById.keys(), ...rulebook.elements.map((e) => e.element.id)];
+  const known = new Set(ids);
+  const problems = new Problems();
+  const unknown = (id: string) => `no rule or element "${id}"${didYouMean(id, ids)}`;
+  disable.forEach((id, i) => known.has(id) || problems.attempt(() => config.fail(["disable", i], unknown(id))));
+  for (const id of Object.keys(newSeverity)) if (!known.has(id)) problems.attempt(() => config.fail(["severity", id], unknown(id), true));
+  problems.throwIfAny();
 
   const off = new Set(disable);
   const ruleList = rulebook.rules
