@@ -1,12 +1,12 @@
 import { resolve } from "node:path";
 import { Command, CommanderError, Option } from "commander";
-import { describeError } from "../errors.js";
+import { describeError, UserError } from "../errors.js";
 import type { Report } from "../types.js";
 import { bundledRules, loadRules } from "../rules/load.js";
 import { formatterFor, outputFormats, type FormatOptions } from "../report/format.js";
 import { reportView, type Unreadable } from "../report/view.js";
 import { processIo, type Io } from "./io.js";
-import { explainRule, listRules, testRules } from "./rules.js";
+import { explain, listRules, testRules } from "./rules.js";
 import { loadRulebook, type RuleSource } from "./setup.js";
 import { expandInputs, expandPages } from "./inputs.js";
 import { parallelFrom, scanAll, scanPages, type BatchContext, type Outcome } from "./batch.js";
@@ -83,16 +83,18 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     return code;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? exitCodes.ok : exitCodes.error;
-    io.stderr(`consent-lens: ${describeError(error, argv.includes("--debug"))}\n`);
+    // A broken rule file may have several problems: each is a line of its own.
+    const lines = error instanceof UserError ? error.message.split("\n") : [describeError(error, argv.includes("--debug"))];
+    io.stderr(lines.map((line) => `consent-lens: ${line}\n`).join(""));
     return exitCodes.error;
   }
 }
 
 function addRuleCommands(program: Command, io: Io, exit: (code: number) => void) {
   const rulesCommand = program.command("rules").description("list or test rule packs");
-  withRuleOptions(rulesCommand.command("list").description("list the rules: id, category, severity, title")).action((flags: RuleSource) =>
-    io.stdout(listRules(loadRulebook(flags, io.cwd).rulebook)),
-  );
+  withRuleOptions(
+    rulesCommand.command("list").description("list the rules, checklist elements and kinds of form, with the pack each comes from"),
+  ).action((flags: RuleSource) => io.stdout(listRules(loadRulebook(flags, io.cwd).rulebook)));
   rulesCommand
     .command("test")
     .description("run every rule's examples; exit 1 if one fails")
@@ -106,8 +108,13 @@ function addRuleCommands(program: Command, io: Io, exit: (code: number) => void)
       exit(passed ? exitCodes.ok : exitCodes.failOn);
     });
   withRuleOptions(
-    program.command("explain").description("what a rule looks for, why it matters, its questions and source").argument("<rule-id>"),
-  ).action((id: string, flags: RuleSource) => io.stdout(explainRule(loadRulebook(flags, io.cwd).rulebook, id)));
+    program
+      .command("explain")
+      .description(
+        "what a rule, checklist element (hipaa-*, cr-*, q-*) or kind of form looks for, why it matters, its questions and source",
+      )
+      .argument("<id>"),
+  ).action((id: string, flags: RuleSource) => io.stdout(explain(loadRulebook(flags, io.cwd).rulebook, id)));
 }
 
 // Files scanned in this process show a line per page read by OCR; a batch spread over workers, a bar per file.
