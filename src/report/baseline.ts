@@ -1,4 +1,7 @@
 import { z } from "zod";
+import type { Severity } from "../types.js";
+import type { AcceptedFinding } from "./view.js";
+import { shortId } from "./fingerprint.js";
 
 /*
  * The baseline of accepted findings (`.consent-lens-baseline.json`): findings a team
@@ -18,7 +21,7 @@ export const AcceptanceSchema = z.strictObject({
 });
 export type Acceptance = z.output<typeof AcceptanceSchema>;
 
-export const BaselineEntrySchema = AcceptanceSchema.extend({
+export const BaselineEntrySchema = z.strictObject({
   file: z.string().min(1).describe("The form, relative to the baseline file's folder, with forward slashes"),
   fingerprint: z
     .string()
@@ -26,6 +29,7 @@ export const BaselineEntrySchema = AcceptanceSchema.extend({
     .describe("The finding's fingerprint: the JSON report's `fingerprint`, SARIF's partialFingerprints"),
   ruleId: z.string().min(1).describe("The rule or checklist element of the finding (for the reader; the fingerprint decides)"),
   sentence: z.string().optional().describe("The sentence accepted (for the reader); absent for a missing element"),
+  ...AcceptanceSchema.shape,
 });
 export type BaselineEntry = z.output<typeof BaselineEntrySchema>;
 
@@ -38,5 +42,16 @@ export type Baseline = z.output<typeof BaselineSchema>;
 /** A form's accepted findings: the acceptance of a fingerprint, if it is accepted. */
 export type AcceptedIn = (fingerprint: string) => Acceptance | undefined;
 
-/** "our IRB approved this wording, by Ann <ann@example.org>, 2026-03-01" */
-export const acceptanceText = (a: Acceptance) => `${a.reason}, by ${a.by}, ${a.date}`;
+/** "accepted: our IRB approved this wording, by Ann <ann@example.org>, 2026-03-01" */
+export const acceptanceText = (a: Acceptance) => `accepted: ${a.reason}, by ${a.by}, ${a.date}`;
+
+/** What every report says of the baseline it used: "Baseline .consent-lens-baseline.json: 2 findings accepted". */
+export const baselineText = (file: string, accepted: number) =>
+  `Baseline ${file}: ${accepted ? `${accepted} finding${accepted === 1 ? "" : "s"} accepted` : "no finding accepted"}`;
+
+/** An accepted finding as the reports list it: its severity, what it is, where, and its id. */
+export function acceptedItem(a: AcceptedFinding): { severity: Severity; title: string; place: string; id: string } {
+  const id = shortId(a.fingerprint);
+  if ("finding" in a) return { severity: a.finding.severity, title: a.rule.title, place: a.place, id };
+  return { severity: a.element.severity, title: `The form does not say: ${a.element.title}`, place: "", id };
+}
