@@ -4,6 +4,9 @@ import type { Config, FailOn } from "../rules/config.js";
 import { display } from "../rules/yaml-file.js";
 import type { ReportDiff } from "../assess/diff.js";
 import type { ReportView } from "../report/view.js";
+import { baselinePath, staleEntries, staleLine, type BaselineFile } from "./baseline.js";
+import type { Io } from "./io.js";
+import { exitCodes } from "./options.js";
 
 /** When a scan fails: risks at or above `risks`, missing elements at or above `missing`; and who asked. */
 export interface FailPolicy {
@@ -22,20 +25,20 @@ export interface FailFlags {
  * The flags win over the config. --fail-on-missing alone fails on any missing element;
  * with a threshold, on those at or above it. `none` turns every condition off.
  */
-export function failPolicy(flags: FailFlags, config: Config | undefined): FailPolicy | undefined {
+export function failPolicy(flags: FailFlags, config: Config | undefined, cwd: string): FailPolicy | undefined {
   const failOn = flags.failOn ?? config?.data["fail-on"];
   const missing = flags.failOnMissing ?? config?.data["fail-on-missing"] ?? false;
   if (failOn === "none" || (!failOn && !missing)) return undefined;
   return {
     ...(failOn && { risks: failOn }),
     ...(missing && { missing: failOn ?? "info" }),
-    because: askedBy(flags, config, failOn, missing),
+    because: askedBy(flags, config, failOn, missing, cwd),
   };
 }
 
 // "--fail-on high and fail-on-missing in .consent-lens.yaml"
-function askedBy(flags: FailFlags, config: Config | undefined, failOn: FailOn | undefined, missing: boolean): string {
-  const fromConfig = (field: string) => `${field} in ${display(config!.file)}`;
+function askedBy(flags: FailFlags, config: Config | undefined, failOn: FailOn | undefined, missing: boolean, cwd: string): string {
+  const fromConfig = (field: string) => `${field} in ${display(config!.file, cwd)}`;
   const asked = [];
   if (failOn) asked.push(flags.failOn ? `--fail-on ${failOn}` : fromConfig(`fail-on: ${failOn}`));
   if (missing) asked.push(flags.failOnMissing ? "--fail-on-missing" : fromConfig("fail-on-missing"));
@@ -91,4 +94,33 @@ export function diffFailure(d: ReportDiff, failOnNew: FailOn | undefined): strin
     true,
   );
   return text ? `${text}: failing because of --fail-on-new ${failOnNew}` : undefined;
+}
+
+/**
+ * The exit code of a scan whose files were all read: 1 when a fail condition holds, each
+ * reason one line on standard error (always said, so that a CI step failing because of the
+ * config's fail-on says why); --baseline-check lists the stale entries first.
+ */
+export function scanVerdict(
+  views: ReportView[],
+  flags: FailFlags & { baselineCheck?: boolean },
+  config: Config | undefined,
+  baseline: BaselineFile | undefined,
+  io: Io,
+): number {
+  const policy = failPolicy(flags, config, io.cwd);
+  const reasons = [policy && scanFailure(views, policy)];
+  if (flags.baselineCheck && !baseline)
+    io.stderr(
+      `consent-lens: --baseline-check: no baseline file (${display(baselinePath(undefined, config, io.cwd), io.cwd)}), so nothing to check\n`,
+    );
+  if (flags.baselineCheck && baseline) {
+    const stale = staleEntries(baseline, views, io.cwd);
+    for (const entry of stale) io.stderr(`consent-lens: ${staleLine(entry)}\n`);
+    if (stale.length)
+      reasons.push(`${stale.length} stale baseline entr${stale.length === 1 ? "y" : "ies"}: failing because of --baseline-check`);
+  }
+  const failures = reasons.filter((r): r is string => Boolean(r));
+  for (const reason of failures) io.stderr(`consent-lens: ${reason}\n`);
+  return failures.length ? exitCodes.failOn : exitCodes.ok;
 }

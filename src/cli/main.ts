@@ -11,7 +11,10 @@ import { loadRulebook, type RuleSource } from "./setup.js";
 import { expandInputs, expandPages } from "./inputs.js";
 import { parallelFrom, scanAll, scanPages, type BatchContext, type Outcome } from "./batch.js";
 import { diffCommand, type DiffFlags } from "./diff.js";
-import { failPolicy, scanFailure } from "./fail-on.js";
+import { scanVerdict } from "./fail-on.js";
+import { acceptedIn, baselineName, readBaseline } from "./baseline.js";
+import { acceptCommand, type AcceptFlags } from "./accept.js";
+import { display } from "../rules/yaml-file.js";
 import { failOnLevels } from "../rules/config.js";
 import { pageProgress, progressBar } from "./progress.js";
 import { emit, exitCodes, scanOptions, useColor, version, type ScanFlags } from "./options.js";
@@ -55,6 +58,8 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     .option("--questions-only", "print only the questions to ask before signing")
     .option("--details", "print everything: why each finding matters, every sentence, the grade arithmetic, all the questions")
     .option("--as-one", "read the images given (or the images in a folder, by name) as the pages of one form, in order")
+    .option("--baseline <file>", `the accepted findings (default: ${baselineName} next to the config file, or here)`)
+    .option("--baseline-check", "list baseline entries whose finding is gone (exit 1 if any)")
     .action(async (paths: string[], flags: ScanFlags) => {
       code = await scanCommand(paths, flags, io);
     });
@@ -74,6 +79,23 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     )
     .action(async (before: string, after: string, flags: DiffFlags) => {
       code = await diffCommand(before, after, flags, io);
+    });
+
+  withRuleOptions(
+    program
+      .command("accept")
+      .description("accept a finding: record it in the baseline, with the reason, who and when, so that --fail-on no longer counts it")
+      .argument("<form>")
+      .argument("<finding-id>", "its fingerprint (JSON), a prefix of it (at least 6 digits), or the id of a missing element"),
+  )
+    .requiredOption("--reason <text>", 'why it is accepted ("our IRB approved this wording on 2026-03-01")')
+    .option("--by <who>", "who accepts it (default: git config user.name and user.email)")
+    .option("--baseline <file>", `the baseline to write (default: ${baselineName} next to the config file, or here)`)
+    .option("--kind <kinds>", "kinds of form, comma-separated, as given to scan")
+    .option("--password <password>", "password of an encrypted PDF")
+    .option("--debug", "show the stack trace of internal errors")
+    .action(async (form: string, id: string, flags: AcceptFlags) => {
+      code = await acceptCommand(form, id, flags, io);
     });
 
   addRuleCommands(program, io, (c) => (code = c));
@@ -138,6 +160,7 @@ async function scanPaths(args: string[], paths: string[], context: BatchContext,
 
 async function scanCommand(args: string[], flags: ScanFlags, io: Io): Promise<number> {
   const { rulebook, config } = loadRulebook(flags, io.cwd);
+  const baseline = readBaseline(flags.baseline, config, io.cwd);
   const options = scanOptions(
     flags,
     rulebook.kinds.map((k) => k.definition.id),
@@ -167,14 +190,13 @@ async function scanCommand(args: string[], flags: ScanFlags, io: Io): Promise<nu
     color: useColor(flags, io),
     width: io.columns,
   };
-  const views = reports.map((r) => reportView(r));
-  const formatted = (await formatterFor(flags.format))(views, formatOptions);
+  const views = reports.map((r) => reportView(r, acceptedIn(baseline, io.cwd, r.text.document.path)));
+  const formatted = (await formatterFor(flags.format))(views, {
+    ...formatOptions,
+    ...(baseline && { baseline: display(baseline.file, io.cwd) }),
+  });
   if (formatted) emit(formatted, flags, paths, io);
 
   if (unreadable.length) return exitCodes.error;
-  const policy = failPolicy(flags, config);
-  const failure = policy && scanFailure(views, policy);
-  // Always said, so that a CI step that fails because of the config's fail-on says why.
-  if (failure) io.stderr(`consent-lens: ${failure}\n`);
-  return failure ? exitCodes.failOn : exitCodes.ok;
+  return scanVerdict(views, flags, config, baseline, io);
 }

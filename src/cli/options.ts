@@ -22,12 +22,14 @@ export interface OutputFlags extends RuleSource {
 }
 
 export interface ScanFlags extends OutputFlags, FailFlags {
+  baseline?: string;
+  baselineCheck?: boolean;
   questionsOnly?: boolean;
   details?: boolean;
   asOne?: boolean;
 }
 
-export function scanOptions(flags: OutputFlags, kinds: string[]): ScanOptions {
+export function scanOptions(flags: Pick<OutputFlags, "kind" | "password">, kinds: string[]): ScanOptions {
   const given = flags.kind
     ?.split(",")
     .map((k) => k.trim())

@@ -220,7 +220,7 @@ function placeOf(yaml: YamlDocument, lines: LineCounter, path: Path, keyNode: bo
 const fieldName = (path: Path) => path.map((p, i) => (typeof p === "number" ? `[${p}]` : i === 0 ? p : `.${p}`)).join("") || "(top)";
 
 /** A path as the user would type it: relative to the working folder when inside it. */
-export const display = (file: string) => {
-  const rel = relative(process.cwd(), file);
+export const display = (file: string, cwd = process.cwd()) => {
+  const rel = relative(cwd, file);
   return rel && !rel.startsWith("..") ? rel : file;
 };
