@@ -172,7 +172,7 @@ describe("scans with a baseline", () => {
     expect(suppressed).toHaveLength(1);
     expect(suppressed[0].partialFingerprints["consentLens/v1"]).toBe(sharing.fingerprint);
     expect(suppressed[0].suppressions).toEqual([
-      { kind: "external", status: "accepted", justification: reason, properties: { by: "Ann Lee", date: expect.any(String) } },
+      { kind: "external", justification: reason, properties: { by: "Ann Lee", date: expect.any(String) } },
     ]);
 
     const markdown = (await cli(["scan", "--format", "markdown", "forms/auth.txt"], { cwd: dir })).stdout;

@@ -17,7 +17,8 @@
 //   the JSON report's `fingerprint`), so a form that is only reflowed or re-paginated
 //   keeps its alerts across runs.
 // - A finding the baseline accepts keeps its result, with a suppression (kind external,
-//   status accepted, the reason as justification), so code scanning shows it dismissed.
+//   the reason as justification, who and when in its properties), so code scanning
+//   shows it dismissed. (SARIF 2.1.0's errata add a `status`; the schema of record has none.)
 import type { Element, Rule } from "../rules/schema.js";
 import { locate } from "../text/locate.js";
 import type { Finding, InputFormat, Report, Severity } from "../types.js";
@@ -173,7 +174,6 @@ const acceptedParts = (fingerprint: string, accepted: Acceptance | undefined) =>
     suppressions: [
       {
         kind: "external" as const,
-        status: "accepted" as const,
         justification: accepted.reason,
         properties: { by: accepted.by, date: accepted.date },
       },
