@@ -189,12 +189,10 @@ async function scanCommand(args: string[], flags: ScanFlags, io: Io): Promise<nu
     details: Boolean(flags.details),
     color: useColor(flags, io),
     width: io.columns,
+    ...(baseline && { baseline: display(baseline.file, io.cwd) }),
   };
   const views = reports.map((r) => reportView(r, acceptedIn(baseline, io.cwd, r.text.document.path)));
-  const formatted = (await formatterFor(flags.format))(views, {
-    ...formatOptions,
-    ...(baseline && { baseline: display(baseline.file, io.cwd) }),
-  });
+  const formatted = (await formatterFor(flags.format))(views, formatOptions);
   if (formatted) emit(formatted, flags, paths, io);
 
   if (unreadable.length) return exitCodes.error;
