@@ -17,7 +17,12 @@ export const AcceptanceSchema = z.strictObject({
     .min(1, "give the reason the finding is accepted")
     .describe('Why it is accepted ("our IRB approved this wording")'),
   by: z.string().trim().min(1, "say who accepted it").describe("Who accepted it: a name and e-mail, as git config gives them"),
-  date: z.iso.date("write the date as YYYY-MM-DD").describe("When it was accepted (YYYY-MM-DD)"),
+  // A pattern rather than zod's date format, which JSON Schema readers without format support warn about.
+  date: z
+    .string()
+    .regex(/^\d{4}-\d\d-\d\d$/, "write the date as YYYY-MM-DD")
+    .refine((d) => !Number.isNaN(Date.parse(d)), "no such date")
+    .describe("When it was accepted (YYYY-MM-DD)"),
 });
 export type Acceptance = z.output<typeof AcceptanceSchema>;
 
