@@ -105,7 +105,10 @@ export const formatOptions = (options: Partial<FormatOptions> = {}): FormatOptio
 
 /** Runs a formatter on reports, as the CLI does. */
 export const formatWith = (formatter: Formatter, reports: Report[], options: Partial<FormatOptions> = {}) =>
-  formatter(reports.map(reportView), formatOptions(options));
+  formatter(
+    reports.map((r) => reportView(r)),
+    formatOptions(options),
+  );
 
 /** A folder of forms with a damaged one among them, a sub-folder, and a file that is not a form. */
 export function formFolder() {

@@ -5,9 +5,15 @@ import type { Io } from "./io.js";
 import { scanOne } from "./batch.js";
 import { loadRulebook } from "./setup.js";
 import { emit, exitCodes, scanOptions, useColor, version, type OutputFlags } from "./options.js";
+import { diffFailure } from "./fail-on.js";
+import type { FailOn } from "../rules/config.js";
+
+export interface DiffFlags extends OutputFlags {
+  failOnNew?: FailOn;
+}
 
 /** `consent-lens diff <old> <new>`: scans both versions and shows what changed. */
-export async function diffCommand(before: string, after: string, flags: OutputFlags, io: Io): Promise<number> {
+export async function diffCommand(before: string, after: string, flags: DiffFlags, io: Io): Promise<number> {
   if (flags.format === "html" || flags.format === "sarif")
     throw new UserError(`diff: --format ${flags.format} is not available; use terminal, markdown or json`);
   const { rulebook } = loadRulebook(flags, io.cwd);
@@ -31,5 +37,7 @@ export async function diffCommand(before: string, after: string, flags: OutputFl
         ? formatDiffMarkdown(d)
         : formatDiffTerminal(d, { color: useColor(flags, io), width: io.columns });
   emit(content, flags, [before, after], io);
-  return exitCodes.ok;
+  const failure = diffFailure(d, flags.failOnNew);
+  if (failure) io.stderr(`consent-lens: ${failure}\n`);
+  return failure ? exitCodes.failOn : exitCodes.ok;
 }

@@ -1,19 +1,24 @@
 import { resolve } from "node:path";
 import { Command, CommanderError, Option } from "commander";
-import { describeError } from "../errors.js";
+import { describeError, UserError } from "../errors.js";
 import { printable } from "../text/printable.js";
-import { severities, type Report } from "../types.js";
+import type { Report } from "../types.js";
 import { bundledRules, loadRules } from "../rules/load.js";
 import { formatterFor, outputFormats, type FormatOptions } from "../report/format.js";
 import { reportView, type Unreadable } from "../report/view.js";
 import { processIo, type Io } from "./io.js";
-import { explainRule, listRules, testRules } from "./rules.js";
+import { explain, listRules, testRules } from "./rules.js";
 import { loadRulebook, type RuleSource } from "./setup.js";
 import { expandInputs, expandPages } from "./inputs.js";
 import { parallelFrom, scanAll, scanPages, type BatchContext, type Outcome } from "./batch.js";
-import { diffCommand } from "./diff.js";
+import { diffCommand, type DiffFlags } from "./diff.js";
+import { scanVerdict } from "./fail-on.js";
+import { acceptedIn, baselineName, readBaseline } from "./baseline.js";
+import { acceptCommand, type AcceptFlags } from "./accept.js";
+import { display } from "../rules/yaml-file.js";
+import { failOnLevels } from "../rules/config.js";
 import { pageProgress, progressBar } from "./progress.js";
-import { emit, exitCodes, scanOptions, useColor, version, type OutputFlags, type ScanFlags } from "./options.js";
+import { emit, exitCodes, scanOptions, useColor, version, type ScanFlags } from "./options.js";
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -47,10 +52,15 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       .description("scan consent forms: files, folders (recursively) or globs; - reads standard input")
       .argument("<paths...>", "forms to scan"),
   )
-    .addOption(new Option("--fail-on <severity>", "exit 1 when a risk at or above this severity is found").choices([...severities]))
+    .addOption(
+      new Option("--fail-on <severity>", "exit 1 when a risk at or above this severity is found; none: never").choices([...failOnLevels]),
+    )
+    .option("--fail-on-missing", "exit 1 also when a form leaves out a required element (at or above --fail-on, if given)")
     .option("--questions-only", "print only the questions to ask before signing")
     .option("--details", "print everything: why each finding matters, every sentence, the grade arithmetic, all the questions")
     .option("--as-one", "read the images given (or the images in a folder, by name) as the pages of one form, in order")
+    .option("--baseline <file>", `the accepted findings (default: ${baselineName} next to the config file, or here)`)
+    .option("--baseline-check", "list baseline entries whose finding is gone (exit 1 if any)")
     .action(async (paths: string[], flags: ScanFlags) => {
       code = await scanCommand(paths, flags, io);
     });
@@ -61,9 +71,33 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       .description("what changed between two versions of a form: findings added and removed, elements gained or filled, grade")
       .argument("<old>")
       .argument("<new>"),
-  ).action(async (before: string, after: string, flags: OutputFlags) => {
-    code = await diffCommand(before, after, flags, io);
-  });
+  )
+    .addOption(
+      new Option(
+        "--fail-on-new <severity>",
+        "exit 1 when the new version adds a risk or a missing element at or above this severity",
+      ).choices([...failOnLevels]),
+    )
+    .action(async (before: string, after: string, flags: DiffFlags) => {
+      code = await diffCommand(before, after, flags, io);
+    });
+
+  withRuleOptions(
+    program
+      .command("accept")
+      .description("accept a finding: record it in the baseline, with the reason, who and when, so that --fail-on no longer counts it")
+      .argument("<form>")
+      .argument("<finding-id>", "its fingerprint (JSON), a prefix of it (at least 6 digits), or the id of a missing element"),
+  )
+    .requiredOption("--reason <text>", 'why it is accepted ("our IRB approved this wording on 2026-03-01")')
+    .option("--by <who>", "who accepts it (default: git config user.name and user.email)")
+    .option("--baseline <file>", `the baseline to write (default: ${baselineName} next to the config file, or here)`)
+    .option("--kind <kinds>", "kinds of form, comma-separated, as given to scan")
+    .option("--password <password>", "password of an encrypted PDF")
+    .option("--debug", "show the stack trace of internal errors")
+    .action(async (form: string, id: string, flags: AcceptFlags) => {
+      code = await acceptCommand(form, id, flags, io);
+    });
 
   addRuleCommands(program, io, (c) => (code = c));
 
@@ -72,18 +106,23 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     return code;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? exitCodes.ok : exitCodes.error;
+    // A broken rule file may have several problems: each is a line of its own. A stack trace keeps its
+    // lines; a one-line message loses any control characters a file name brought.
     const debug = argv.includes("--debug");
-    // A stack trace keeps its lines; a one-line message loses any control characters a file name brought.
-    io.stderr(`consent-lens: ${debug ? describeError(error, debug) : printable(describeError(error))}\n`);
+    const lines =
+      error instanceof UserError
+        ? error.message.split("\n").map(printable)
+        : [debug ? describeError(error, debug) : printable(describeError(error))];
+    io.stderr(lines.map((line) => `consent-lens: ${line}\n`).join(""));
     return exitCodes.error;
   }
 }
 
 function addRuleCommands(program: Command, io: Io, exit: (code: number) => void) {
   const rulesCommand = program.command("rules").description("list or test rule packs");
-  withRuleOptions(rulesCommand.command("list").description("list the rules: id, category, severity, title")).action((flags: RuleSource) =>
-    io.stdout(listRules(loadRulebook(flags, io.cwd).rulebook)),
-  );
+  withRuleOptions(
+    rulesCommand.command("list").description("list the rules, checklist elements and kinds of form, with the pack each comes from"),
+  ).action((flags: RuleSource) => io.stdout(listRules(loadRulebook(flags, io.cwd).rulebook)));
   rulesCommand
     .command("test")
     .description("run every rule's examples; exit 1 if one fails")
@@ -97,8 +136,13 @@ function addRuleCommands(program: Command, io: Io, exit: (code: number) => void)
       exit(passed ? exitCodes.ok : exitCodes.failOn);
     });
   withRuleOptions(
-    program.command("explain").description("what a rule looks for, why it matters, its questions and source").argument("<rule-id>"),
-  ).action((id: string, flags: RuleSource) => io.stdout(explainRule(loadRulebook(flags, io.cwd).rulebook, id)));
+    program
+      .command("explain")
+      .description(
+        "what a rule, checklist element (hipaa-*, cr-*, q-*) or kind of form looks for, why it matters, its questions and source",
+      )
+      .argument("<id>"),
+  ).action((id: string, flags: RuleSource) => io.stdout(explain(loadRulebook(flags, io.cwd).rulebook, id)));
 }
 
 // Files scanned in this process show a line per page read by OCR; a batch spread over workers, a bar per file.
@@ -122,6 +166,7 @@ async function scanPaths(args: string[], paths: string[], context: BatchContext,
 
 async function scanCommand(args: string[], flags: ScanFlags, io: Io): Promise<number> {
   const { rulebook, config } = loadRulebook(flags, io.cwd);
+  const baseline = readBaseline(flags.baseline, config, io.cwd);
   const options = scanOptions(
     flags,
     rulebook.kinds.map((k) => k.definition.id),
@@ -156,13 +201,12 @@ async function scanCommand(args: string[], flags: ScanFlags, io: Io): Promise<nu
     details: Boolean(flags.details),
     color: useColor(flags, io),
     width: io.columns,
+    ...(baseline && { baseline: display(baseline.file, io.cwd) }),
   };
-  const formatted = (await formatterFor(flags.format))(reports.map(reportView), formatOptions);
+  const views = reports.map((r) => reportView(r, acceptedIn(baseline, io.cwd, r.text.document.path)));
+  const formatted = (await formatterFor(flags.format))(views, formatOptions);
   if (formatted) emit(formatted, flags, paths, io);
 
   if (unreadable.length) return exitCodes.error;
-  const failOn = flags.failOn ?? config?.data["fail-on"];
-  const limit = failOn ? severities.indexOf(failOn) : -1;
-  const failing = reports.some((r) => r.findings.some((f) => f.polarity === "risk" && severities.indexOf(f.severity) <= limit));
-  return failing ? exitCodes.failOn : exitCodes.ok;
+  return scanVerdict(views, flags, config, baseline, io);
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { UserError } from "../errors.js";
-import type { Severity } from "../types.js";
+import type { FailFlags } from "./fail-on.js";
 import type { ScanOptions } from "../scan.js";
 import type { OutputFormat } from "../report/format.js";
 import type { Io } from "./io.js";
@@ -21,14 +21,15 @@ export interface OutputFlags extends RuleSource {
   debug?: boolean;
 }
 
-export interface ScanFlags extends OutputFlags {
-  failOn?: Severity;
+export interface ScanFlags extends OutputFlags, FailFlags {
+  baseline?: string;
+  baselineCheck?: boolean;
   questionsOnly?: boolean;
   details?: boolean;
   asOne?: boolean;
 }
 
-export function scanOptions(flags: OutputFlags, kinds: string[]): ScanOptions {
+export function scanOptions(flags: Pick<OutputFlags, "kind" | "password">, kinds: string[]): ScanOptions {
   const given = flags.kind
     ?.split(",")
     .map((k) => k.trim())

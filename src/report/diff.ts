@@ -8,6 +8,7 @@ import { phraseFindingJson } from "./json.js";
 import { escapeMarkdown } from "./markdown.js";
 import { printable } from "../text/printable.js";
 import { findingView, placeOf } from "./view.js";
+import { fingerprintsOf } from "./fingerprint.js";
 
 /** The diff formatters: terminal, Markdown and JSON views of what changed between two versions of a form. */
 const quoteLimit = 200;
@@ -82,13 +83,14 @@ export function formatDiffMarkdown(d: ReportDiff): string {
 
 export function diffJson(d: ReportDiff, version: string) {
   const side = (r: Report) => ({ path: r.text.document.path, grade: r.score.grade ?? null, score: r.score.score });
+  const [before, after] = [fingerprintsOf(d.before), fingerprintsOf(d.after)];
   return {
     tool: "consent-lens",
     version,
     before: side(d.before),
     after: side(d.after),
-    added: d.added.map((f) => phraseFindingJson(d.after, findingView(d.after, f))),
-    removed: d.removed.map((f) => phraseFindingJson(d.before, findingView(d.before, f))),
+    added: d.added.map((f) => phraseFindingJson(d.after, findingView(d.after, f, after.get(f)!))),
+    removed: d.removed.map((f) => phraseFindingJson(d.before, findingView(d.before, f, before.get(f)!))),
     unchanged: d.unchanged.map(([a, b]) => ({
       ruleId: b.ruleId,
       category: b.category,

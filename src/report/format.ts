@@ -9,6 +9,8 @@ export interface FormatOptions {
   version: string;
   /** Files that could not be read. */
   unreadable: Unreadable[];
+  /** The baseline of accepted findings the run used, as the user would name it. */
+  baseline?: string;
   /** Only the questions to ask before signing. */
   questionsOnly: boolean;
   /** Everything: each finding's explanation, every sentence, the grade arithmetic, all questions. */

@@ -9,8 +9,9 @@ import type { FindingView, ReportView } from "./view.js";
 type FileJson = ReportJson["files"][number];
 
 /** A phrase finding as JSON (also used by the diff). */
-export function phraseFindingJson(report: Report, { finding: f, rule }: Pick<FindingView, "finding" | "rule">) {
+export function phraseFindingJson(report: Report, { finding: f, rule, fingerprint, accepted }: FindingView) {
   return {
+    fingerprint,
     ruleId: f.ruleId,
     category: f.category,
     polarity: f.polarity,
@@ -24,6 +25,7 @@ export function phraseFindingJson(report: Report, { finding: f, rule }: Pick<Fin
     explanation: rule.explanation,
     questions: f.polarity === "risk" ? rule.questions : [],
     ...(rule.citation ? { citation: rule.citation } : {}),
+    ...(accepted && { accepted }),
   };
 }
 
@@ -90,7 +92,8 @@ function fileJson(view: ReportView): FileJson {
     })),
     findings: [
       ...view.findings.map((f) => phraseFindingJson(report, f)),
-      ...view.missing.map((element) => ({
+      ...view.allMissing.map(({ element, fingerprint, accepted }) => ({
+        fingerprint,
         kind: "missing" as const,
         element: element.id,
         ruleId: element.id,
@@ -101,6 +104,7 @@ function fileJson(view: ReportView): FileJson {
         ...(element.citation ? { citation: element.citation } : {}),
         explanation: element.explanation,
         questions: [element.question],
+        ...(accepted && { accepted }),
       })),
     ],
     questions: report.questions.map((q) => ({
@@ -115,8 +119,14 @@ function fileJson(view: ReportView): FileJson {
   };
 }
 
-export function toJson(views: ReportView[], options: Pick<FormatOptions, "version" | "unreadable">): ReportJson {
-  return { tool: "consent-lens", version: options.version, files: views.map(fileJson), errors: options.unreadable };
+export function toJson(views: ReportView[], options: Pick<FormatOptions, "version" | "unreadable" | "baseline">): ReportJson {
+  return {
+    tool: "consent-lens",
+    version: options.version,
+    ...(options.baseline && { baseline: { file: options.baseline, accepted: views.reduce((n, v) => n + v.accepted.length, 0) } }),
+    files: views.map(fileJson),
+    errors: options.unreadable,
+  };
 }
 
 /** The JSON formatter. */

@@ -2,7 +2,9 @@ import { severities } from "../types.js";
 import { excerpt, excerptOf } from "./excerpt.js";
 import { categoryTitles, gradeLabel } from "./labels.js";
 import { keyPointText, pagesText } from "./key-points.js";
-import type { Formatter } from "./format.js";
+import type { Formatter, FormatOptions } from "./format.js";
+import { acceptanceText, acceptedItem, baselineText } from "./baseline.js";
+import { shortId } from "./fingerprint.js";
 import { summaryHeader, summaryRows } from "./summary.js";
 import { printable } from "../text/printable.js";
 import type { ReportView, RiskGroup, Unreadable } from "./view.js";
@@ -20,9 +22,7 @@ const shortQuestions = 10;
  */
 export const formatMarkdown: Formatter = (views, options) => {
   const parts = views.map((v) =>
-    options.questionsOnly
-      ? `## ${escapeMarkdown(printable(v.path))}\n\n${questionList(v, options.details)}`
-      : fileSection(v, options.details),
+    options.questionsOnly ? `## ${escapeMarkdown(printable(v.path))}\n\n${questionList(v, options.details)}` : fileSection(v, options),
   );
   if (views.length + options.unreadable.length > 1 && !options.questionsOnly) parts.unshift(summaryTable(views, options.unreadable));
   return `# consent-lens report\n\n${parts.join("\n\n")}\n`;
@@ -40,7 +40,7 @@ function summaryTable(views: ReportView[], unreadable: Unreadable[]): string {
   ].join("\n");
 }
 
-function fileSection(view: ReportView, details: boolean): string {
+function fileSection(view: ReportView, { details, baseline }: FormatOptions): string {
   const { report } = view;
   const { readability: r } = report;
   const out: string[] = [`## ${escapeMarkdown(printable(view.path))}`, ""];
@@ -51,7 +51,8 @@ function fileSection(view: ReportView, details: boolean): string {
     `- ${view.pages} page(s), ${report.text.words} words; reading level grade ${r.grade} (IRBs ask for ${r.target}), reading ease ${r.ease}`,
   );
   for (const note of report.text.document.notes) out.push(`- Note: ${escapeMarkdown(printable(note))}`);
-  out.push(...keyPoints(view), ...risks(view, details), ...missing(view, details), ...protections(view));
+  if (baseline) out.push(`- ${escapeMarkdown(baselineText(baseline, view.accepted.length))}`);
+  out.push(...keyPoints(view), ...risks(view, details), ...missing(view, details), ...protections(view), ...accepted(view));
   if (details) {
     out.push("", "### Grade arithmetic", "", "| points | for |", "| ---: | --- |");
     for (const line of report.score.breakdown)
@@ -109,7 +110,7 @@ function detailedGroup(view: ReportView, group: RiskGroup): string[] {
       }
       const e = excerpt(view.report.text, first.finding, quoteLimit);
       out.push(
-        `  - ${places.join(", ")}${also}`,
+        `  - ${places.join(", ")}${also} · id \`${shortId(first.fingerprint)}\``,
         `    > ${escapeMarkdown(e.before)}**${escapeMarkdown(e.match)}**${escapeMarkdown(e.after)}`,
       );
     }
@@ -140,6 +141,21 @@ function protections(view: ReportView): string[] {
     ...view.protections.map(({ finding: f, placeInWords }) => {
       const e = excerpt(view.report.text, f, 160);
       return `- ${categoryTitles[f.category]} (${placeInWords}): ${escapeMarkdown(e.before)}**${escapeMarkdown(e.match)}**${escapeMarkdown(e.after)}`;
+    }),
+  ];
+}
+
+function accepted(view: ReportView): string[] {
+  if (!view.accepted.length) return [];
+  return [
+    "",
+    "### Accepted findings",
+    "",
+    "Not counted for `--fail-on`.",
+    "",
+    ...view.accepted.map((a) => {
+      const { severity, title, place, id } = acceptedItem(a);
+      return `- **${severity.toUpperCase()}** ${escapeMarkdown(title)} (${place ? `${place}, ` : ""}id \`${id}\`): ${escapeMarkdown(acceptanceText(a.accepted))}`;
     }),
   ];
 }

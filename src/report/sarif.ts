@@ -13,16 +13,20 @@
 //   Columns count UTF-16 code units of the extracted text (run.columnKind says so).
 // - region.snippet.text is the whole normalized sentence (line breaks and hyphenation
 //   undone), the same text the JSON report quotes; nothing else of the form is quoted.
-// - partialFingerprints["consentLens/v1"] is a hash of the rule id and the sentence with
-//   case, spacing and punctuation folded, plus ":n" for its n-th occurrence in the file,
-//   so a form that is only reflowed or re-paginated keeps its alerts across runs.
-import { createHash } from "node:crypto";
+// - partialFingerprints["consentLens/v1"] is the finding's fingerprint (./fingerprint.ts,
+//   the JSON report's `fingerprint`), so a form that is only reflowed or re-paginated
+//   keeps its alerts across runs.
+// - A finding the baseline accepts keeps its result, with a suppression (kind external,
+//   the reason as justification, who and when in its properties), so code scanning
+//   shows it dismissed. (SARIF 2.1.0's errata add a `status`; the schema of record has none.)
 import type { Element, Rule } from "../rules/schema.js";
 import { locate } from "../text/locate.js";
 import type { Finding, InputFormat, Report, Severity } from "../types.js";
 import { excerpt, quote } from "./excerpt.js";
 import type { Formatter, FormatOptions } from "./format.js";
-import type { FindingView, ReportView } from "./view.js";
+import type { FindingView, MissingView, ReportView } from "./view.js";
+import { fingerprintKey } from "./fingerprint.js";
+import type { Acceptance } from "./baseline.js";
 
 export type SarifLevel = "error" | "warning" | "note";
 
@@ -30,7 +34,6 @@ export type SarifLevel = "error" | "warning" | "note";
 export const sarifLevel = (severity: Severity): SarifLevel => (severity === "high" ? "error" : severity === "medium" ? "warning" : "note");
 
 export const sarifSchemaUri = "https://json.schemastore.org/sarif-2.1.0.json";
-export const fingerprintKey = "consentLens/v1";
 
 const mimeTypes: Record<InputFormat, string> = {
   pdf: "application/pdf",
@@ -53,16 +56,6 @@ export function artifactUri(path: string): string {
   p = p.replace(/^(\.\/)+/, "");
   return encode(p);
 }
-
-/** The sentence as the fingerprint sees it: reflow, case and punctuation do not matter. */
-export const fingerprintText = (sentence: string) =>
-  sentence
-    .normalize("NFKC")
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, " ")
-    .trim();
-
-const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
 
 const pascal = (id: string) =>
   id
@@ -174,18 +167,26 @@ const artifactOf = ({ report }: ReportView) => {
 
 type ArtifactLocation = { uri: string; index: number };
 
-/** Fingerprints of one file: a hash of the key, and ":n" for its n-th occurrence. */
-function fingerprints() {
-  const seen = new Map<string, number>();
-  return (key: string) => {
-    const hash = sha256(key);
-    const n = (seen.get(hash) ?? 0) + 1;
-    seen.set(hash, n);
-    return { [fingerprintKey]: `${hash}:${n}` };
-  };
-}
+// What a result of an accepted finding carries, and nothing for the others.
+const acceptedParts = (fingerprint: string, accepted: Acceptance | undefined) => ({
+  partialFingerprints: { [fingerprintKey]: fingerprint },
+  ...(accepted && {
+    suppressions: [
+      {
+        kind: "external" as const,
+        justification: accepted.reason,
+        properties: { by: accepted.by, date: accepted.date },
+      },
+    ],
+  }),
+});
 
-function riskResult(report: Report, { finding: f, rule }: FindingView, artifactLocation: ArtifactLocation, ruleIndex: number) {
+function riskResult(
+  report: Report,
+  { finding: f, rule, fingerprint, accepted }: FindingView,
+  artifactLocation: ArtifactLocation,
+  ruleIndex: number,
+) {
   const sentence = quote(report.text, f.sentence);
   const matched = excerpt(report.text, f).match.replace(/\s+/g, " ").trim();
   const region = { startLine: f.position.line, startColumn: f.position.column, ...regionEnd(report, f), snippet: { text: sentence } };
@@ -195,7 +196,6 @@ function riskResult(report: Report, { finding: f, rule }: FindingView, artifactL
     level: sarifLevel(f.severity),
     message: { text: `${rule.title}: "${matched}"` + (f.cue ? ` (turned round by "${f.cue}")` : "") },
     locations: [{ physicalLocation: { artifactLocation, region } }],
-    fingerprintKey: `${rule.id}\u0000${fingerprintText(sentence)}`,
     properties: {
       page: f.position.page,
       category: f.category,
@@ -203,10 +203,11 @@ function riskResult(report: Report, { finding: f, rule }: FindingView, artifactL
       severity: f.severity,
       ...(f.cue ? { cue: f.cue } : {}),
     },
+    ...acceptedParts(fingerprint, accepted),
   };
 }
 
-function missingResult(element: Element, artifactLocation: ArtifactLocation, ruleIndex: number) {
+function missingResult({ element, fingerprint, accepted }: MissingView, artifactLocation: ArtifactLocation, ruleIndex: number) {
   return {
     ruleId: element.id,
     ruleIndex,
@@ -214,18 +215,17 @@ function missingResult(element: Element, artifactLocation: ArtifactLocation, rul
     message: { text: `The form does not say: ${element.title}` },
     // The whole file: silence has no line.
     locations: [{ physicalLocation: { artifactLocation } }],
-    fingerprintKey: `${element.id}\u0000missing`,
     properties: {
       kind: "missing",
       ...(element.category ? { category: element.category } : {}),
       severity: element.severity,
       checklist: element.checklist,
     },
+    ...acceptedParts(fingerprint, accepted),
   };
 }
 
 function fileResults(view: ReportView, artifactLocation: ArtifactLocation, rules: RunRules) {
-  const fingerprint = fingerprints();
   // Protections are not results (see the note at the top of this file).
   const risks = view.findings
     .filter((v) => v.finding.polarity === "risk")
@@ -237,14 +237,14 @@ function fileResults(view: ReportView, artifactLocation: ArtifactLocation, rules
         rules.indexOf(v.rule.id, () => ruleDescriptor(v.rule)),
       ),
     );
-  const missing = view.missing.map((e) =>
+  const missing = view.allMissing.map((m) =>
     missingResult(
-      e,
+      m,
       artifactLocation,
-      rules.indexOf(e.id, () => elementDescriptor(e)),
+      rules.indexOf(m.element.id, () => elementDescriptor(m.element)),
     ),
   );
-  return [...risks, ...missing].map(({ fingerprintKey: key, ...result }) => ({ ...result, partialFingerprints: fingerprint(key) }));
+  return [...risks, ...missing];
 }
 
 const invocations = (unreadable: FormatOptions["unreadable"]) =>
@@ -264,7 +264,7 @@ const invocations = (unreadable: FormatOptions["unreadable"]) =>
     : {};
 
 /** The SARIF log as an object (formatSarif stringifies it). Files that could not be read are tool notifications. */
-export function toSarif(views: ReportView[], options: Pick<FormatOptions, "version" | "unreadable">) {
+export function toSarif(views: ReportView[], options: Pick<FormatOptions, "version" | "unreadable" | "baseline">) {
   const rules = new RunRules();
   const artifacts = views.map(artifactOf);
   const results = views.flatMap((view, index) => fileResults(view, { uri: artifacts[index]!.location.uri, index }, rules));
@@ -278,6 +278,9 @@ export function toSarif(views: ReportView[], options: Pick<FormatOptions, "versi
         columnKind: "utf16CodeUnits" as const,
         artifacts,
         results,
+        ...(options.baseline && {
+          properties: { baseline: options.baseline, accepted: views.reduce((n, v) => n + v.accepted.length, 0) },
+        }),
       },
     ],
   };

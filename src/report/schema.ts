@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { categories, grades, inputFormats, polarities, severities } from "../types.js";
+import { AcceptanceSchema } from "./baseline.js";
 
 /*
  * The JSON report (`scan --format json`): a stable, documented contract. The
@@ -16,7 +17,15 @@ export const LocationJson = z.strictObject({
   end: z.number().int().min(0).describe("End offset (exclusive) of the matched words"),
 });
 
+const fingerprint = z
+  .string()
+  .describe(
+    "Stable id: a hash of the rule and the sentence (case, spacing and punctuation folded), and :n for its n-th occurrence; SARIF's partialFingerprints, and what `consent-lens accept` takes (or a prefix of it)",
+  );
+const accepted = AcceptanceSchema.optional().describe("Set when the baseline accepts the finding: it does not count for --fail-on");
+
 export const PhraseFindingJson = z.strictObject({
+  fingerprint,
   ruleId: z.string(),
   category: z.enum(categories),
   polarity: z.enum(polarities),
@@ -30,10 +39,12 @@ export const PhraseFindingJson = z.strictObject({
   explanation: z.string(),
   questions: z.array(z.string()),
   citation: z.string().optional(),
+  accepted,
 });
 
 export const MissingFindingJson = z
   .strictObject({
+    fingerprint,
     kind: z.literal("missing"),
     element: z.string().describe("Checklist id from required-elements.md (hipaa-*, cr-*, q-*)"),
     ruleId: z.string().describe("The same as element"),
@@ -44,6 +55,7 @@ export const MissingFindingJson = z
     citation: z.string().optional(),
     explanation: z.string(),
     questions: z.array(z.string()),
+    accepted,
   })
   .describe("Something the form should say and never does");
 
@@ -122,6 +134,10 @@ export const FileJson = z.strictObject({
 export const ReportJson = z.strictObject({
   tool: z.literal("consent-lens"),
   version: z.string(),
+  baseline: z
+    .strictObject({ file: z.string(), accepted: z.number().int().min(0).describe("Findings it accepted, in all the files") })
+    .optional()
+    .describe("The baseline of accepted findings the scan used, when there was one"),
   files: z.array(FileJson),
   errors: z.array(z.strictObject({ path: z.string(), error: z.string() })).describe("Files that could not be read, with the reason"),
 });

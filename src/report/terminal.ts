@@ -6,7 +6,9 @@ import { printable } from "../text/printable.js";
 import { excerpt, excerptOf } from "./excerpt.js";
 import { keyPointText, pagesText } from "./key-points.js";
 import { summaryHeader, summaryRows } from "./summary.js";
-import type { Formatter } from "./format.js";
+import type { Formatter, FormatOptions } from "./format.js";
+import { acceptanceText, acceptedItem, baselineText } from "./baseline.js";
+import { shortId } from "./fingerprint.js";
 import type { ReportView, RiskGroup, SentenceEntry, Unreadable } from "./view.js";
 
 // Long sentences are trimmed around the match: the report quotes no more of the form than it needs.
@@ -63,7 +65,7 @@ export const formatTerminal: Formatter = (views, options) => {
   const width = Math.max(40, Math.min(options.width, 100));
   if (options.questionsOnly)
     return views.map((view) => `${c.bold(printable(view.path))}\n${formatQuestions(view, c, width, options.details)}\n`).join("\n");
-  const body = views.map((view) => formatReport(view, new Writer(c, width), options.details)).join("\n");
+  const body = views.map((view) => formatReport(view, new Writer(c, width), options)).join("\n");
   return views.length + options.unreadable.length > 1 ? `${body}\n${summary(views, options.unreadable, c)}` : body;
 };
 
@@ -82,13 +84,14 @@ function summary(views: ReportView[], unreadable: Unreadable[], c: ChalkInstance
   return `${c.bold.underline("Summary")}\n${lines.join("\n")}\n`;
 }
 
-function formatReport(view: ReportView, w: Writer, details: boolean): string {
-  header(view, w);
+function formatReport(view: ReportView, w: Writer, { details, baseline }: FormatOptions): string {
+  header(view, w, baseline);
   keyPoints(view, w);
   if (details) for (const group of view.riskGroups) detailedGroup(view, group, w);
   else topics(view, w);
   missing(view, w, details);
   protections(view, w, details);
+  accepted(view, w);
   if (details) grade(view, w);
   w.line();
   w.line(formatQuestions(view, w.c, w.width, details));
@@ -97,7 +100,7 @@ function formatReport(view: ReportView, w: Writer, details: boolean): string {
   return w.lines.join("\n") + "\n";
 }
 
-function header(view: ReportView, w: Writer) {
+function header(view: ReportView, w: Writer, baseline: string | undefined) {
   const { c } = w;
   const { report } = view;
   w.line(c.bold(printable(view.path)));
@@ -116,6 +119,7 @@ function header(view: ReportView, w: Writer) {
       `${c.dim("Reading level:")} grade ${r.grade} ${r.grade > r.target ? c.yellow(`(harder than the grade ${r.target} IRBs ask for)`) : c.green(`(within grade ${r.target})`)}`,
     );
   for (const note of report.text.document.notes) w.para(c.yellow(`note: ${printable(note)}`));
+  if (baseline) w.para(c.dim(baselineText(baseline, view.accepted.length)));
 }
 
 function keyPoints(view: ReportView, w: Writer) {
@@ -164,7 +168,11 @@ function sentence(view: ReportView, { first, places, quoted, alsoIn }: SentenceE
   const also = alsoIn.length ? c.dim(` (also: ${alsoIn.map((k) => categoryTitles[k]).join(", ")})`) : "";
   if (!quoted) return w.para(`${c.bold(places.join(", "))} ${c.dim("the sentence quoted above")}${also}`, 4);
   const e = excerpt(view.report.text, first.finding, quoteLimit);
-  w.para(`${c.bold(places.join(", "))} “${e.before}${c.bold.underline(e.match)}${e.after}”${also}`, 6, 4);
+  w.para(
+    `${c.bold(places.join(", "))} “${e.before}${c.bold.underline(e.match)}${e.after}”${also} ${c.dim(`(id ${shortId(first.fingerprint)})`)}`,
+    6,
+    4,
+  );
   if (first.finding.cue) w.para(c.dim(`(still a risk: “${first.finding.cue}” leaves the door open)`), 6);
 }
 
@@ -197,6 +205,17 @@ function protections(view: ReportView, w: Writer, details: boolean) {
     w.para(`${w.c.green("✓")} ${w.c.bold(place)} ${categoryTitles[f.category]}: “${e.before}${w.c.green(e.match)}${e.after}”`, 4, 2);
   }
   if (shown.length < view.protections.length) w.para(w.c.dim(`and ${view.protections.length - shown.length} more`), 2);
+}
+
+// Findings a team has accepted: apart from the risks, with who accepted them, why and when.
+function accepted(view: ReportView, w: Writer) {
+  if (!view.accepted.length) return;
+  w.heading("Accepted findings (not counted for --fail-on)");
+  for (const a of view.accepted) {
+    const { severity, title, place, id } = acceptedItem(a);
+    w.para(`${w.severity(severity)}  ${title} ${w.c.dim(`(${place ? `${place}, ` : ""}id ${id})`)}`, 4, 2);
+    w.para(w.c.dim(acceptanceText(a.accepted)), 6);
+  }
 }
 
 function grade(view: ReportView, w: Writer) {

@@ -2,29 +2,41 @@ import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { z } from "zod";
 import type { Rulebook } from "./load.js";
-import { severities } from "../types.js";
+import { severities, type Severity } from "../types.js";
 import { readYamlFile, type YamlFile } from "./yaml-file.js";
+import { didYouMean, Problems } from "../errors.js";
 
 const severity = z.enum(severities);
+
+/** What --fail-on and the config's fail-on take: a severity, or none (never fail on findings). */
+export const failOnLevels = ["none", "info", "low", "medium", "high"] as const satisfies readonly ("none" | Severity)[];
+export type FailOn = (typeof failOnLevels)[number];
 
 /** `.consent-lens.yaml`: what a team changes about the bundled rules. */
 export const ConfigSchema = z.strictObject({
   rules: z.array(z.string().min(1)).default([]).describe("Rule packs to add: YAML files or folders, relative to this file"),
   disable: z.array(z.string().min(1)).default([]).describe("Rule or checklist element ids to turn off"),
   severity: z.record(z.string(), severity).default({}).describe("New severities, by rule or element id"),
-  "fail-on": severity.optional().describe("Exit 1 when a risk at or above this severity is found (the --fail-on flag wins)"),
+  "fail-on": z
+    .enum(failOnLevels)
+    .optional()
+    .describe("Exit 1 when a risk at or above this severity is found; none never (the --fail-on flag wins)"),
+  "fail-on-missing": z
+    .boolean()
+    .optional()
+    .describe("Exit 1 also when the form leaves out a required element (at or above fail-on, if set)"),
 });
 
 export type Config = YamlFile<z.output<typeof ConfigSchema>>;
 
 export const configNames = [".consent-lens.yaml", ".consent-lens.yml"];
 
-/** The config file: the one named, or the first found from `cwd` upward. */
-export function findConfig(cwd: string, named?: string): Config | undefined {
-  if (named) return readYamlFile(resolve(cwd, named), ConfigSchema, "config file");
+/** The config file: the one named, or the first found from `cwd` upward. Its problems are kept in `problems`, and the rest of it read. */
+export function findConfig(cwd: string, named: string | undefined, problems: Problems): Config | undefined {
+  if (named) return readYamlFile(resolve(cwd, named), ConfigSchema, "config file", problems);
   for (let dir = resolve(cwd); ; dir = dirname(dir)) {
     const found = configNames.map((n) => join(dir, n)).find((f) => existsSync(f));
-    if (found) return readYamlFile(found, ConfigSchema, "config file");
+    if (found) return readYamlFile(found, ConfigSchema, "config file", problems);
     if (dirname(dir) === dir) return undefined;
   }
 }
@@ -32,13 +44,17 @@ export function findConfig(cwd: string, named?: string): Config | undefined {
 /** Rule pack paths of a config, resolved against the config file's folder. */
 export const configPacks = (config: Config | undefined) => (config ? config.data.rules.map((p) => resolve(dirname(config.file), p)) : []);
 
-/** The rulebook with the config's rules turned off and severities changed. Unknown ids are errors at their line. */
+/** The rulebook with the config's rules turned off and severities changed. Unknown ids are errors at their line, all of them. */
 export function applyConfig(rulebook: Rulebook, config: Config | undefined): Rulebook {
   if (!config) return rulebook;
   const { disable, severity: newSeverity } = config.data;
-  const known = (id: string) => rulebook.rulesById.has(id) || rulebook.elements.some((e) => e.element.id === id);
-  disable.forEach((id, i) => known(id) || config.fail(["disable", i], `no rule or element "${id}"`));
-  for (const id of Object.keys(newSeverity)) if (!known(id)) config.fail(["severity", id], `no rule or element "${id}"`, true);
+  const ids = [...rulebook.rulesById.keys(), ...rulebook.elements.map((e) => e.element.id)];
+  const known = new Set(ids);
+  const problems = new Problems();
+  const unknown = (id: string) => `no rule or element "${id}"${didYouMean(id, ids)}`;
+  disable.forEach((id, i) => known.has(id) || problems.attempt(() => config.fail(["disable", i], unknown(id))));
+  for (const id of Object.keys(newSeverity)) if (!known.has(id)) problems.attempt(() => config.fail(["severity", id], unknown(id), true));
+  problems.throwIfAny();
 
   const off = new Set(disable);
   const ruleList = rulebook.rules

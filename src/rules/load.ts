@@ -1,7 +1,7 @@
 import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { UserError } from "../errors.js";
+import { didYouMean, Problems, UserError } from "../errors.js";
 import { compilePattern } from "../match/patterns/index.js";
 import { parsePhrase, type Lists } from "../match/patterns/phrase/parse.js";
 import { compileLanguage, type CompiledLanguage } from "../match/polarity.js";
@@ -26,6 +26,8 @@ export const bundledRules = fileURLToPath(new URL("../../rules/", import.meta.ur
 
 export interface CompiledFormKind {
   definition: FormKindDefinition;
+  /** The file it came from. */
+  file: string;
   signals: Matcher[];
   requires: Matcher[];
 }
@@ -73,30 +75,44 @@ export function packFiles(path: string): string[] {
     .map((f) => join(path, f));
 }
 
+/** Whether a rule file is one of the bundled pack's. */
+export const isBundled = (file: string) => file.startsWith(bundledRules);
+
 /**
- * Loads, validates and compiles rule packs. Every problem is a UserError of the form
- * `file:line: field: problem`. `only`: the rules and elements of these packs alone, with
- * the lists, language and kinds of every pack (for `rules test` of a custom pack).
+ * Loads, validates and compiles rule packs. Every problem of every file is reported at
+ * once, in one UserError of lines `file:line:col: field: problem`. `only`: the rules and
+ * elements of these packs alone, with the lists, language and kinds of every pack (for
+ * `rules test` of a custom pack).
  */
 export function loadRules(paths: string[] = [bundledRules], options: { only?: string[] } = {}): Rulebook {
+  const problems = new Problems();
   const bundled = new Set(packFiles(bundledRules));
-  const files = paths.flatMap(packFiles).map((file) => readRuleFile(file, bundled.has(file)));
+  const files = paths
+    .flatMap((path) => problems.attempt(() => packFiles(path)) ?? [])
+    .flatMap((file) => problems.attempt(() => readRuleFile(file, bundled.has(file))) ?? []);
+  // A file that cannot be read leaves lists and ids undefined: compiling the rest would only add false problems.
+  problems.throwIfAny();
   const onlyFiles = options.only && new Set(options.only.flatMap(packFiles));
-  const tested = onlyFiles ? files.filter((f) => onlyFiles.has(f.file)) : files;
+  const tested = new Set(onlyFiles ? files.filter((f) => onlyFiles.has(f.file)) : files);
 
   const lists = mergeLists(files);
-  const compiler = new Compiler(lists);
+  const compiler = new Compiler(lists, problems);
   const kinds = files.flatMap((f) => compiler.kinds(f));
-  const elements = tested.flatMap((f) => compiler.elements(f));
+  const elements = [...tested].flatMap((f) => compiler.elements(f));
   for (const f of files) compiler.checkLists(f);
-  const rules = tested.flatMap((f) => compiler.rules(f));
+  // Every file's rule ids are claimed in order, so a tested pack may replace a rule it does not test.
+  const rules = files.flatMap((f) => compiler.rules(f, tested.has(f))).filter((r) => !compiler.replaced.has(r));
+  const keyPoints = compiler.keyPoints([...tested]);
+  const grading = problems.attempt(() => mergeGrading(files));
+  const language = problems.attempt(() => mergeLanguage(files, lists));
+  problems.throwIfAny();
   return {
     rules,
     kinds,
     elements,
-    grading: mergeGrading(files),
-    keyPoints: compiler.keyPoints(tested),
-    language: mergeLanguage(files, lists),
+    grading: grading!,
+    keyPoints,
+    language: language!,
     rulesById: new Map(rules.map((c) => [c.rule.id, c.rule])),
     files: compiler.fileOf,
   };
@@ -130,39 +146,57 @@ function mergeGrading(files: LoadedFile[]): Grading {
 
 type Path = (string | number)[];
 
-/** Compiles the parts of rule files, each problem reported at its line; ids must be unique across files. */
+/**
+ * Compiles the parts of rule files, each problem kept at its line (every problem of a
+ * unit, not only the first); ids must be unique across files unless a rule says which
+ * one it replaces (`overrides`).
+ */
 class Compiler {
   /** Rule and element ids (they share one namespace) -> file. */
   readonly fileOf = new Map<string, string>();
+  /** Rules replaced by a rule of a later pack. */
+  readonly replaced = new Set<CompiledRule<Rule>>();
   private readonly kindFiles = new Map<string, string>();
+  /** Rules by id, compiled or (for a pack not tested) only claimed. */
+  private readonly ruleById = new Map<string, CompiledRule<Rule> | undefined>();
 
-  constructor(private readonly lists: Lists) {}
+  constructor(
+    private readonly lists: Lists,
+    private readonly problems: Problems,
+  ) {}
 
   kinds(file: LoadedFile): CompiledFormKind[] {
-    return file.data.kinds.map((definition, k) => {
-      this.claim(file, ["kinds", k], "kind", definition.id, this.kindFiles);
-      const compile = (field: "signals" | "requires") =>
-        definition[field].map((p, i) => file.at(["kinds", k, field, i], () => compilePattern(p, this.lists)));
-      return { definition, signals: compile("signals"), requires: compile("requires") };
+    return this.each(["kinds"], file.data.kinds, (definition, path) => {
+      this.claim(file, path, "kind", definition.id, this.kindFiles);
+      const signals = this.all(file, [...path, "signals"], definition.signals, (p) => compilePattern(p, this.lists));
+      const requires = this.all(file, [...path, "requires"], definition.requires, (p) => compilePattern(p, this.lists));
+      return signals && requires && { definition, file: file.file, signals, requires };
     });
   }
 
   elements(file: LoadedFile): CompiledElement[] {
-    return file.data.elements.map((element, e) => {
-      const path = ["elements", e];
+    return this.each(["elements"], file.data.elements, (element, path) => {
       this.claim(file, path, "element", element.id, this.fileOf);
       element.appliesTo.forEach((kind, i) => {
-        if (kind !== "any" && !this.kindFiles.has(kind)) file.fail([...path, "appliesTo", i], `unknown kind "${kind}"`);
+        if (kind !== "any" && !this.kindFiles.has(kind))
+          this.problems.attempt(() =>
+            file.fail([...path, "appliesTo", i], `unknown kind "${kind}"${didYouMean(kind, this.kindFiles.keys())}`),
+          );
       });
-      return { element, ...this.spec(file, path, element) };
+      const spec = this.spec(file, path, element);
+      return spec && { element, ...spec };
     });
   }
 
-  rules(file: LoadedFile): CompiledRule<Rule>[] {
-    return file.data.rules.map((rule, r) => {
-      const path = ["rules", r];
+  /** The rules of a file, compiled when `compile` (else their ids only claimed, for `overrides` of later packs). */
+  rules(file: LoadedFile, compile: boolean): CompiledRule<Rule>[] {
+    return this.each(["rules"], file.data.rules, (rule, path) => {
+      if (rule.overrides) this.replace(file, path, rule.overrides);
       this.claim(file, path, "rule", rule.id, this.fileOf);
-      return { rule, ...this.spec(file, path, rule) };
+      const spec = compile ? this.spec(file, path, rule) : undefined;
+      const compiled = spec && { rule, ...spec };
+      this.ruleById.set(rule.id, compiled);
+      return compiled;
     });
   }
 
@@ -174,30 +208,54 @@ class Compiler {
       const keyPoints = file.data.keyPoints;
       if (!keyPoints) continue;
       for (const [category, point] of Object.entries(keyPoints.categories)) if (point) categories.set(category as Category, point);
-      if (keyPoints.choices)
-        choices = { ...this.spec(file, ["keyPoints", "choices"], { ...keyPoints.choices, leadIn: [] }), examples: keyPoints.choices.examples };
+      const spec = keyPoints.choices && this.spec(file, ["keyPoints", "choices"], { ...keyPoints.choices, leadIn: [] });
+      if (keyPoints.choices && spec) choices = { ...spec, examples: keyPoints.choices.examples };
     }
     return { categories, choices };
   }
 
   /** Lists are checked where they are written, so a typo in a list names its own line. */
   checkLists(file: LoadedFile) {
-    for (const [name, phrases] of Object.entries(file.data.lists))
-      phrases.forEach((p, i) => file.at(["lists", name, i], () => parsePhrase(p, this.lists)));
+    for (const [name, phrases] of Object.entries(file.data.lists)) this.all(file, ["lists", name], phrases, (p) => parsePhrase(p, this.lists));
   }
 
-  private spec(file: LoadedFile, path: Path, s: Pick<Rule, "patterns" | "requires" | "excludes" | "leadIn">): CompiledSpec {
-    return {
-      patterns: s.patterns.map((p, i) => file.at([...path, "patterns", i], () => compilePattern(p, this.lists))),
-      requires: s.requires.map((p, i) => file.at([...path, "requires", i], () => parsePhrase(p, this.lists))),
-      excludes: s.excludes.map((p, i) => file.at([...path, "excludes", i], () => parsePhrase(p, this.lists))),
-      leadIn: s.leadIn.map((p, i) => file.at([...path, "leadIn", i], () => parsePhrase(p, this.lists))),
-    };
+  private spec(file: LoadedFile, path: Path, s: Pick<Rule, "patterns" | "requires" | "excludes" | "leadIn">): CompiledSpec | undefined {
+    const patterns = this.all(file, [...path, "patterns"], s.patterns, (p) => compilePattern(p, this.lists));
+    const [requires, excludes, leadIn] = (["requires", "excludes", "leadIn"] as const).map((field) =>
+      this.all(file, [...path, field], s[field], (p) => parsePhrase(p, this.lists)),
+    );
+    return patterns && requires && excludes && leadIn && { patterns, requires, excludes, leadIn };
+  }
+
+  /** Each item compiled on its own, so that one broken item does not hide the problems of the next. */
+  private each<T, R>(path: Path, items: T[], compile: (item: T, path: Path) => R | undefined): R[] {
+    return items.flatMap((item, i) => this.problems.attempt(() => compile(item, [...path, i])) ?? []);
+  }
+
+  /** Every item compiled, or undefined when one of them could not be (its problem kept). */
+  private all<T, R>(file: LoadedFile, path: Path, items: T[], compile: (item: T) => R): R[] | undefined {
+    const compiled = items.map((item, i) => this.problems.attempt(() => file.at([...path, i], () => compile(item))));
+    return compiled.every((c) => c !== undefined) ? (compiled as R[]) : undefined;
   }
 
   private claim(file: LoadedFile, path: Path, what: string, id: string, seen: Map<string, string>) {
     const earlier = seen.get(id);
-    if (earlier !== undefined) file.fail([...path, "id"], `${what} id "${id}" is already used in ${display(earlier)}`);
+    if (earlier !== undefined) {
+      const hint = what === "rule" ? `; to replace that rule, say "overrides: ${id}"` : "";
+      file.fail([...path, "id"], `${what} id "${id}" is already used in ${display(earlier)}${hint}`);
+    }
     seen.set(id, file.file);
+  }
+
+  // `overrides: <id>`: the rule of that id, from an earlier file, gives way to this one.
+  private replace(file: LoadedFile, path: Path, id: string) {
+    const owner = this.fileOf.get(id);
+    if (owner === undefined || !this.ruleById.has(id))
+      file.fail([...path, "overrides"], `no rule "${id}" in the packs loaded before this one${didYouMean(id, this.ruleById.keys())}`);
+    if (owner === file.file) file.fail([...path, "overrides"], `rule "${id}" is in this same file; edit it instead`);
+    const earlier = this.ruleById.get(id);
+    if (earlier) this.replaced.add(earlier);
+    this.ruleById.delete(id);
+    this.fileOf.delete(id);
   }
 }

@@ -61,6 +61,9 @@ export const RuleSchema = z
     citation: z.string().optional().describe("A regulation or source"),
     point: z.string().trim().min(1).optional().describe("What the form allows, in plain words, for the report's key points; else the category's"),
     unusual: unusual.optional().describe("How unusual and far-reaching this is, 1 (routine) to 5; else the category's"),
+    overrides: id
+      .optional()
+      .describe("The id of a rule this one replaces: a bundled rule, or one of a pack loaded before; it may be this rule's own id"),
     ...matchFields,
     examples: ExamplesSchema,
   })

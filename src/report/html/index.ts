@@ -32,7 +32,7 @@ export const formatHtml: Formatter = (views, options) => {
 </header>
 <main>
 ${views.length > 1 ? batchSummary(views) : ""}
-${views.map(reportHtml).join("\n")}
+${views.map((view, r) => reportHtml(view, r, options.baseline)).join("\n")}
 </main>
 <footer>Made by consent-lens ${esc(options.version)}, offline. It only knows the phrasings it has rules for: read the form itself too.</footer>
 </div>

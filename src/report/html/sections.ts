@@ -5,6 +5,8 @@ import { keyPointText, pagesText } from "../key-points.js";
 import type { FindingView, ReportView, RiskGroup } from "../view.js";
 import { esc, plural } from "./escape.js";
 import { markText } from "./mark-text.js";
+import { acceptanceText, acceptedItem, baselineText } from "../baseline.js";
+import { shortId } from "../fingerprint.js";
 
 const severityLabels: Record<Severity, string> = { high: "HIGH", medium: "MEDIUM", low: "LOW", info: "INFO" };
 
@@ -18,15 +20,16 @@ export const idsOf =
     `r${r}-${name}`;
 
 /** One form's report: summary and key points first, then the marked text, findings, missing elements, the grade, the questions. */
-export function reportHtml(view: ReportView, r: number): string {
+export function reportHtml(view: ReportView, r: number, baseline?: string): string {
   const id = idsOf(r);
   return `<section class="report" aria-labelledby="${id("title")}">
-${summary(view, id)}
+${summary(view, id, baseline)}
 ${keyPoints(view, id)}
 ${nav(view, id)}
 ${form(view, id)}
 ${findingList(view, id)}
 ${missing(view, id)}
+${accepted(view, id)}
 ${breakdown(view, id)}
 ${questions(view, id)}
 ${notes(view, id)}
@@ -47,11 +50,11 @@ function note(view: FindingView, matched: string, id: string): string {
 <p>${esc(rule.explanation)}</p>${f.cue ? `\n<p>Turned round by “${esc(f.cue)}”.</p>` : ""}${
     asks.length ? `\n<ul class="ask">${asks.map((q) => `<li>Ask: ${esc(q)}</li>`).join("")}</ul>` : ""
   }
-<p class="small">${esc(categoryTitles[f.category])} · rule ${esc(f.ruleId)}${rule.citation ? ` · ${esc(rule.citation)}` : ""}</p>
+${view.accepted ? `<p>${esc(acceptanceText(view.accepted))}</p>\n` : ""}<p class="small">${esc(categoryTitles[f.category])} · rule ${esc(f.ruleId)}${rule.citation ? ` · ${esc(rule.citation)}` : ""} · id ${shortId(view.fingerprint)}</p>
 </div>`;
 }
 
-function summary(view: ReportView, id: Ids): string {
+function summary(view: ReportView, id: Ids, baseline: string | undefined): string {
   const { report } = view;
   const { grade, score, ungraded } = report.score;
   const read = report.readability;
@@ -74,7 +77,9 @@ function summary(view: ReportView, id: Ids): string {
       ? "no sentences to measure"
       : `<strong>grade ${read.grade}</strong> ${read.grade > read.target ? "above" : "within"} the grade ${read.target} review boards ask for`
   }</dd></div>
-</dl>${notes.length ? `\n<ul class="notes">${notes.map((n) => `<li>Note: ${esc(n)}</li>`).join("")}</ul>` : ""}
+</dl>${notes.length ? `\n<ul class="notes">${notes.map((n) => `<li>Note: ${esc(n)}</li>`).join("")}</ul>` : ""}${
+    baseline ? `\n<p class="meta">${esc(baselineText(baseline, view.accepted.length))}</p>` : ""
+  }
 </header>`;
 }
 
@@ -176,6 +181,25 @@ function missing(view: ReportView, id: Ids): string {
   return `<section class="missing" id="${id("missing")}" aria-labelledby="${id("missing-h")}">
 <h3 id="${id("missing-h")}">What the form does not say</h3>
 ${items.length ? `<ul class="list">\n${items.join("\n")}\n</ul>` : `<p>The form addresses every element checked for its kind.</p>`}
+</section>`;
+}
+
+// Findings a team accepted, apart from the risks, with who accepted them, why and when.
+function accepted(view: ReportView, id: Ids): string {
+  if (!view.accepted.length) return "";
+  const items = view.accepted.map((a) => {
+    const { severity, title, place, id: findingId } = acceptedItem(a);
+    return `<li class="item ${severity}">
+<p class="head"><span class="badge ${severity}">${severityLabels[severity]}</span> ${esc(title)} <span class="muted">(${place ? `${place}, ` : ""}id ${findingId})</span></p>
+<p>${esc(acceptanceText(a.accepted))}</p>
+</li>`;
+  });
+  return `<section class="accepted" id="${id("accepted")}" aria-labelledby="${id("accepted-h")}">
+<h3 id="${id("accepted-h")}">Accepted findings</h3>
+<p>Not counted for <code>--fail-on</code>.</p>
+<ul class="list">
+${items.join("\n")}
+</ul>
 </section>`;
 }
 
