@@ -101,6 +101,13 @@ export interface Position {
   column: number;
 }
 
+/** A run of the normalized text in one language: a whole form, or one half of a bilingual form. */
+export interface LanguageSection extends Span {
+  /** ISO 639-1 code where there is one ("en", "es"), else ISO 639-3; "und" when it could not be told. */
+  language: string;
+  words: number;
+}
+
 /** Normalized text of a document, split into sentences, with a way back to the raw text. */
 export interface Text {
   document: Document;
@@ -110,6 +117,8 @@ export interface Text {
   origin: Int32Array;
   sentences: Sentence[];
   words: number;
+  /** The text's sections by language, in order, covering all of it. */
+  languages: LanguageSection[];
 }
 
 /** A sentence of the form that a rule matched. */
@@ -204,9 +213,22 @@ export type KeyPoint =
   | { kind: "choice"; sentence: Span; pages: number[] }
   | { kind: "silent"; element: Element };
 
+/** Which parts of the form the rules could read: a section in a language no loaded rule pack reads is not checked. */
+export interface Coverage {
+  /** The language most of the form is written in. */
+  main: string;
+  /** The languages the loaded rule packs read. */
+  read: string[];
+  /** Sections in a language no loaded rule pack reads: not matched, not graded. */
+  unchecked: LanguageSection[];
+  /** False when too little of the form is in a language the rules read: then it has no findings, no grade and no questions. */
+  checked: boolean;
+}
+
 /** One file, assessed: what the report stage formats. */
 export interface Report {
   text: Text;
+  coverage: Coverage;
   findings: Finding[];
   kinds: FormKind[];
   missing: Missing[];

@@ -1,6 +1,7 @@
 import { syllable } from "syllable";
 import type { Readability, SectionReadability, Span, Text } from "../types.js";
 import { locate } from "../text/locate.js";
+import { sentenceLanguages, undetermined } from "../text/language.js";
 
 /** The reading grade IRBs commonly ask consent forms to meet. */
 export const targetGrade = 8;
@@ -18,12 +19,17 @@ const round = (n: number) => Math.round(n * 10) / 10;
 const grade = (c: Counts) => round(0.39 * (c.words / c.sentences) + 11.8 * (c.syllables / c.words) - 15.59);
 const ease = (c: Counts) => round(206.835 - 1.015 * (c.words / c.sentences) - 84.6 * (c.syllables / c.words));
 
-/** Readability of the form's prose, as a whole and per section (sections start at headings). */
+// The formulas and the syllable counter are for English: sentences in other languages are not measured.
+const measuredLanguages = new Set(["en", undetermined]);
+
+/** Readability of the form's English prose, as a whole and per section (sections start at headings). */
 export function readability(text: Text): Readability {
   const total: Counts = { words: 0, sentences: 0, syllables: 0 };
   const sections: (Counts & { title: string })[] = [{ title: "(start)", words: 0, sentences: 0, syllables: 0 }];
   const lengths: { sentence: Span; words: number }[] = [];
-  for (const sentence of text.sentences) {
+  const languages = sentenceLanguages(text);
+  for (const [i, sentence] of text.sentences.entries()) {
+    if (!measuredLanguages.has(languages[i]!)) continue;
     const words = sentence.tokens.filter((t) => /\p{L}/u.test(t.word));
     if (sentence.heading) {
       const title = text.value.slice(sentence.start, sentence.end);

@@ -3,6 +3,7 @@ import { locate } from "../text/locate.js";
 import { decidePolarity, type CompiledLanguage } from "./polarity.js";
 import { matchSentences, type MatchSentence } from "./sentence.js";
 import { findSpec, type CompiledRule } from "./spec.js";
+import { undetermined } from "../text/language.js";
 
 type Hit = Omit<Finding, "position">;
 
@@ -30,8 +31,16 @@ export function matchRule(
 
 const rank = (f: Hit) => severities.indexOf(f.severity);
 
+/** The rules that read each language; a sentence whose language could not be told is read by all of them. */
+export function rulesByLanguage<R extends CompiledRule>(rules: R[]): (language: string) => R[] {
+  const byLanguage = new Map<string, R[]>();
+  for (const c of rules) byLanguage.set(c.lang, [...(byLanguage.get(c.lang) ?? []), c]);
+  return (language) => (language === undetermined ? rules : (byLanguage.get(language) ?? []));
+}
+
 /**
- * match: Text + compiled rules -> findings, in reading order. Headings are skipped.
+ * match: Text + compiled rules -> findings, in reading order. Headings are skipped, and
+ * so are sentences in a language no rule reads (a Spanish page is not read with English rules).
  * A sentence gets at most one finding per category (the most severe), so three rules
  * about sharing do not report the same sentence three times; and where it both opens
  * and closes a door of one category ("we will not sell it, but we may license it"),
@@ -39,10 +48,11 @@ const rank = (f: Hit) => severities.indexOf(f.severity);
  */
 export function match(text: Text, rules: CompiledRule[], language: CompiledLanguage): Finding[] {
   const findings: Finding[] = [];
-  for (const { sentence, leadIn, heading } of matchSentences(text)) {
+  const rulesFor = rulesByLanguage(rules);
+  for (const { sentence, leadIn, heading, language: sentenceLanguage } of matchSentences(text)) {
     if (sentence.tokens.length === 0 || heading) continue;
     const best = new Map<string, Hit>();
-    for (const compiled of rules) {
+    for (const compiled of rulesFor(sentenceLanguage)) {
       const hit = matchRule(compiled, sentence, language, leadIn);
       if (!hit) continue;
       const key = `${hit.category}|${hit.polarity}`;

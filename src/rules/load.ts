@@ -52,6 +52,8 @@ export interface Rulebook {
   keyPoints: CompiledKeyPoints;
   language: CompiledLanguage;
   rulesById: Map<string, Rule>;
+  /** The languages its rules read: sections of a form in any other language are not checked. */
+  languages: Set<string>;
   /** Which file each rule and element came from. */
   files: Map<string, string>;
 }
@@ -98,6 +100,7 @@ export function loadRules(paths: string[] = [bundledRules], options: { only?: st
     keyPoints: compiler.keyPoints(tested),
     language: mergeLanguage(files, lists),
     rulesById: new Map(rules.map((c) => [c.rule.id, c.rule])),
+    languages: new Set(rules.map((c) => c.lang)),
     files: compiler.fileOf,
   };
 }
@@ -162,7 +165,7 @@ class Compiler {
     return file.data.rules.map((rule, r) => {
       const path = ["rules", r];
       this.claim(file, path, "rule", rule.id, this.fileOf);
-      return { rule, ...this.spec(file, path, rule) };
+      return { rule, lang: file.data.lang, ...this.spec(file, path, rule) };
     });
   }
 
