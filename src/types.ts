@@ -134,6 +134,10 @@ export interface Finding {
   position: Position;
   /** The word that turned the rule's polarity round ("not", "never", "unless"), if any. */
   cue?: string;
+  /** The added rule pack the rule comes from; none for a bundled rule. */
+  pack?: string;
+  /** A pack's protection on a sentence where another source's rule finds a risk of the same category: that rule's id. */
+  disputes?: string;
 }
 
 /** A kind of form the text was found to be, with the sentences that decided it. */

@@ -17,7 +17,7 @@ import {
   type Rule,
   type RuleFile,
 } from "./schema.js";
-import type { Category } from "../types.js";
+import type { Category, Severity } from "../types.js";
 import { display, type YamlFile } from "./yaml-file.js";
 import { readRuleFile } from "./bundle.js";
 
@@ -43,6 +43,32 @@ export interface CompiledKeyPoints {
   choices: (CompiledSpec & { examples: NonNullable<KeyPoints["choices"]>["examples"] }) | undefined;
 }
 
+/** A rule pack added to the bundled one (by --rules or a config file), and what it brings. */
+export interface AddedPack {
+  /** The pack as the user named it: a file or a folder, relative to the working folder when inside it. */
+  path: string;
+  /** The languages its files read. */
+  languages: string[];
+  rules: string[];
+  elements: string[];
+}
+
+/** What a run changed about the bundled rules: every report names these, so nothing hidden changes a verdict. */
+export interface RuleChanges {
+  /** The config file applied, if any. */
+  config?: string;
+  packs: AddedPack[];
+  /** Rule and element ids the config turned off. */
+  disabled: string[];
+  /** Severities the config changed. */
+  severities: { id: string; from: Severity; to: Severity }[];
+  /** The config's fail-on, which sets the exit code when --fail-on is not given. */
+  failOn?: Severity;
+}
+
+/** The bundled pack as it ships: no config, no added pack. */
+export const noChanges: RuleChanges = { packs: [], disabled: [], severities: [] };
+
 /** Everything a run matches and assesses with: the bundled pack, added packs and the config's changes, compiled. */
 export interface Rulebook {
   rules: CompiledRule<Rule>[];
@@ -56,6 +82,7 @@ export interface Rulebook {
   languages: Set<string>;
   /** Which file each rule and element came from. */
   files: Map<string, string>;
+  changes: RuleChanges;
 }
 
 type LoadedFile = YamlFile<RuleFile>;
@@ -82,12 +109,14 @@ export function packFiles(path: string): string[] {
  */
 export function loadRules(paths: string[] = [bundledRules], options: { only?: string[] } = {}): Rulebook {
   const bundled = new Set(packFiles(bundledRules));
+  const packOf = new Map<string, string>();
+  for (const path of paths) for (const file of packFiles(path)) if (!bundled.has(file)) packOf.set(file, display(path));
   const files = paths.flatMap(packFiles).map((file) => readRuleFile(file, bundled.has(file)));
   const onlyFiles = options.only && new Set(options.only.flatMap(packFiles));
   const tested = onlyFiles ? files.filter((f) => onlyFiles.has(f.file)) : files;
 
   const lists = mergeLists(files);
-  const compiler = new Compiler(lists);
+  const compiler = new Compiler(lists, packOf);
   const kinds = files.flatMap((f) => compiler.kinds(f));
   const elements = tested.flatMap((f) => compiler.elements(f));
   for (const f of files) compiler.checkLists(f);
@@ -102,7 +131,23 @@ export function loadRules(paths: string[] = [bundledRules], options: { only?: st
     rulesById: new Map(rules.map((c) => [c.rule.id, c.rule])),
     languages: new Set(rules.map((c) => c.lang)),
     files: compiler.fileOf,
+    changes: { ...noChanges, packs: addedPacks(tested, packOf) },
   };
+}
+
+// The added packs in the order given, each with the rules and elements of its files.
+function addedPacks(files: LoadedFile[], packOf: Map<string, string>): AddedPack[] {
+  const packs = new Map<string, AddedPack>();
+  for (const { file, data } of files) {
+    const path = packOf.get(file);
+    if (path === undefined) continue;
+    const pack = packs.get(path) ?? { path, languages: [], rules: [], elements: [] };
+    packs.set(path, pack);
+    if ((data.rules.length || data.elements.length) && !pack.languages.includes(data.lang)) pack.languages.push(data.lang);
+    pack.rules.push(...data.rules.map((r) => r.id));
+    pack.elements.push(...data.elements.map((e) => e.id));
+  }
+  return [...packs.values()];
 }
 
 // A list named in several files holds the phrases of all of them.
@@ -139,7 +184,11 @@ class Compiler {
   readonly fileOf = new Map<string, string>();
   private readonly kindFiles = new Map<string, string>();
 
-  constructor(private readonly lists: Lists) {}
+  constructor(
+    private readonly lists: Lists,
+    /** The added pack of each file that is not bundled. */
+    private readonly packOf: Map<string, string>,
+  ) {}
 
   kinds(file: LoadedFile): CompiledFormKind[] {
     return file.data.kinds.map((definition, k) => {
@@ -165,7 +214,8 @@ class Compiler {
     return file.data.rules.map((rule, r) => {
       const path = ["rules", r];
       this.claim(file, path, "rule", rule.id, this.fileOf);
-      return { rule, lang: file.data.lang, ...this.spec(file, path, rule) };
+      const pack = this.packOf.get(file.file);
+      return { rule, lang: file.data.lang, ...(pack === undefined ? {} : { pack }), ...this.spec(file, path, rule) };
     });
   }
 
