@@ -121,6 +121,15 @@ export interface Text {
   languages: LanguageSection[];
 }
 
+/** Kinds of identifier a filled-in form holds; reports mask them. */
+export const identifierKinds = ["name", "date of birth", "date of care", "record number", "SSN", "phone", "e-mail", "address"] as const;
+export type IdentifierKind = (typeof identifierKinds)[number];
+
+/** An identifier of a person in the normalized text: a value filled into the form. */
+export interface Identifier extends Span {
+  kind: IdentifierKind;
+}
+
 /** A sentence of the form that a rule matched. */
 export interface Finding {
   ruleId: string;
@@ -156,6 +165,8 @@ export interface Missing {
 
 export interface SectionReadability {
   title: string;
+  /** The heading the title is taken from; none for the text before the first heading. */
+  heading?: Span;
   words: number;
   grade: number;
   ease: number;
@@ -233,6 +244,10 @@ export interface Coverage {
 export interface Report {
   text: Text;
   coverage: Coverage;
+  /** Identifiers of a person filled into the form, which reports mask. */
+  identifiers: Identifier[];
+  /** Set when the text and everything quoted from it have the identifiers masked (see report/redact.ts). */
+  redacted?: boolean;
   findings: Finding[];
   kinds: FormKind[];
   missing: Missing[];

@@ -9,6 +9,7 @@ import { rankQuestions } from "./questions.js";
 import { findChoices, keyPoints } from "./key-points.js";
 import { coverage } from "./coverage.js";
 import { languageName } from "../text/language.js";
+import { findIdentifiers } from "../text/identifiers.js";
 
 export interface AssessOptions {
   /** Kinds of form given by the user (--kind), instead of detecting them. */
@@ -34,6 +35,7 @@ export function assess(text: Text, findings: Finding[], rulebook: Rulebook, opti
   return {
     text,
     coverage: covered,
+    identifiers: findIdentifiers(text.value),
     findings,
     kinds,
     missing,
@@ -52,11 +54,12 @@ function unchecked(text: Text, covered: Coverage, rulebook: Rulebook): Report {
   return {
     text,
     coverage: covered,
+    identifiers: findIdentifiers(text.value),
     findings: [],
     kinds: [],
     missing: [],
     readability: readability(text),
-    score: { score: 0, ungraded: `the form is in ${language}, which no loaded rule pack reads, so it was not checked`, breakdown: [] },
+    score: { score: 0, ungraded: `the form is in ${language} and was not checked`, breakdown: [] },
     questions: [],
     keyPoints: [],
     choices: [],

@@ -14,7 +14,7 @@ import type { LanguageSection, Text } from "../types.js";
  * trigrams guess at random. Words shared by the two languages ("no", "a", "me") and a list
  * marker ("o") are in neither list.
  */
-const functionWords: Record<string, Set<string>> = {
+export const functionWords: Record<string, Set<string>> = {
   en: new Set(
     (
       "the of and to in you your be will or for is that may this with not are by as on if we it any have from can at our an who " +
