@@ -1,10 +1,12 @@
 import { resolve } from "node:path";
 import { Command, CommanderError, Option } from "commander";
-import { describeError } from "../errors.js";
+import { describeError, UserError } from "../errors.js";
 import { severities, type Report } from "../types.js";
 import { bundledRules, loadRules } from "../rules/load.js";
 import { formatterFor, outputFormats, type FormatOptions } from "../report/format.js";
 import { reportView, type Unreadable } from "../report/view.js";
+import { redact } from "../report/redact.js";
+import { languageNotice } from "../report/notices.js";
 import { processIo, type Io } from "./io.js";
 import { explainRule, listRules, testRules } from "./rules.js";
 import { loadRulebook, type RuleSource } from "./setup.js";
@@ -20,7 +22,8 @@ const collect = (value: string, previous: string[] = []) => [...previous, value]
 const withRuleOptions = (command: Command) =>
   command
     .option("--rules <path>", "add a rule pack: a YAML file or a folder (repeatable)", collect)
-    .option("--config <file>", "config file (default: .consent-lens.yaml here or in a parent folder)");
+    .option("--config <file>", "config file (default: .consent-lens.yaml here or in a parent folder)")
+    .option("--no-config", "use no config file, not even one found in this folder or a parent");
 
 const withOutputOptions = (command: Command) =>
   withRuleOptions(command)
@@ -29,6 +32,7 @@ const withOutputOptions = (command: Command) =>
     .option("--kind <kinds>", "kinds of form, comma-separated, instead of detecting them (see README)")
     .option("--password <password>", "password of an encrypted PDF")
     .option("--no-color", "plain text, no colours")
+    .option("--no-redact", "show the identifiers of a filled-in form (names, dates of birth, record numbers...) instead of masking them")
     .option("--debug", "show the stack trace of internal errors");
 
 /** Runs the command line and returns the exit code; only bin/ sets it on the process. */
@@ -118,6 +122,9 @@ async function scanPaths(args: string[], paths: string[], context: BatchContext,
 }
 
 async function scanCommand(args: string[], flags: ScanFlags, io: Io): Promise<number> {
+  // SARIF results are findings to fix; questions are not, and an empty SARIF log would look like a clean form.
+  if (flags.questionsOnly && flags.format === "sarif")
+    throw new UserError("--questions-only: SARIF holds findings, not questions; use --format json");
   const { rulebook, config } = loadRulebook(flags, io.cwd);
   const options = scanOptions(
     flags,
@@ -143,16 +150,24 @@ async function scanCommand(args: string[], flags: ScanFlags, io: Io): Promise<nu
   const formatOptions: FormatOptions = {
     version,
     unreadable,
+    changes: rulebook.changes,
     questionsOnly: Boolean(flags.questionsOnly),
     details: Boolean(flags.details),
     color: useColor(flags, io),
     width: io.columns,
   };
-  const formatted = (await formatterFor(flags.format))(reports.map(reportView), formatOptions);
+  const formatted = (await formatterFor(flags.format))(
+    reports.map((r) => reportView(flags.redact ? redact(r) : r)),
+    formatOptions,
+  );
   if (formatted) emit(formatted, flags, paths, io);
 
   if (unreadable.length) return exitCodes.error;
   const failOn = flags.failOn ?? config?.data["fail-on"];
+  // With a fail-on, a form (or part of one) that no rule could read is not passed: it was not checked.
+  const unchecked = failOn ? reports.filter((r) => r.coverage.unchecked.length) : [];
+  for (const r of unchecked) io.stderr(`consent-lens: ${r.text.document.path}: ${languageNotice(r)}\n`);
+  if (unchecked.length) return exitCodes.error;
   const limit = failOn ? severities.indexOf(failOn) : -1;
   const failing = reports.some((r) => r.findings.some((f) => f.polarity === "risk" && severities.indexOf(f.severity) <= limit));
   return failing ? exitCodes.failOn : exitCodes.ok;

@@ -10,7 +10,7 @@ export function summaryRows(views: ReportView[]): string[][] {
     v.path,
     v.report.kinds.map((k) => k.title).join(", ") || "—",
     gradeLabel(v.report.score),
-    severities.map((s) => v.riskCounts[s]).join("/"),
+    v.report.coverage.checked ? severities.map((s) => v.riskCounts[s]).join("/") : "not checked",
     String(v.missing.length),
   ]);
 }
