@@ -13,11 +13,11 @@ import { maskCharacter } from "./redact.js";
 const list = (items: string[]) => (items.length < 2 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`);
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
-/** The pages a span of the text is on, as words ("page 2", "pages 2-3"); nothing for a form without pages. */
-function pagesOf(report: Report, start: number, end: number): string {
-  if (!pagedFormats.includes(report.text.document.format)) return "";
-  const [first, last] = [locate(report.text, start).page, locate(report.text, Math.max(start, end - 1)).page];
-  return first === last ? `page ${first}` : `pages ${first}-${last}`;
+/** Where a span of the text is, in words: its pages ("page 2", "pages 2-3"), or its first line in a form without pages. */
+function placeOf(report: Report, start: number, end: number): string {
+  const [first, last] = [locate(report.text, start), locate(report.text, Math.max(start, end - 1))];
+  if (!pagedFormats.includes(report.text.document.format)) return `from line ${first.line}`;
+  return first.page === last.page ? `page ${first.page}` : `pages ${first.page}-${last.page}`;
 }
 
 /** Says which parts of the form no rule pack read, or undefined when the rules read all of it. */
@@ -31,7 +31,7 @@ export function languageNotice(report: Report): string | undefined {
     );
   const unread = [...new Set(coverage.unchecked.map((s) => s.language))].map(languageName);
   const all = [...new Set(report.text.languages.map((s) => s.language))].filter((l) => l !== "und").map(languageName);
-  const pages = coverage.unchecked.map((s) => pagesOf(report, s.start, s.end)).filter(Boolean);
+  const pages = coverage.unchecked.map((s) => placeOf(report, s.start, s.end));
   return (
     `This form is in ${list(all)}; its ${list(unread)} ${coverage.unchecked.length === 1 ? "section" : "sections"}` +
     `${pages.length ? ` (${pages.join(", ")})` : ""} ${coverage.unchecked.length === 1 ? "was" : "were"} not checked: ` +
