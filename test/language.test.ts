@@ -42,6 +42,15 @@ describe("language of each part of a form", () => {
     expect(sections.at(-1)!.end).toBe(text.value.length);
   });
 
+  it("stays linear on many short paragraphs that alternate languages", () => {
+    const value = Array.from({ length: 50000 }, (_, i) =>
+      i % 2 ? "Usted puede pedir una copia de su expediente." : "You may ask us for a copy of the record.",
+    ).join("\n\n");
+    const started = performance.now();
+    expect(detectLanguages(value).length).toBeGreaterThan(0);
+    expect(performance.now() - started).toBeLessThan(3000);
+  });
+
   it("names languages in words", () => {
     expect(["es", "zh", "en"].map(languageName)).toEqual(["Spanish", "Chinese", "English"]);
   });

@@ -129,6 +129,16 @@ describe("finding identifiers", () => {
     ]);
   });
 
+  it("stays linear on a hostile form: a megabyte of name fields, all different, on one line", () => {
+    const letters = (i: number) => i.toString(26).replace(/./g, (c) => String.fromCharCode(97 + parseInt(c, 26)));
+    const text = Array.from({ length: 30000 }, (_, i) => `Patient name: Ann ${letters(i).replace(/^./, (c) => c.toUpperCase())}x`).join(
+      " ",
+    );
+    const started = performance.now();
+    expect(findIdentifiers(text).length).toBe(30000);
+    expect(performance.now() - started).toBeLessThan(3000);
+  });
+
   it("finds a Social Security number anywhere", () => {
     expect(found("Our records show 321-54-9876 on file.")).toEqual([["SSN", "321-54-9876"]]);
   });

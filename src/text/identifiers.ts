@@ -166,6 +166,9 @@ function nameRecurrences(value: string, names: string[], lowerWords: Set<string>
   return [...value.matchAll(pattern)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
 }
 
+/** How many distinct names are looked for beyond their own fields. */
+const learntNames = 20;
+
 /** Kinds that say who a person is; the others (phone, e-mail, address) say how to reach someone. */
 const personal = new Set<IdentifierKind>(["name", "date of birth", "date of care", "record number", "SSN"]);
 
@@ -183,11 +186,16 @@ export function findIdentifiers(value: string): Identifier[] {
     }
   for (const m of value.matchAll(anywhereSsn)) found.push({ kind: "SSN", start: m.index, end: m.index + m[0].length });
   const lowerWords = new Set(value.match(/(?<![\p{L}'’])\p{Ll}[\p{L}'’]*/gu) ?? []);
-  const names: string[] = [];
+  // Each name field's value is masked; the first few distinct names are also looked for
+  // everywhere else (a form names a handful of people: the bound keeps a hostile one linear).
+  const learnt = new Set<string>();
   for (const m of value.matchAll(nameField)) {
     const span = nameAt(value, m.index + m[0].length, lowerWords);
-    if (span && (!m[0].includes("\n") || endsItsLine(value, span.end))) names.push(value.slice(span.start, span.end));
+    if (!span || (m[0].includes("\n") && !endsItsLine(value, span.end))) continue;
+    found.push({ kind: "name", ...span });
+    if (learnt.size < learntNames) learnt.add(value.slice(span.start, span.end));
   }
+  const names = [...learnt];
   for (const span of nameRecurrences(value, names, lowerWords)) found.push({ kind: "name", ...span });
   // An e-mail address made of the person's name is theirs, wherever it stands.
   const parts = names.flatMap(nameParts).map((p) => p.toLowerCase());

@@ -148,21 +148,20 @@ function sections(paragraphs: Paragraph[], length: number): LanguageSection[] {
   return out.length ? out : [{ language: undetermined, start: 0, end: length, words: 0 }];
 }
 
-// A short run is folded into the run before it (the first into the one after), and runs of one language join.
+// A short run is folded into the run before it (a short first run into the one after), and runs of
+// one language join: one pass, so a text of many short runs costs no more than its length.
 function mergeSmall(list: LanguageSection[]): LanguageSection[] {
-  for (;;) {
-    const i = list.findIndex((s) => s.words < minSectionWords);
-    if (i < 0 || list.length === 1) return list;
-    const into = i > 0 ? i - 1 : 1;
-    const [a, b] = into < i ? [list[into]!, list[i]!] : [list[i]!, list[into]!];
-    const keep = into < i ? a : b;
-    const merged = { language: keep.language, start: a.start, end: b.end, words: a.words + b.words };
-    list.splice(Math.min(i, into), 2, merged);
-    for (let k = list.length - 1; k > 0; k--) {
-      const [left, right] = [list[k - 1]!, list[k]!];
-      if (left.language === right.language) list.splice(k - 1, 2, { ...left, end: right.end, words: left.words + right.words });
-    }
+  const out: LanguageSection[] = [];
+  for (const section of list) {
+    const last = out.at(-1);
+    if (last && (section.words < minSectionWords || last.language === section.language)) {
+      last.end = section.end;
+      last.words += section.words;
+    } else if (last && last.words < minSectionWords) {
+      out[out.length - 1] = { language: section.language, start: last.start, end: section.end, words: last.words + section.words };
+    } else out.push({ ...section });
   }
+  return out;
 }
 
 /** The language of each sentence of the text: that of the section it starts in. */
