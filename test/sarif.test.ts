@@ -8,6 +8,7 @@ import type { FormatOptions } from "../src/report/format.js";
 import { artifactUri, fingerprintKey, fingerprintText, formatSarif, sarifLevel } from "../src/report/sarif.js";
 import type { Report } from "../src/types.js";
 import { fixture, formatWith, rulebook } from "./helpers.js";
+import { redact } from "../src/report/redact.js";
 
 // The official OASIS SARIF 2.1.0 schema (draft-07), vendored: see test/sarif/README.md.
 const schema = JSON.parse(readFileSync(new URL("./sarif/sarif-schema-2.1.0.json", import.meta.url), "utf8"));
@@ -178,6 +179,19 @@ describe("SARIF", () => {
     }
     expect(new Set(run.tool.driver.rules.map((d) => d.id)).size).toBe(run.tool.driver.rules.length);
     expect(JSON.stringify(run.invocations)).toContain("missing%20file.pdf");
+  });
+
+  it("stays valid with forms not wholly checked, a masked form and rule changes", async () => {
+    const reports = [await reportOf("autorizacion-es.txt"), await reportOf("bilingual-en-es.txt")];
+    const changes = {
+      config: ".consent-lens.yaml",
+      packs: [{ path: "team.yaml", languages: ["en"], rules: ["x"], elements: [] }],
+      disabled: ["y"],
+      severities: [],
+    };
+    const { log, run } = sarifOf(reports.map(redact), { changes });
+    expectValid(log);
+    expect(JSON.stringify(run.invocations)).toMatch(/"level":"error".*autorizacion-es.*"level":"warning".*bilingual-en-es/);
   });
 
   it("is deterministic", async () => {
