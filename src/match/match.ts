@@ -56,7 +56,11 @@ function sentenceFindings(best: Map<string, Hit>): Hit[] {
 /** The rules that read each language; a sentence whose language could not be told is read by all of them. */
 export function rulesByLanguage<R extends CompiledRule>(rules: R[]): (language: string) => R[] {
   const byLanguage = new Map<string, R[]>();
-  for (const c of rules) byLanguage.set(c.lang, [...(byLanguage.get(c.lang) ?? []), c]);
+  for (const c of rules) {
+    const list = byLanguage.get(c.lang);
+    if (list) list.push(c);
+    else byLanguage.set(c.lang, [c]);
+  }
   return (language) => (language === undetermined ? rules : (byLanguage.get(language) ?? []));
 }
 
