@@ -144,8 +144,8 @@ function addedPacks(files: LoadedFile[], packOf: Map<string, string>): AddedPack
     const pack = packs.get(path) ?? { path, languages: [], rules: [], elements: [] };
     packs.set(path, pack);
     if ((data.rules.length || data.elements.length) && !pack.languages.includes(data.lang)) pack.languages.push(data.lang);
-    pack.rules.push(...data.rules.map((r) => r.id));
-    pack.elements.push(...data.elements.map((e) => e.id));
+    for (const r of data.rules) pack.rules.push(r.id);
+    for (const e of data.elements) pack.elements.push(e.id);
   }
   return [...packs.values()];
 }
