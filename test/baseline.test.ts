@@ -167,7 +167,7 @@ describe("scans with a baseline", () => {
 
     const sarif = JSON.parse((await cli(["scan", "--format", "sarif", "--fail-on", "none", "forms/auth.txt"], { cwd: dir })).stdout);
     const run = sarif.runs[0];
-    expect(run.properties).toEqual({ baseline: ".consent-lens-baseline.json", accepted: 1 });
+    expect(run.properties).toMatchObject({ baseline: ".consent-lens-baseline.json", accepted: 1 });
     const suppressed = run.results.filter((r: { suppressions?: unknown }) => r.suppressions);
     expect(suppressed).toHaveLength(1);
     expect(suppressed[0].partialFingerprints["consentLens/v1"]).toBe(sharing.fingerprint);

@@ -157,3 +157,113 @@ describe("configuration and custom packs", () => {
     expect((await cli(["scan", "--config", "strict.yaml", "form.txt"], { cwd: dir })).code).toBe(1);
   });
 });
+
+// A team's own rules: one more sharing rule, and one that calls sharing with partners a protection.
+const sharingPack = `rules:
+  - id: team-partners
+    category: third-party-sharing
+    severity: low
+    title: Shared with technology partners
+    explanation: Test rule.
+    questions: [Which partners?]
+    patterns: ["shared ~3 technology partners"]
+    examples:
+      risk: [Your scans may be shared with our technology partners.]
+      none: [Nothing here.]
+`;
+const flippingPack = `rules:
+  - id: team-partners-fine
+    category: third-party-sharing
+    severity: low
+    polarity: protection
+    negatable: false
+    title: Partners are fine
+    explanation: Test rule.
+    patterns: ["shared ~3 technology partners"]
+    examples:
+      protection: [Your scans may be shared with our technology partners.]
+      none: [Nothing here.]
+`;
+
+describe("nothing hidden changes a verdict", () => {
+  const changed = async () => {
+    const dir = workspace("rules: [team.yaml]\nfail-on: high\n", { "team.yaml": customPack });
+    writeFileSync(join(dir, "form.txt"), form);
+    const sharing = (await scan(dir, "--no-config", "form.txt")).file.findings.find(
+      (f: { category: string }) => f.category === "third-party-sharing",
+    );
+    writeFileSync(
+      join(dir, ".consent-lens.yaml"),
+      `rules: [team.yaml]\ndisable: [${sharing.ruleId}]\nseverity:\n  copy-of-form: low\nfail-on: high\n`,
+    );
+    return { dir, sharing: sharing.ruleId as string };
+  };
+
+  it.each(["terminal", "markdown", "html"])("the %s report names the config, the pack and every change they make", async (format) => {
+    const { dir, sharing } = await changed();
+    const { stdout } = await cli(["scan", "-f", format, "form.txt"], { cwd: dir });
+    const text = stdout.replace(/\s+/g, " ");
+    expect(text).toMatch(/Config file: \S*\.consent-lens\.yaml/);
+    expect(text).toMatch(/Rule pack \S*team\.yaml adds 1 rule \(copy-of-form\)/);
+    expect(text).toContain(`Turned off by the config: ${sharing}`);
+    expect(text).toContain("Severities changed by the config: copy-of-form high → low");
+    expect(text).toContain("Exit code: the config sets fail-on high");
+  });
+
+  it("JSON and SARIF carry the same as a run object", async () => {
+    const { dir, sharing } = await changed();
+    const json = JSON.parse((await cli(["scan", "-f", "json", "form.txt"], { cwd: dir })).stdout);
+    const run = {
+      config: expect.stringMatching(/\.consent-lens\.yaml$/),
+      packs: [{ path: expect.stringMatching(/team\.yaml$/), languages: ["en"], rules: ["copy-of-form"], elements: [] }],
+      disabled: [sharing],
+      severities: [{ id: "copy-of-form", from: "high", to: "low" }],
+      failOn: "high",
+    };
+    expect(json.run).toEqual(run);
+    expect(json.files[0].findings.find((f: { ruleId: string }) => f.ruleId === "copy-of-form").pack).toMatch(/team\.yaml$/);
+    const sarif = JSON.parse((await cli(["scan", "-f", "sarif", "form.txt"], { cwd: dir })).stdout);
+    expect(sarif.runs[0].properties.ruleChanges).toEqual(run);
+  });
+
+  it("--no-config ignores a config found in the folder", async () => {
+    const { dir, sharing } = await changed();
+    const { file, stdout } = await scan(dir, "--no-config", "form.txt");
+    expect(JSON.parse(stdout).run).toEqual({ config: null, packs: [], disabled: [], severities: [] });
+    expect(ruleIds(file)).toContain(sharing);
+    expect((await cli(["scan", "--no-config", "form.txt"], { cwd: dir })).code).toBe(0);
+  });
+
+  it("a pack's rule is reported beside a bundled rule of the same category on the same sentence", async () => {
+    const dir = workspace("{}\n", { "team.yaml": sharingPack });
+    writeFileSync(join(dir, "form.txt"), form);
+    const sharing = (await scan(dir, "--rules", "team.yaml", "form.txt")).file.findings.filter(
+      (f: { category: string }) => f.category === "third-party-sharing",
+    );
+    expect(sharing).toHaveLength(2);
+    expect(sharing.map((f: { pack?: string }) => f.pack)).toEqual([undefined, expect.stringMatching(/team\.yaml$/)]);
+    expect(sharing[0].sentence).toBe(sharing[1].sentence);
+  });
+
+  it("a pack that calls a bundled risk a protection is called out in every format, and the risk stands", async () => {
+    const dir = workspace("{}\n", { "team.yaml": flippingPack });
+    writeFileSync(join(dir, "form.txt"), form);
+    const plain = (await scan(dir, "form.txt")).file;
+    const { file } = await scan(dir, "--rules", "team.yaml", "form.txt");
+    const risk = file.findings.find(
+      (f: { category: string; polarity: string }) => f.category === "third-party-sharing" && f.polarity === "risk",
+    );
+    const protection = file.findings.find((f: { ruleId: string }) => f.ruleId === "team-partners-fine");
+    expect(risk).toBeDefined();
+    expect(protection).toMatchObject({ polarity: "protection", disputes: risk.ruleId, pack: expect.stringMatching(/team\.yaml$/) });
+    expect([file.grade, file.score]).toEqual([plain.grade, plain.score]);
+    const called = new RegExp(`which calls this a protection where rule ${risk.ruleId} finds a risk; the risk stands`);
+    for (const format of ["terminal", "markdown", "html"]) {
+      const { stdout } = await cli(["scan", "-f", format, "--rules", "team.yaml", "form.txt"], { cwd: dir });
+      expect(stdout.replace(/\s+/g, " "), format).toMatch(called);
+    }
+    const sarif = JSON.parse((await cli(["scan", "-f", "sarif", "--rules", "team.yaml", "form.txt"], { cwd: dir })).stdout);
+    const result = sarif.runs[0].results.find((r: { ruleId: string }) => r.ruleId === risk.ruleId);
+    expect(result.properties.disputedBy).toEqual([{ ruleId: "team-partners-fine", pack: expect.stringMatching(/team\.yaml$/) }]);
+  });
+});

@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import { Ajv } from "ajv";
 import addFormatsPlugin from "ajv-formats";
 import { scan } from "../src/scan.js";
+import { noChanges } from "../src/rules/load.js";
 import { quote } from "../src/report/excerpt.js";
 import type { FormatOptions } from "../src/report/format.js";
 import { artifactUri, formatSarif, sarifLevel, toSarif } from "../src/report/sarif.js";
@@ -11,6 +12,7 @@ import { fingerprintKey, fingerprintText } from "../src/report/fingerprint.js";
 import { formatJson } from "../src/report/json.js";
 import type { Report } from "../src/types.js";
 import { fixture, formatWith, rulebook } from "./helpers.js";
+import { redact } from "../src/report/redact.js";
 
 // The official OASIS SARIF 2.1.0 schema (draft-07), vendored: see test/sarif/README.md.
 const schema = JSON.parse(readFileSync(new URL("./sarif/sarif-schema-2.1.0.json", import.meta.url), "utf8"));
@@ -183,6 +185,19 @@ describe("SARIF", () => {
     expect(JSON.stringify(run.invocations)).toContain("missing%20file.pdf");
   });
 
+  it("stays valid with forms not wholly checked, a masked form and rule changes", async () => {
+    const reports = [await reportOf("autorizacion-es.txt"), await reportOf("bilingual-en-es.txt")];
+    const changes = {
+      config: ".consent-lens.yaml",
+      packs: [{ path: "team.yaml", languages: ["en"], rules: ["x"], elements: [] }],
+      disabled: ["y"],
+      severities: [],
+    };
+    const { log, run } = sarifOf(reports.map(redact), { changes });
+    expectValid(log);
+    expect(JSON.stringify(run.invocations)).toMatch(/"level":"error".*autorizacion-es.*"level":"warning".*bilingual-en-es/);
+  });
+
   it("is deterministic", async () => {
     const report = await reportOf("imaging-ai-consent.pdf");
     expect(formatWith(formatSarif, [report])).toBe(formatWith(formatSarif, [report]));
@@ -204,10 +219,10 @@ describe("SARIF", () => {
     const first = reportView(report).findings.find((f) => f.finding.polarity === "risk")!;
     const acceptance = { reason: "Approved by our IRB", by: "Ann", date: "2026-03-01" };
     const view = reportView(report, (fp) => (fp === first.fingerprint ? acceptance : undefined));
-    const log = toSarif([view], { version: "9.9.9", unreadable: [], baseline: ".consent-lens-baseline.json" });
+    const log = toSarif([view], { version: "9.9.9", unreadable: [], changes: noChanges, baseline: ".consent-lens-baseline.json" });
     expectValid(log);
     const run = log.runs[0]!;
-    expect(run.properties).toEqual({ baseline: ".consent-lens-baseline.json", accepted: 1 });
+    expect(run.properties).toMatchObject({ baseline: ".consent-lens-baseline.json", accepted: 1 });
     const suppressed = run.results.filter((r) => "suppressions" in r);
     expect(suppressed.map((r) => r.partialFingerprints[fingerprintKey])).toEqual([first.fingerprint]);
     expect(run.results.length).toBe(sarifOf([report]).run.results.length);

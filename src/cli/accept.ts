@@ -1,6 +1,7 @@
 import { UserError } from "../errors.js";
 import { quote } from "../report/excerpt.js";
 import { idNames, shortId } from "../report/fingerprint.js";
+import { redact } from "../report/redact.js";
 import { reportView, type FindingView, type MissingView, type ReportView } from "../report/view.js";
 import { display } from "../rules/yaml-file.js";
 import { baselinePath, formKey, gitUser, openBaseline, today, withEntry, writeBaseline } from "./baseline.js";
@@ -35,7 +36,8 @@ export async function acceptCommand(form: string, id: string, flags: AcceptFlags
   const kinds = rulebook.kinds.map((k) => k.definition.id);
   const outcome = await scanOne(form, { rulebook, options: scanOptions(flags, kinds), debug: Boolean(flags.debug), io });
   if ("error" in outcome) throw new UserError(`${outcome.path}: ${outcome.error}`);
-  const view = reportView(outcome.report);
+  // Fingerprints are of the masked sentence, as a scan (masking by default) makes them.
+  const view = reportView(redact(outcome.report));
   const known = new Set([...rulebook.rulesById.keys(), ...rulebook.elements.map((e) => e.element.id)]);
   const target = findTarget(view, id, form, known);
 

@@ -4,6 +4,7 @@ import { diffJson, formatDiffMarkdown, formatDiffTerminal } from "../report/diff
 import type { Io } from "./io.js";
 import { scanOne } from "./batch.js";
 import { loadRulebook } from "./setup.js";
+import { redact } from "../report/redact.js";
 import { emit, exitCodes, scanOptions, useColor, version, type OutputFlags } from "./options.js";
 import { diffFailure } from "./fail-on.js";
 import type { FailOn } from "../rules/config.js";
@@ -29,7 +30,9 @@ export async function diffCommand(before: string, after: string, flags: DiffFlag
   const [a, b] = [await scanOne(before, context), await scanOne(after, context)];
   if ("error" in a) throw new UserError(`${a.path}: ${a.error}`);
   if ("error" in b) throw new UserError(`${b.path}: ${b.error}`);
-  const d = diffReports(a.report, b.report);
+  const compared = diffReports(a.report, b.report);
+  // Compared on the real text, quoted from the masked one.
+  const d = flags.redact ? { ...compared, before: redact(compared.before), after: redact(compared.after) } : compared;
   const content =
     flags.format === "json"
       ? JSON.stringify(diffJson(d, version), null, 2) + "\n"

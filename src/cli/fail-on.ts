@@ -4,6 +4,7 @@ import type { Config, FailOn } from "../rules/config.js";
 import { display } from "../rules/yaml-file.js";
 import type { ReportDiff } from "../assess/diff.js";
 import type { ReportView } from "../report/view.js";
+import { languageNotice } from "../report/notices.js";
 import { baselinePath, staleEntries, staleLine, type BaselineFile } from "./baseline.js";
 import type { Io } from "./io.js";
 import { exitCodes } from "./options.js";
@@ -109,6 +110,10 @@ export function scanVerdict(
   io: Io,
 ): number {
   const policy = failPolicy(flags, config, io.cwd);
+  // With a fail condition, a form (or part of one) that no rule pack could read is not passed: it was not checked.
+  const unchecked = policy ? views.filter((v) => v.report.coverage.unchecked.length) : [];
+  for (const { path, report } of unchecked) io.stderr(`consent-lens: ${path}: ${languageNotice(report)}\n`);
+  if (unchecked.length) return exitCodes.error;
   const reasons = [policy && scanFailure(views, policy)];
   if (flags.baselineCheck && !baseline)
     io.stderr(

@@ -6,6 +6,7 @@ import type { Report } from "../types.js";
 import { bundledRules, loadRules } from "../rules/load.js";
 import { formatterFor, outputFormats, type FormatOptions } from "../report/format.js";
 import { reportView, type Unreadable } from "../report/view.js";
+import { redact } from "../report/redact.js";
 import { processIo, type Io } from "./io.js";
 import { explain, listRules, testRules } from "./rules.js";
 import { loadRulebook, type RuleSource } from "./setup.js";
@@ -26,7 +27,8 @@ const collect = (value: string, previous: string[] = []) => [...previous, value]
 const withRuleOptions = (command: Command) =>
   command
     .option("--rules <path>", "add a rule pack: a YAML file or a folder (repeatable)", collect)
-    .option("--config <file>", "config file (default: .consent-lens.yaml here or in a parent folder)");
+    .option("--config <file>", "config file (default: .consent-lens.yaml here or in a parent folder)")
+    .option("--no-config", "use no config file, not even one found in this folder or a parent");
 
 const withOutputOptions = (command: Command) =>
   withRuleOptions(command)
@@ -35,6 +37,7 @@ const withOutputOptions = (command: Command) =>
     .option("--kind <kinds>", "kinds of form, comma-separated, instead of detecting them (see README)")
     .option("--password <password>", "password of an encrypted PDF")
     .option("--no-color", "plain text, no colours")
+    .option("--no-redact", "show the identifiers of a filled-in form (names, dates of birth, record numbers...) instead of masking them")
     .option("--debug", "show the stack trace of internal errors");
 
 /** Runs the command line and returns the exit code; only bin/ sets it on the process. */
@@ -165,6 +168,9 @@ async function scanPaths(args: string[], paths: string[], context: BatchContext,
 }
 
 async function scanCommand(args: string[], flags: ScanFlags, io: Io): Promise<number> {
+  // SARIF results are findings to fix; questions are not, and an empty SARIF log would look like a clean form.
+  if (flags.questionsOnly && flags.format === "sarif")
+    throw new UserError("--questions-only: SARIF holds findings, not questions; use --format json");
   const { rulebook, config } = loadRulebook(flags, io.cwd);
   const baseline = readBaseline(flags.baseline, config, io.cwd);
   const options = scanOptions(
@@ -197,13 +203,14 @@ async function scanCommand(args: string[], flags: ScanFlags, io: Io): Promise<nu
   const formatOptions: FormatOptions = {
     version,
     unreadable,
+    changes: rulebook.changes,
     questionsOnly: Boolean(flags.questionsOnly),
     details: Boolean(flags.details),
     color: useColor(flags, io),
     width: io.columns,
     ...(baseline && { baseline: display(baseline.file, io.cwd) }),
   };
-  const views = reports.map((r) => reportView(r, acceptedIn(baseline, io.cwd, r.text.document.path)));
+  const views = reports.map((r) => reportView(flags.redact ? redact(r) : r, acceptedIn(baseline, io.cwd, r.text.document.path)));
   const formatted = (await formatterFor(flags.format))(views, formatOptions);
   if (formatted) emit(formatted, flags, paths, io);
 

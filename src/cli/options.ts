@@ -15,6 +15,8 @@ export const exitCodes = { ok: 0, failOn: 1, error: 2 } as const;
 export interface OutputFlags extends RuleSource {
   format: OutputFormat;
   color: boolean;
+  /** Mask the identifiers of a filled-in form (on unless --no-redact). */
+  redact: boolean;
   output?: string;
   password?: string;
   kind?: string;

@@ -6,7 +6,8 @@ import { applyConfig, configPacks, findConfig, type Config } from "../rules/conf
 /** Where the rules of a run come from: --rules packs and --config, as the user gave them. */
 export interface RuleSource {
   rules?: string[];
-  config?: string;
+  /** A config file, or false for none (--no-config). */
+  config?: string | false;
 }
 
 /** The bundled rules, the config's packs and --rules packs, then the config's changes. Every problem of them in one error. */

@@ -2,11 +2,15 @@ import type { Report } from "../types.js";
 import { lastAtOrBefore, locate } from "../text/locate.js";
 import { excerpt, quote, rawQuote } from "./excerpt.js";
 import type { Formatter, FormatOptions } from "./format.js";
-import type { ReportJson } from "./schema.js";
+import type { z } from "zod";
+import type { FileJson as FileJsonSchema, QuestionsReportJson, ReportJson } from "./schema.js";
+import type { RuleChanges } from "../rules/load.js";
+import { languageName } from "../text/language.js";
+import { languageNotice } from "./notices.js";
 import { keyPointText } from "./key-points.js";
 import type { FindingView, ReportView } from "./view.js";
 
-type FileJson = ReportJson["files"][number];
+type FileJson = z.infer<typeof FileJsonSchema>;
 
 /** A phrase finding as JSON (also used by the diff). */
 export function phraseFindingJson(report: Report, { finding: f, rule, fingerprint, accepted }: FindingView) {
@@ -22,6 +26,8 @@ export function phraseFindingJson(report: Report, { finding: f, rule, fingerprin
     sentence: quote(report.text, f.sentence),
     location: { ...f.position, start: f.span.start, end: f.span.end },
     ...(f.cue ? { cue: f.cue } : {}),
+    ...(f.pack === undefined ? {} : { pack: f.pack }),
+    ...(f.disputes ? { disputes: f.disputes } : {}),
     explanation: rule.explanation,
     questions: f.polarity === "risk" ? rule.questions : [],
     ...(rule.citation ? { citation: rule.citation } : {}),
@@ -49,6 +55,33 @@ function ocrJson({ text: { document } }: Report): Pick<FileJson, "pageInfo" | "o
   return { pageInfo, ocrConfidence: Math.round(confidence * 10) / 10 };
 }
 
+// The form's sections by language, and what the rules could read.
+function languageJson(report: Report): FileJson["language"] {
+  const { text, coverage } = report;
+  const unread = new Set(coverage.unchecked.map((s) => s.language));
+  const notice = languageNotice(report);
+  return {
+    main: coverage.main,
+    sections: text.languages.map((s) => ({
+      language: s.language,
+      name: languageName(s.language),
+      words: s.words,
+      checked: coverage.checked && !unread.has(s.language),
+      start: s.start,
+      end: s.end,
+      pages: [locate(text, s.start).page, locate(text, Math.max(s.start, s.end - 1)).page],
+    })),
+    checked: coverage.checked,
+    ...(notice ? { notice } : {}),
+  };
+}
+
+function identifiersJson(report: Report): FileJson["identifiers"] {
+  const kinds: Record<string, number> = {};
+  for (const id of report.identifiers) kinds[id.kind] = (kinds[id.kind] ?? 0) + 1;
+  return { count: report.identifiers.length, masked: Boolean(report.redacted), kinds };
+}
+
 function fileJson(view: ReportView): FileJson {
   const { report } = view;
   const { text, readability } = report;
@@ -62,6 +95,8 @@ function fileJson(view: ReportView): FileJson {
     pages: view.pages,
     ...ocrJson(report),
     words: text.words,
+    language: languageJson(report),
+    identifiers: identifiersJson(report),
     kinds: report.kinds.map((k) => ({
       id: k.id,
       title: k.title,
@@ -79,7 +114,7 @@ function fileJson(view: ReportView): FileJson {
       words: readability.words,
       sentences: readability.sentences,
       averageSentenceLength: readability.averageSentenceLength,
-      sections: readability.sections,
+      sections: readability.sections.map(({ title, words, grade, ease }) => ({ title, words, grade, ease })),
       longest: readability.longest.map((l) => ({ page: l.position.page, line: l.position.line, words: l.words })),
     },
     keyPoints: report.keyPoints.map((point) => ({
@@ -107,27 +142,59 @@ function fileJson(view: ReportView): FileJson {
         ...(accepted && { accepted }),
       })),
     ],
-    questions: report.questions.map((q) => ({
-      question: q.text,
-      severity: q.severity,
-      pages: q.pages,
-      sources: q.sources,
-      topic: q.topic,
-      related: q.related,
-    })),
+    questions: questionsJson(report),
     notes: text.document.notes,
   };
 }
 
-export function toJson(views: ReportView[], options: Pick<FormatOptions, "version" | "unreadable" | "baseline">): ReportJson {
+const questionsJson = (report: Report) =>
+  report.questions.map((q) => ({
+    question: q.text,
+    severity: q.severity,
+    pages: q.pages,
+    sources: q.sources,
+    topic: q.topic,
+    related: q.related,
+  }));
+
+/** How the run's rules differ from the bundled pack, as JSON (also SARIF's run.properties.ruleChanges). */
+export const runJson = (changes: RuleChanges): ReportJson["run"] => ({
+  config: changes.config ?? null,
+  packs: changes.packs,
+  disabled: changes.disabled,
+  severities: changes.severities,
+  ...(changes.failOn ? { failOn: changes.failOn } : {}),
+});
+
+type JsonOptions = Pick<FormatOptions, "version" | "unreadable" | "changes" | "baseline">;
+
+const baselineJson = (views: ReportView[], options: JsonOptions) =>
+  options.baseline && { baseline: { file: options.baseline, accepted: views.reduce((n, v) => n + v.accepted.length, 0) } };
+
+export function toJson(views: ReportView[], options: JsonOptions): ReportJson {
   return {
     tool: "consent-lens",
     version: options.version,
-    ...(options.baseline && { baseline: { file: options.baseline, accepted: views.reduce((n, v) => n + v.accepted.length, 0) } }),
+    run: runJson(options.changes),
+    ...baselineJson(views, options),
     files: views.map(fileJson),
     errors: options.unreadable,
   };
 }
 
+/** --questions-only: each form's questions, with its language (an unread form must not pass for one without questions). */
+export function toQuestionsJson(views: ReportView[], options: JsonOptions): QuestionsReportJson {
+  const files = views.map(({ path, report }) => ({ path, language: languageJson(report), questions: questionsJson(report) }));
+  return {
+    tool: "consent-lens",
+    version: options.version,
+    run: runJson(options.changes),
+    questionsOnly: true,
+    files,
+    errors: options.unreadable,
+  };
+}
+
 /** The JSON formatter. */
-export const formatJson: Formatter = (views, options) => JSON.stringify(toJson(views, options), null, 2) + "\n";
+export const formatJson: Formatter = (views, options) =>
+  JSON.stringify(options.questionsOnly ? toQuestionsJson(views, options) : toJson(views, options), null, 2) + "\n";

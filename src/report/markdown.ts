@@ -5,6 +5,7 @@ import { keyPointText, pagesText } from "./key-points.js";
 import type { Formatter, FormatOptions } from "./format.js";
 import { acceptanceText, acceptedItem, baselineText } from "./baseline.js";
 import { shortId } from "./fingerprint.js";
+import { findingSource, identifierNotice, languageNotice, ruleChangeLines } from "./notices.js";
 import { summaryHeader, summaryRows } from "./summary.js";
 import { printable } from "../text/printable.js";
 import type { ReportView, RiskGroup, Unreadable } from "./view.js";
@@ -22,11 +23,21 @@ const shortQuestions = 10;
  */
 export const formatMarkdown: Formatter = (views, options) => {
   const parts = views.map((v) =>
-    options.questionsOnly ? `## ${escapeMarkdown(printable(v.path))}\n\n${questionList(v, options.details)}` : fileSection(v, options),
+    options.questionsOnly
+      ? [`## ${escapeMarkdown(printable(v.path))}`, "", ...notices(v), questionList(v, options.details)].join("\n")
+      : fileSection(v, options),
   );
   if (views.length + options.unreadable.length > 1 && !options.questionsOnly) parts.unshift(summaryTable(views, options.unreadable));
+  const rules = ruleChangeLines(options.changes);
+  if (rules.length)
+    parts.unshift(["## Rules used", "", "The bundled pack, changed:", "", ...rules.map((l) => `- ${escapeMarkdown(l)}`)].join("\n"));
   return `# consent-lens report\n\n${parts.join("\n\n")}\n`;
 };
+
+// Parts of the form no rule read, and identifiers masked, as quoted notes under the file's heading.
+function notices(view: ReportView): string[] {
+  return [languageNotice(view.report), identifierNotice(view.report)].flatMap((n) => (n ? [`> ${escapeMarkdown(n)}`, ""] : []));
+}
 
 function summaryTable(views: ReportView[], unreadable: Unreadable[]): string {
   const row = (cells: string[]) => `| ${cells.map(escapeMarkdown).join(" | ")} |`;
@@ -43,9 +54,12 @@ function summaryTable(views: ReportView[], unreadable: Unreadable[]): string {
 function fileSection(view: ReportView, { details, baseline }: FormatOptions): string {
   const { report } = view;
   const { readability: r } = report;
-  const out: string[] = [`## ${escapeMarkdown(printable(view.path))}`, ""];
+  const out: string[] = [`## ${escapeMarkdown(printable(view.path))}`, "", ...notices(view)];
   out.push(
-    `**Grade ${escapeMarkdown(gradeLabel(report.score))}** · ${view.risks.length} risks · ${view.protections.length} protections · ${view.missing.length} missing elements`,
+    `**Grade ${escapeMarkdown(gradeLabel(report.score))}**` +
+      (report.coverage.checked
+        ? ` · ${view.risks.length} risks · ${view.protections.length} protections · ${view.missing.length} missing elements`
+        : ""),
     "",
     `- Kind of form: ${report.kinds.map((k) => k.title).join("; ") || "not recognised"}`,
     `- ${view.pages} page(s), ${report.text.words} words; reading level grade ${r.grade} (IRBs ask for ${r.target}), reading ease ${r.ease}`,
@@ -87,7 +101,12 @@ function risks(view: ReportView, details: boolean): string[] {
     out.push("");
     for (const g of view.riskGroups) {
       const top = g.findings[0]!;
-      out.push(`- **${g.title}** (${top.placeInWords}): ${escapeMarkdown(excerptOf(view.report.text, top.finding.sentence, shortQuote))}`);
+      const packs = [...new Set(g.findings.flatMap((f) => f.finding.pack ?? []))].map(
+        (p) => ` (with findings from rule pack ${escapeMarkdown(p)})`,
+      );
+      out.push(
+        `- **${g.title}** (${top.placeInWords}): ${escapeMarkdown(excerptOf(view.report.text, top.finding.sentence, shortQuote))}${packs.join("")}`,
+      );
     }
     return out;
   }
@@ -98,9 +117,10 @@ function risks(view: ReportView, details: boolean): string[] {
 function detailedGroup(view: ReportView, group: RiskGroup): string[] {
   const out = ["", `#### ${group.title}`];
   for (const { rule, severity, sentences } of group.rules) {
+    const pack = sentences[0]?.first.finding.pack;
     out.push(
       "",
-      `- **${severity.toUpperCase()}** ${escapeMarkdown(rule.title)} (\`${rule.id}\`): ${escapeMarkdown(rule.explanation)}${rule.citation ? ` (${escapeMarkdown(rule.citation)})` : ""}`,
+      `- **${severity.toUpperCase()}** ${escapeMarkdown(rule.title)} (\`${rule.id}\`${pack === undefined ? "" : `, from rule pack ${escapeMarkdown(pack)}`}): ${escapeMarkdown(rule.explanation)}${rule.citation ? ` (${escapeMarkdown(rule.citation)})` : ""}`,
     );
     for (const { first, places, quoted, alsoIn } of sentences) {
       const also = alsoIn.length ? ` (also: ${alsoIn.map((c) => categoryTitles[c]).join(", ")})` : "";
@@ -140,7 +160,8 @@ function protections(view: ReportView): string[] {
     "",
     ...view.protections.map(({ finding: f, placeInWords }) => {
       const e = excerpt(view.report.text, f, 160);
-      return `- ${categoryTitles[f.category]} (${placeInWords}): ${escapeMarkdown(e.before)}**${escapeMarkdown(e.match)}**${escapeMarkdown(e.after)}`;
+      const source = findingSource(f);
+      return `- ${f.disputes ? "**Disputed:** " : ""}${categoryTitles[f.category]} (${placeInWords}): ${escapeMarkdown(e.before)}**${escapeMarkdown(e.match)}**${escapeMarkdown(e.after)}${source ? ` (${escapeMarkdown(source)})` : ""}`;
     }),
   ];
 }
@@ -161,7 +182,8 @@ function accepted(view: ReportView): string[] {
 }
 
 function questionList(view: ReportView, all: boolean): string {
-  const { questions } = view.report;
+  const { questions, coverage } = view.report;
+  if (!coverage.checked) return "### Questions to ask before you sign\n\nNone: the form was not checked.";
   if (!questions.length) return "### Questions to ask before you sign\n\nNone raised.";
   const shown = all ? questions : questions.slice(0, shortQuestions);
   return [

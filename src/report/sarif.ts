@@ -13,6 +13,15 @@
 //   Columns count UTF-16 code units of the extracted text (run.columnKind says so).
 // - region.snippet.text is the whole normalized sentence (line breaks and hyphenation
 //   undone), the same text the JSON report quotes; nothing else of the form is quoted.
+// - A form, or a part of one, in a language no rule pack reads is a tool notification
+//   (error when nothing was checked, warning when a section was not), never an empty,
+//   clean-looking list of results. The run's rule changes (config file, added packs,
+//   rules turned off, severities changed) are in run.properties.ruleChanges; a result
+//   of an added pack's rule has properties.pack, and a risk that a pack calls a
+//   protection has properties.disputedBy.
+// - Identifiers of a filled-in form are masked in every snippet and message, and the
+//   fingerprints are hashes of the masked sentence; artifact.properties.identifiers
+//   counts them.
 // - partialFingerprints["consentLens/v1"] is the finding's fingerprint (./fingerprint.ts,
 //   the JSON report's `fingerprint`), so a form that is only reflowed or re-paginated
 //   keeps its alerts across runs.
@@ -27,6 +36,8 @@ import type { Formatter, FormatOptions } from "./format.js";
 import type { FindingView, MissingView, ReportView } from "./view.js";
 import { fingerprintKey } from "./fingerprint.js";
 import type { Acceptance } from "./baseline.js";
+import { languageNotice } from "./notices.js";
+import { runJson } from "./json.js";
 
 export type SarifLevel = "error" | "warning" | "note";
 
@@ -161,6 +172,8 @@ const artifactOf = ({ report }: ReportView) => {
       words: report.text.words,
       grade: report.score.grade ?? null,
       score: report.score.score,
+      language: report.coverage.main,
+      identifiers: report.identifiers.length,
     },
   };
 };
@@ -186,6 +199,7 @@ function riskResult(
   { finding: f, rule, fingerprint, accepted }: FindingView,
   artifactLocation: ArtifactLocation,
   ruleIndex: number,
+  disputedBy: { ruleId: string; pack: string }[],
 ) {
   const sentence = quote(report.text, f.sentence);
   const matched = excerpt(report.text, f).match.replace(/\s+/g, " ").trim();
@@ -202,6 +216,8 @@ function riskResult(
       polarity: f.polarity,
       severity: f.severity,
       ...(f.cue ? { cue: f.cue } : {}),
+      ...(f.pack === undefined ? {} : { pack: f.pack }),
+      ...(disputedBy.length ? { disputedBy } : {}),
     },
     ...acceptedParts(fingerprint, accepted),
   };
@@ -226,7 +242,12 @@ function missingResult({ element, fingerprint, accepted }: MissingView, artifact
 }
 
 function fileResults(view: ReportView, artifactLocation: ArtifactLocation, rules: RunRules) {
-  // Protections are not results (see the note at the top of this file).
+  // Protections are not results (see the note at the top of this file); a pack's protection that disputes a risk is said on the risk.
+  const disputes = view.findings.filter((v) => v.finding.disputes);
+  const disputedBy = ({ finding: f }: FindingView) =>
+    disputes
+      .filter((d) => d.finding.disputes === f.ruleId && d.finding.sentence.start === f.sentence.start)
+      .map((d) => ({ ruleId: d.finding.ruleId, pack: d.finding.pack! }));
   const risks = view.findings
     .filter((v) => v.finding.polarity === "risk")
     .map((v) =>
@@ -235,6 +256,7 @@ function fileResults(view: ReportView, artifactLocation: ArtifactLocation, rules
         v,
         artifactLocation,
         rules.indexOf(v.rule.id, () => ruleDescriptor(v.rule)),
+        disputedBy(v),
       ),
     );
   const missing = view.allMissing.map((m) =>
@@ -247,24 +269,25 @@ function fileResults(view: ReportView, artifactLocation: ArtifactLocation, rules
   return [...risks, ...missing];
 }
 
-const invocations = (unreadable: FormatOptions["unreadable"]) =>
-  unreadable.length
-    ? {
-        invocations: [
-          {
-            executionSuccessful: true,
-            toolExecutionNotifications: unreadable.map((e) => ({
-              level: "error" as const,
-              message: { text: `${e.path}: ${e.error}` },
-              locations: [{ physicalLocation: { artifactLocation: { uri: artifactUri(e.path) } } }],
-            })),
-          },
-        ],
-      }
-    : {};
+// Files that could not be read, and forms (or parts) no rule pack reads.
+function invocations(views: ReportView[], unreadable: FormatOptions["unreadable"]) {
+  const notification = (level: "error" | "warning", path: string, text: string) => ({
+    level,
+    message: { text: `${path}: ${text}` },
+    locations: [{ physicalLocation: { artifactLocation: { uri: artifactUri(path) } } }],
+  });
+  const notifications = [
+    ...unreadable.map((e) => notification("error", e.path, e.error)),
+    ...views.flatMap(({ path, report }) => {
+      const notice = languageNotice(report);
+      return notice ? [notification(report.coverage.checked ? "warning" : "error", path, notice)] : [];
+    }),
+  ];
+  return notifications.length ? { invocations: [{ executionSuccessful: true, toolExecutionNotifications: notifications }] } : {};
+}
 
 /** The SARIF log as an object (formatSarif stringifies it). Files that could not be read are tool notifications. */
-export function toSarif(views: ReportView[], options: Pick<FormatOptions, "version" | "unreadable" | "baseline">) {
+export function toSarif(views: ReportView[], options: Pick<FormatOptions, "version" | "unreadable" | "changes" | "baseline">) {
   const rules = new RunRules();
   const artifacts = views.map(artifactOf);
   const results = views.flatMap((view, index) => fileResults(view, { uri: artifacts[index]!.location.uri, index }, rules));
@@ -274,13 +297,14 @@ export function toSarif(views: ReportView[], options: Pick<FormatOptions, "versi
     runs: [
       {
         tool: { driver: { name: "consent-lens", version: options.version, rules: rules.descriptors } },
-        ...invocations(options.unreadable),
+        ...invocations(views, options.unreadable),
         columnKind: "utf16CodeUnits" as const,
         artifacts,
         results,
-        ...(options.baseline && {
-          properties: { baseline: options.baseline, accepted: views.reduce((n, v) => n + v.accepted.length, 0) },
-        }),
+        properties: {
+          ruleChanges: runJson(options.changes),
+          ...(options.baseline && { baseline: options.baseline, accepted: views.reduce((n, v) => n + v.accepted.length, 0) }),
+        },
       },
     ],
   };

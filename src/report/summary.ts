@@ -11,7 +11,7 @@ export function summaryRows(views: ReportView[]): string[][] {
     printable(v.path), // a file name shown in a terminal or a Markdown table
     v.report.kinds.map((k) => k.title).join(", ") || "—",
     gradeLabel(v.report.score),
-    severities.map((s) => v.riskCounts[s]).join("/"),
+    v.report.coverage.checked ? severities.map((s) => v.riskCounts[s]).join("/") : "not checked",
     String(v.missing.length),
   ]);
 }

@@ -9,6 +9,7 @@ import { summaryHeader, summaryRows } from "./summary.js";
 import type { Formatter, FormatOptions } from "./format.js";
 import { acceptanceText, acceptedItem, baselineText } from "./baseline.js";
 import { shortId } from "./fingerprint.js";
+import { findingSource, identifierNotice, languageNotice, ruleChangeLines } from "./notices.js";
 import type { ReportView, RiskGroup, SentenceEntry, Unreadable } from "./view.js";
 
 // Long sentences are trimmed around the match: the report quotes no more of the form than it needs.
@@ -63,11 +64,40 @@ export const formatTerminal: Formatter = (views, options) => {
   if (!views.length) return "";
   const c = new Chalk({ level: options.color ? 1 : 0 });
   const width = Math.max(40, Math.min(options.width, 100));
+  const rules = ruleChanges(options, c, width);
   if (options.questionsOnly)
-    return views.map((view) => `${c.bold(printable(view.path))}\n${formatQuestions(view, c, width, options.details)}\n`).join("\n");
+    return (
+      rules +
+      views
+        .map((view) => {
+          const w = new Writer(c, width);
+          w.line(c.bold(printable(view.path)));
+          notices(view, w);
+          return `${w.lines.join("\n")}\n${formatQuestions(view, c, width, options.details)}\n`;
+        })
+        .join("\n")
+    );
   const body = views.map((view) => formatReport(view, new Writer(c, width), options)).join("\n");
-  return views.length + options.unreadable.length > 1 ? `${body}\n${summary(views, options.unreadable, c)}` : body;
+  return rules + (views.length + options.unreadable.length > 1 ? `${body}\n${summary(views, options.unreadable, c)}` : body);
 };
+
+// The rules of the run, when they are not just the bundled pack: above every report, so no change goes unseen.
+function ruleChanges({ changes }: FormatOptions, c: ChalkInstance, width: number): string {
+  const lines = ruleChangeLines(changes);
+  if (!lines.length) return "";
+  const w = new Writer(c, width);
+  w.line(c.bold("Rules used: the bundled pack, changed"));
+  for (const line of lines) w.para(`• ${line}`, 4, 2);
+  return w.lines.join("\n") + "\n\n";
+}
+
+// Parts of the form no rule read, and identifiers masked: said under the header of every form.
+function notices(view: ReportView, w: Writer) {
+  const language = languageNotice(view.report);
+  if (language) w.para(w.c.bold.yellow(language));
+  const identifiers = identifierNotice(view.report);
+  if (identifiers) w.para(w.c.dim(identifiers));
+}
 
 // The batch overview: one aligned row per form, then the files that could not be read.
 function summary(views: ReportView[], unreadable: Unreadable[], c: ChalkInstance): string {
@@ -109,16 +139,17 @@ function header(view: ReportView, w: Writer, baseline: string | undefined) {
   w.para(c.dim(`${view.formatName}${pages}, ${report.text.words.toLocaleString("en-US")} words${kinds ? ` · ${kinds}` : ""}`));
   const plural = (n: number, word: string) => `${c.bold(String(n))} ${word}${n === 1 ? "" : "s"}`;
   const score = report.score.grade ? c.dim(` (${report.score.score}/100)`) : c.dim(`: ${report.score.ungraded}`);
-  w.para(
-    `${w.grade(report.score.grade)}${score}  ${plural(view.risks.length, "risk")}, ${plural(view.protections.length, "protection")}, ` +
-      `${plural(view.missing.length, "missing element")}`,
-  );
+  const counts = report.coverage.checked
+    ? `  ${plural(view.risks.length, "risk")}, ${plural(view.protections.length, "protection")}, ${plural(view.missing.length, "missing element")}`
+    : "";
+  w.para(`${w.grade(report.score.grade)}${score}${counts}`);
   const r = report.readability;
   if (r.sentences)
     w.para(
       `${c.dim("Reading level:")} grade ${r.grade} ${r.grade > r.target ? c.yellow(`(harder than the grade ${r.target} IRBs ask for)`) : c.green(`(within grade ${r.target})`)}`,
     );
   for (const note of report.text.document.notes) w.para(c.yellow(`note: ${printable(note)}`));
+  notices(view, w);
   if (baseline) w.para(c.dim(baselineText(baseline, view.accepted.length)));
 }
 
@@ -140,8 +171,9 @@ function topics(view: ReportView, w: Writer) {
   for (const group of view.riskGroups) {
     const n = new Set(group.findings.map((f) => f.finding.sentence.start)).size;
     const severity = group.findings[0]!.finding.severity;
+    const packs = [...new Set(group.findings.flatMap((f) => f.finding.pack ?? []))].map((p) => `; from rule pack ${p}`).join("");
     w.para(
-      `${w.severity(severity)}  ${w.c.bold(group.title)} ${w.c.dim(`(${n} sentence${n === 1 ? "" : "s"}, ${pagesText(group.pages)})`)}`,
+      `${w.severity(severity)}  ${w.c.bold(group.title)} ${w.c.dim(`(${n} sentence${n === 1 ? "" : "s"}, ${pagesText(group.pages)}${packs})`)}`,
       4,
       2,
     );
@@ -155,8 +187,12 @@ function topics(view: ReportView, w: Writer) {
 function detailedGroup(view: ReportView, group: RiskGroup, w: Writer) {
   w.heading(group.title);
   for (const { rule, severity, sentences } of group.rules) {
+    const pack = sentences[0]?.first.finding.pack;
     w.line();
-    w.para(`${w.severity(severity)}  ${w.c.bold(rule.title)} ${w.c.dim(`[${rule.id}]`)}`, 2);
+    w.para(
+      `${w.severity(severity)}  ${w.c.bold(rule.title)} ${w.c.dim(`[${rule.id}${pack === undefined ? "" : `, from rule pack ${pack}`}]`)}`,
+      2,
+    );
     w.para(`${w.c.dim("Why it matters:")} ${rule.explanation.trim()}`, 4);
     for (const q of rule.questions) w.para(`${w.c.dim("Ask:")} ${q}`, 4);
     for (const entry of sentences) sentence(view, entry, w);
@@ -199,10 +235,17 @@ function missing(view: ReportView, w: Writer, details: boolean) {
 function protections(view: ReportView, w: Writer, details: boolean) {
   if (!view.protections.length) return;
   w.heading("Protections the form promises");
-  const shown = details ? view.protections : view.protections.slice(0, shortList);
+  // A pack's protection that disputes a risk is always shown.
+  const disputed = view.protections.filter((v) => v.finding.disputes);
+  const shown = details
+    ? view.protections
+    : [...disputed, ...view.protections.filter((v) => !v.finding.disputes)].slice(0, Math.max(shortList, disputed.length));
   for (const { finding: f, place } of shown) {
     const e = excerpt(view.report.text, f, details ? 160 : 110);
-    w.para(`${w.c.green("✓")} ${w.c.bold(place)} ${categoryTitles[f.category]}: “${e.before}${w.c.green(e.match)}${e.after}”`, 4, 2);
+    const source = findingSource(f);
+    const mark = f.disputes ? w.c.yellow("?") : w.c.green("✓");
+    w.para(`${mark} ${w.c.bold(place)} ${categoryTitles[f.category]}: “${e.before}${w.c.green(e.match)}${e.after}”`, 4, 2);
+    if (source) w.para(f.disputes ? w.c.yellow(`(${source})`) : w.c.dim(`(${source})`), 4);
   }
   if (shown.length < view.protections.length) w.para(w.c.dim(`and ${view.protections.length - shown.length} more`), 2);
 }
@@ -227,7 +270,8 @@ function grade(view: ReportView, w: Writer) {
 
 /** The numbered questions to ask before signing, with the pages they concern; ten unless `all`. */
 export function formatQuestions(view: ReportView, c: ChalkInstance, width: number, all: boolean): string {
-  const { questions } = view.report;
+  const { questions, coverage } = view.report;
+  if (!coverage.checked) return c.bold.yellow("No questions: the form was not checked.");
   if (!questions.length) return c.green("No questions raised. Read the form anyway: the tool only knows the phrasings it has rules for.");
   const shown = all ? questions : questions.slice(0, shortQuestions);
   const digits = String(shown.length).length;

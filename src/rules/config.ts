@@ -3,7 +3,7 @@ import { dirname, join, resolve } from "node:path";
 import { z } from "zod";
 import type { Rulebook } from "./load.js";
 import { severities, type Severity } from "../types.js";
-import { readYamlFile, type YamlFile } from "./yaml-file.js";
+import { display, readYamlFile, type YamlFile } from "./yaml-file.js";
 import { didYouMean, Problems } from "../errors.js";
 
 const severity = z.enum(severities);
@@ -31,8 +31,12 @@ export type Config = YamlFile<z.output<typeof ConfigSchema>>;
 
 export const configNames = [".consent-lens.yaml", ".consent-lens.yml"];
 
-/** The config file: the one named, or the first found from `cwd` upward. Its problems are kept in `problems`, and the rest of it read. */
-export function findConfig(cwd: string, named: string | undefined, problems: Problems): Config | undefined {
+/**
+ * The config file: the one named, or the first found from `cwd` upward; none at all with `false` (--no-config).
+ * Its problems are kept in `problems`, and the rest of it read.
+ */
+export function findConfig(cwd: string, named: string | false | undefined, problems: Problems): Config | undefined {
+  if (named === false) return undefined;
   if (named) return readYamlFile(resolve(cwd, named), ConfigSchema, "config file", problems);
   for (let dir = resolve(cwd); ; dir = dirname(dir)) {
     const found = configNames.map((n) => join(dir, n)).find((f) => existsSync(f));
@@ -60,8 +64,19 @@ export function applyConfig(rulebook: Rulebook, config: Config | undefined): Rul
   const ruleList = rulebook.rules
     .filter((c) => !off.has(c.rule.id))
     .map((c) => (newSeverity[c.rule.id] ? { ...c, rule: { ...c.rule, severity: newSeverity[c.rule.id]! } } : c));
+  const severities = Object.entries(newSeverity).flatMap(([id, to]) => {
+    const from = rulebook.rulesById.get(id)?.severity ?? rulebook.elements.find((e) => e.element.id === id)?.element.severity;
+    return from && !off.has(id) ? [{ id, from, to }] : [];
+  });
   return {
     ...rulebook,
+    changes: {
+      ...rulebook.changes,
+      config: display(config.file),
+      disabled: [...off],
+      severities,
+      ...(config.data["fail-on"] ? { failOn: config.data["fail-on"] } : {}),
+    },
     rules: ruleList,
     rulesById: new Map(ruleList.map((c) => [c.rule.id, c.rule])),
     elements: rulebook.elements

@@ -17,7 +17,8 @@ import {
   type Rule,
   type RuleFile,
 } from "./schema.js";
-import type { Category } from "../types.js";
+import type { FailOn } from "./config.js";
+import type { Category, Severity } from "../types.js";
 import { display, type YamlFile } from "./yaml-file.js";
 import { readRuleFile } from "./bundle.js";
 
@@ -45,6 +46,32 @@ export interface CompiledKeyPoints {
   choices: (CompiledSpec & { examples: NonNullable<KeyPoints["choices"]>["examples"] }) | undefined;
 }
 
+/** A rule pack added to the bundled one (by --rules or a config file), and what it brings. */
+export interface AddedPack {
+  /** The pack as the user named it: a file or a folder, relative to the working folder when inside it. */
+  path: string;
+  /** The languages its files read. */
+  languages: string[];
+  rules: string[];
+  elements: string[];
+}
+
+/** What a run changed about the bundled rules: every report names these, so nothing hidden changes a verdict. */
+export interface RuleChanges {
+  /** The config file applied, if any. */
+  config?: string;
+  packs: AddedPack[];
+  /** Rule and element ids the config turned off. */
+  disabled: string[];
+  /** Severities the config changed. */
+  severities: { id: string; from: Severity; to: Severity }[];
+  /** The config's fail-on, which sets the exit code when --fail-on is not given. */
+  failOn?: FailOn;
+}
+
+/** The bundled pack as it ships: no config, no added pack. */
+export const noChanges: RuleChanges = { packs: [], disabled: [], severities: [] };
+
 /** Everything a run matches and assesses with: the bundled pack, added packs and the config's changes, compiled. */
 export interface Rulebook {
   rules: CompiledRule<Rule>[];
@@ -54,8 +81,11 @@ export interface Rulebook {
   keyPoints: CompiledKeyPoints;
   language: CompiledLanguage;
   rulesById: Map<string, Rule>;
+  /** The languages its rules read: sections of a form in any other language are not checked. */
+  languages: Set<string>;
   /** Which file each rule and element came from. */
   files: Map<string, string>;
+  changes: RuleChanges;
 }
 
 type LoadedFile = YamlFile<RuleFile>;
@@ -87,6 +117,9 @@ export const isBundled = (file: string) => file.startsWith(bundledRules);
 export function loadRules(paths: string[] = [bundledRules], options: { only?: string[] } = {}): Rulebook {
   const problems = new Problems();
   const bundled = new Set(packFiles(bundledRules));
+  const packOf = new Map<string, string>();
+  for (const path of paths)
+    for (const file of problems.attempt(() => packFiles(path)) ?? []) if (!bundled.has(file)) packOf.set(file, display(path));
   const files = paths
     .flatMap((path) => problems.attempt(() => packFiles(path)) ?? [])
     .flatMap((file) => problems.attempt(() => readRuleFile(file, bundled.has(file))) ?? []);
@@ -96,7 +129,7 @@ export function loadRules(paths: string[] = [bundledRules], options: { only?: st
   const tested = new Set(onlyFiles ? files.filter((f) => onlyFiles.has(f.file)) : files);
 
   const lists = mergeLists(files);
-  const compiler = new Compiler(lists, problems);
+  const compiler = new Compiler(lists, problems, packOf);
   const kinds = files.flatMap((f) => compiler.kinds(f));
   const elements = [...tested].flatMap((f) => compiler.elements(f));
   for (const f of files) compiler.checkLists(f);
@@ -114,8 +147,25 @@ export function loadRules(paths: string[] = [bundledRules], options: { only?: st
     keyPoints,
     language: language!,
     rulesById: new Map(rules.map((c) => [c.rule.id, c.rule])),
+    languages: new Set(rules.map((c) => c.lang)),
     files: compiler.fileOf,
+    changes: { ...noChanges, packs: addedPacks([...tested], packOf) },
   };
+}
+
+// The added packs in the order given, each with the rules and elements of its files.
+function addedPacks(files: LoadedFile[], packOf: Map<string, string>): AddedPack[] {
+  const packs = new Map<string, AddedPack>();
+  for (const { file, data } of files) {
+    const path = packOf.get(file);
+    if (path === undefined) continue;
+    const pack = packs.get(path) ?? { path, languages: [], rules: [], elements: [] };
+    packs.set(path, pack);
+    if ((data.rules.length || data.elements.length) && !pack.languages.includes(data.lang)) pack.languages.push(data.lang);
+    for (const r of data.rules) pack.rules.push(r.id);
+    for (const e of data.elements) pack.elements.push(e.id);
+  }
+  return [...packs.values()];
 }
 
 // A list named in several files holds the phrases of all of them.
@@ -163,6 +213,8 @@ class Compiler {
   constructor(
     private readonly lists: Lists,
     private readonly problems: Problems,
+    /** The added pack of each file that is not bundled. */
+    private readonly packOf: Map<string, string>,
   ) {}
 
   kinds(file: LoadedFile): CompiledFormKind[] {
@@ -194,7 +246,8 @@ class Compiler {
       if (rule.overrides) this.replace(file, path, rule.overrides);
       this.claim(file, path, "rule", rule.id, this.fileOf);
       const spec = compile ? this.spec(file, path, rule) : undefined;
-      const compiled = spec && { rule, ...spec };
+      const pack = this.packOf.get(file.file);
+      const compiled = spec && { rule, lang: file.data.lang, ...(pack === undefined ? {} : { pack }), ...spec };
       this.ruleById.set(rule.id, compiled);
       return compiled;
     });

@@ -159,6 +159,11 @@ export const KeyPointsSchema = z.strictObject({
 
 /** A rule pack file: rules, the named phrase lists they use, and optionally form kinds, checklist elements and grading. */
 export const PackSchema = z.strictObject({
+  lang: z
+    .string()
+    .regex(/^[a-z]{2,3}$/, 'use a language code such as "en" or "es"')
+    .default("en")
+    .describe("The language this file's rules, kinds and elements read (ISO 639-1 code); sections of a form in other languages are not matched with them"),
   lists: z.record(z.string().regex(/^[\w-]+$/), z.array(phrase).min(1)).default({}).describe("Named phrase lists, used as @name"),
   rules: z.array(RuleSchema).default([]),
   kinds: z.array(FormKindSchema).default([]),

@@ -2,6 +2,7 @@ import type { Document, Sentence, Span, Text } from "../types.js";
 import { lastAtOrBefore } from "./locate.js";
 import { contentLines, type PageLine } from "./boilerplate.js";
 import { splitSentences } from "./sentences.js";
+import { detectLanguages } from "./language.js";
 import { tokenize } from "./tokens.js";
 import { isHeading } from "./heading.js";
 import { isControl } from "./printable.js";
@@ -159,7 +160,7 @@ export function normalize(document: Document): Text {
   const paragraphs = { starts: paragraphStarts, pages: paragraphPages, listItems };
   const sentences = tokenized(value, withLeadIns(splitSentences(value, paragraphStarts), paragraphs, value));
   const words = sentences.reduce((n, s) => n + s.tokens.length, 0);
-  return { document, value, origin: Int32Array.from(origins), sentences, words };
+  return { document, value, origin: Int32Array.from(origins), sentences, words, languages: detectLanguages(value) };
 }
 
 interface SentenceSpan extends Span {

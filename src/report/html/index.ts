@@ -1,7 +1,9 @@
 import type { Formatter } from "../format.js";
 import { css, cssHash, script, scriptHash } from "./assets.generated.js";
 import { esc, plural } from "./escape.js";
-import { idsOf, reportHtml } from "./sections.js";
+import { idsOf, questionsHtml, reportHtml } from "./sections.js";
+import { ruleChangeLines } from "../notices.js";
+import type { RuleChanges } from "../../rules/load.js";
 import { gradeLabel } from "../labels.js";
 import { keyPointText } from "../key-points.js";
 import type { ReportView } from "../view.js";
@@ -31,8 +33,8 @@ export const formatHtml: Formatter = (views, options) => {
 <p>This page holds the whole text of the form: keep it as private as the form itself.</p>
 </header>
 <main>
-${views.length > 1 ? batchSummary(views) : ""}
-${views.map((view, r) => reportHtml(view, r, options.baseline)).join("\n")}
+${[rulesUsed(options.changes), views.length > 1 && !options.questionsOnly ? batchSummary(views) : ""].join("")}
+${views.map((view, r) => (options.questionsOnly ? questionsHtml(view, r) : reportHtml(view, r, options.baseline))).join("\n")}
 </main>
 <footer>Made by consent-lens ${esc(options.version)}, offline. It only knows the phrasings it has rules for: read the form itself too.</footer>
 </div>
@@ -42,6 +44,18 @@ ${views.map((view, r) => reportHtml(view, r, options.baseline)).join("\n")}
 </html>
 `;
 };
+
+// The rules of the run, when they are not just the bundled pack.
+function rulesUsed(changes: RuleChanges): string {
+  const lines = ruleChangeLines(changes);
+  if (!lines.length) return "";
+  return `<section class="rules-used" aria-labelledby="rules-h">
+<h2 id="rules-h">Rules used: the bundled pack, changed</h2>
+<ul>
+${lines.map((l) => `<li>${esc(l)}</li>`).join("\n")}
+</ul>
+</section>`;
+}
 
 // A batch opens with one row per form, linking to its report.
 function batchSummary(views: ReportView[]): string {
