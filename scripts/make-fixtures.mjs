@@ -1382,6 +1382,44 @@ function renderFormText(form) {
     .trim()}\n`;
 }
 
+// A Spanish records-release authorization, and a notice with an English half and a Spanish half
+// (the same text in both), for language detection: the Spanish parts must not be read with the
+// English rules, and must be reported as not checked.
+const SPANISH_AUTHORIZATION = `AUTORIZACIÓN PARA DIVULGAR INFORMACIÓN MÉDICA
+Clínica Valle Sereno
+
+Nombre del paciente: ______________________ Fecha de nacimiento: ___________
+
+Por medio de este formulario, usted autoriza a la Clínica Valle Sereno a entregar copias de su expediente médico, incluidos los resultados de laboratorio y las notas de sus consultas, a la persona u organización que indique abajo.
+
+La información que se entregue podrá ser compartida por quien la reciba con otras empresas, y es posible que ya no esté protegida por las leyes federales de privacidad.
+
+También podremos usar sus datos, sin su nombre, para estudios de investigación y para mejorar programas de computadora que analizan imágenes médicas.
+
+Puede cancelar esta autorización en cualquier momento si nos lo pide por escrito. La cancelación no afecta la información que ya se haya entregado.
+
+Esta autorización vence un año después de la fecha de su firma. Su atención médica no depende de que usted firme este formulario.
+
+Firma del paciente: ______________________ Fecha: ___________
+`;
+
+const BILINGUAL_NOTICE = `Harbor Point Family Clinic: Notice About Sharing Your Health Information
+
+We use your health information to treat you and to get paid for your care. We may share your information with other doctors who treat you and with your health plan. With your permission, we may also share it with researchers at other universities.
+
+Information we share may be passed on by the people who receive it, and it may no longer be protected by federal privacy law. We will never sell your information to advertisers.
+
+You may ask us for a copy of your records at any time. This notice may change without telling you first. If you have questions, ask the front desk for the privacy officer.
+
+Clínica Familiar Harbor Point: Aviso sobre cómo compartimos su información médica
+
+Usamos su información médica para atenderle y para recibir el pago por su atención. Podemos compartir su información con otros médicos que le atienden y con su plan de salud. Con su permiso, también podemos compartirla con investigadores de otras universidades.
+
+La información que compartimos puede ser entregada a otras personas por quienes la reciben, y es posible que ya no esté protegida por la ley federal de privacidad. Nunca venderemos su información a empresas de publicidad.
+
+Puede pedirnos una copia de su expediente en cualquier momento. Este aviso puede cambiar sin que le avisemos antes. Si tiene preguntas, pida hablar con el encargado de privacidad en la recepción.
+`;
+
 const SHORT_NOTICE = `# Privacy Notice: Uploading Photos Through the Patient Portal
 
 Harbor Valley Health lets you upload photos of skin conditions, wounds, and rashes through the patient portal so that your care team can review them between visits.
@@ -1723,6 +1761,16 @@ const FIXTURE_ROWS = [
     "Markdown headings and bullet list; three risky sentences (cloud/ML, de-identified sharing kept indefinitely, change without notice) and protective bullets",
   ],
   [
+    "autorizacion-es.txt",
+    "short Spanish authorization to release records (Clínica Valle Sereno)",
+    "a form in a language no bundled rule pack reads: not matched, no grade, no questions, a notice in every format",
+  ],
+  [
+    "bilingual-en-es.txt",
+    "privacy notice with an English half and the same text in Spanish (Harbor Point Family Clinic)",
+    "language sections: the English half is checked and graded, the Spanish half is not matched and is reported as not checked",
+  ],
+  [
     "expected.json",
     "per-form list of { file, page, category, polarity, contains [, note] }",
     'page numbers and polarity of selected sentences in the four PDFs; "contains" is a substring of one sentence (no line-break hyphens); note "hedged" marks protective-sounding sentences with an exception that reopens risk',
@@ -1848,6 +1896,8 @@ async function main() {
   }
   write("imaging-ai-consent.txt", renderFormText(imaging));
   write("short-notice.md", SHORT_NOTICE);
+  write("autorizacion-es.txt", SPANISH_AUTHORIZATION);
+  write("bilingual-en-es.txt", BILINGUAL_NOTICE);
   write("expected.json", `${JSON.stringify(expected, null, 2)}\n`);
   await renderChecklist(write, pageCounts);
   write("README.md", readme(pageCounts));

@@ -24,6 +24,9 @@ export type Category = (typeof categories)[number];
 
 /** Most severe first. */
 export const severities = ["high", "medium", "low", "info"] as const;
+
+/** What --fail-on and the config's fail-on take: a severity, or none (never fail on findings). */
+export const failOnLevels = ["none", "info", "low", "medium", "high"] as const satisfies readonly ("none" | Severity)[];
 export type Severity = (typeof severities)[number];
 
 export const polarities = ["risk", "protection"] as const;
@@ -101,6 +104,13 @@ export interface Position {
   column: number;
 }
 
+/** A run of the normalized text in one language: a whole form, or one half of a bilingual form. */
+export interface LanguageSection extends Span {
+  /** ISO 639-1 code where there is one ("en", "es"), else ISO 639-3; "und" when it could not be told. */
+  language: string;
+  words: number;
+}
+
 /** Normalized text of a document, split into sentences, with a way back to the raw text. */
 export interface Text {
   document: Document;
@@ -110,6 +120,17 @@ export interface Text {
   origin: Int32Array;
   sentences: Sentence[];
   words: number;
+  /** The text's sections by language, in order, covering all of it. */
+  languages: LanguageSection[];
+}
+
+/** Kinds of identifier a filled-in form holds; reports mask them. */
+export const identifierKinds = ["name", "date of birth", "date of care", "record number", "SSN", "phone", "e-mail", "address"] as const;
+export type IdentifierKind = (typeof identifierKinds)[number];
+
+/** An identifier of a person in the normalized text: a value filled into the form. */
+export interface Identifier extends Span {
+  kind: IdentifierKind;
 }
 
 /** A sentence of the form that a rule matched. */
@@ -125,6 +146,10 @@ export interface Finding {
   position: Position;
   /** The word that turned the rule's polarity round ("not", "never", "unless"), if any. */
   cue?: string;
+  /** The added rule pack the rule comes from; none for a bundled rule. */
+  pack?: string;
+  /** A pack's protection on a sentence where another source's rule finds a risk of the same category: that rule's id. */
+  disputes?: string;
 }
 
 /** A kind of form the text was found to be, with the sentences that decided it. */
@@ -143,6 +168,8 @@ export interface Missing {
 
 export interface SectionReadability {
   title: string;
+  /** The heading the title is taken from; none for the text before the first heading. */
+  heading?: Span;
   words: number;
   grade: number;
   ease: number;
@@ -204,9 +231,26 @@ export type KeyPoint =
   | { kind: "choice"; sentence: Span; pages: number[] }
   | { kind: "silent"; element: Element };
 
+/** Which parts of the form the rules could read: a section in a language no loaded rule pack reads is not checked. */
+export interface Coverage {
+  /** The language most of the form is written in. */
+  main: string;
+  /** The languages the loaded rule packs read. */
+  read: string[];
+  /** Sections in a language no loaded rule pack reads: not matched, not graded. */
+  unchecked: LanguageSection[];
+  /** False when too little of the form is in a language the rules read: then it has no findings, no grade and no questions. */
+  checked: boolean;
+}
+
 /** One file, assessed: what the report stage formats. */
 export interface Report {
   text: Text;
+  coverage: Coverage;
+  /** Identifiers of a person filled into the form, which reports mask. */
+  identifiers: Identifier[];
+  /** Set when the text and everything quoted from it have the identifiers masked (see report/redact.ts). */
+  redacted?: boolean;
   findings: Finding[];
   kinds: FormKind[];
   missing: Missing[];

@@ -8,6 +8,7 @@ import { readability } from "../src/assess/readability.js";
 import { documentFromPages } from "../src/extract/document.js";
 import { scan } from "../src/scan.js";
 import { cli, fixture, reportOf, rulebook } from "./helpers.js";
+import { QuestionsReportJson, ReportJson } from "../src/report/schema.js";
 
 const missingIds = (report: Awaited<ReturnType<typeof reportOf>>) => report.missing.map((m) => m.element.id);
 
@@ -163,5 +164,26 @@ describe("questions to ask", () => {
     expect(stdout).toMatch(/Questions to ask before you sign\n {2}1\. /);
     expect(stdout).toMatch(/How long will my images, samples and data be kept.*\(the form is silent\)/s);
     expect(stdout).not.toContain("Why it matters");
+  });
+
+  it("--questions-only is honoured by every format: JSON holds only the questions, HTML and Markdown only the list", async () => {
+    const form = fixture("checklist/imaging-no-retention.pdf");
+    const run = async (format: string) => (await cli(["scan", "-f", format, "--questions-only", form])).stdout;
+    const json = QuestionsReportJson.parse(JSON.parse(await run("json")));
+    expect(Object.keys(json.files[0]!).sort()).toEqual(["language", "path", "questions"]);
+    expect(json.files[0]!.questions.map((q) => q.question).join("\n")).toMatch(/How long will my images, samples and data be kept/);
+    const full = ReportJson.parse(JSON.parse((await cli(["scan", "-f", "json", form])).stdout));
+    expect(json.files[0]!.questions).toEqual(full.files[0]!.questions);
+    for (const format of ["html", "markdown"]) {
+      const out = await run(format);
+      expect(out, format).toContain("Questions to ask before you sign");
+      expect(out, format).not.toMatch(/What the form does not say|The form, with findings marked|What matters most/);
+    }
+  });
+
+  it("--questions-only with SARIF is refused in one line: its results are findings, and an empty log would look clean", async () => {
+    const { code, stdout, stderr } = await cli(["scan", "-f", "sarif", "--questions-only", fixture("short-notice.md")]);
+    expect([code, stdout]).toEqual([2, ""]);
+    expect(stderr).toBe("consent-lens: --questions-only: SARIF holds findings, not questions; use --format json\n");
   });
 });

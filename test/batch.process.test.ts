@@ -18,8 +18,11 @@ describe("batch scans", () => {
       "short-notice.md",
     ]);
     expect(json.errors).toEqual([{ path: join(dir, "broken.pdf"), error: expect.stringMatching(/damaged/) }]);
-    // not a terminal: no progress bar, just the one line about the broken file
-    expect(stderr).toBe(`consent-lens: ${join(dir, "broken.pdf")}: the PDF is damaged or incomplete and cannot be read\n`);
+    // not a terminal: no progress bar, just a line about the file left out and one about the broken file
+    expect(stderr).toBe(
+      `consent-lens: skipped ${join(dir, "notes.csv")}: not a form consent-lens reads (.csv)\n` +
+        `consent-lens: ${join(dir, "broken.pdf")}: the PDF is damaged or incomplete and cannot be read\n`,
+    );
   });
 
   it("ends the terminal report with a summary table", () => {

@@ -46,11 +46,11 @@ describe("Markdown report", () => {
     expect(stdout).toMatch(/### What matters most\n\n- Your data may be used to build or train AI and other software\. \(pages? [\d, ]+\)/);
     expect(stdout).toMatch(/### Risks by topic\n\n\| topic \| high \| medium \| low \| info \| pages \|/);
     expect(stdout).toMatch(/- \*\*AI and algorithm training\*\* \(page 2, line \d+\): /);
-    expect(stdout).toMatch(/### What the form does not say\n\n- When the authorization ends/);
+    expect(stdout).toMatch(/### What the form does not say\n\n- When your permission ends/);
     expect(stdout).toMatch(/### Questions to ask before you sign\n\n1\. /);
     const details = (await cli(["scan", "--format", "markdown", "--details", ...forms])).stdout;
     expect(details).toMatch(/- \*\*HIGH\*\* .* \(`[a-z-]+`\): .+\n {2}- p2:\d+.*\n {4}> .*\*\*.+\*\*/);
-    expect(details).toMatch(/- \*\*When the authorization ends\*\* \(`hipaa-expiration`, 45 CFR 164\.508\(c\)\(1\)\(v\)\)/);
+    expect(details).toMatch(/- \*\*When your permission ends\*\* \(`hipaa-expiration`, 45 CFR 164\.508\(c\)\(1\)\(v\)\)/);
     expect(details).toContain("### Grade arithmetic");
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { ReportJson } from "../src/report/schema.js";
-import { cli, fixture } from "./helpers.js";
+import { cli, fixture, root } from "./helpers.js";
 
 const scanJson = async (...args: string[]) => {
   const result = await cli(["scan", "--format", "json", ...args]);
@@ -32,6 +32,18 @@ describe("consent-lens scan", () => {
     expect(stdout).toContain("How the grade was worked out");
     const short = await cli(["scan", fixture("imaging-ai-consent.pdf")]);
     expect(stdout.split("\n").length).toBeGreaterThan(short.stdout.split("\n").length);
+  });
+
+  it("shows paths as the user typed them, never made absolute", async () => {
+    const json = await cli(["scan", "--format", "json", "fixtures/short-notice.md", "fixtures/revisions"]);
+    const paths = JSON.parse(json.stdout).files.map((f: { path: string }) => f.path);
+    expect(paths[0]).toBe("fixtures/short-notice.md");
+    expect(paths.slice(1)).toEqual(["fixtures/revisions/imaging-ai-consent-v2.txt"]);
+    for (const format of ["terminal", "markdown", "html", "sarif"]) {
+      const { stdout } = await cli(["scan", "--format", format, "fixtures/short-notice.md"]);
+      expect(stdout, format).toContain("fixtures/short-notice.md");
+      expect(stdout, format).not.toContain(root);
+    }
   });
 
   it("wraps the report to the terminal width", async () => {
@@ -108,5 +120,56 @@ describe("consent-lens scan", () => {
     expect((await cli(["scan", "--password", "secret", fixture("bad/encrypted.pdf")])).code).toBe(0);
     expect((await cli(["scan", "--password", "wrong", fixture("bad/encrypted.pdf")])).stderr).toMatch(/password is incorrect/);
     expect(readFileSync(fixture("bad/encrypted.pdf")).equals(before)).toBe(true);
+  });
+});
+
+describe("consent-lens explain and rules list", () => {
+  it("explains a rule: what it looks for, why, its questions, examples and where it comes from", async () => {
+    const { code, stdout } = await cli(["explain", "ai-train-algorithms"]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(
+      /^ai-train-algorithms: .+\nrule, category ai-training \(.+\), risk, severity high\nfrom: bundled \(.*rules\/ai-training\.yaml\)\n/,
+    );
+    expect(stdout).toMatch(/\nLooks for:\n {2}- /);
+    expect(stdout).toMatch(/\nExamples:\n {2}risk: {7}\S/);
+  });
+
+  it("explains a checklist element: its checklist, kinds, source, question and how a form says it", async () => {
+    const { code, stdout } = await cli(["explain", "hipaa-expiration"]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^hipaa-expiration: .+\nchecklist element \(HIPAA authorization\), severity high/);
+    expect(stdout).toContain("applies to: hipaa-authorization\n");
+    expect(stdout).toContain("Source: 45 CFR 164.508(c)(1)(v)");
+    expect(stdout).toMatch(/Question to ask when the form is silent:\n {2}- .+\?/);
+    expect(stdout).toMatch(/The form says it when it has:\n {2}- a sentence with: /);
+    expect(stdout).toMatch(/\n {2}says it: {4}\S/);
+    const question = await cli(["explain", "q-retention"]);
+    expect(question.stdout).toContain("applies to: every form\n");
+  });
+
+  it("explains a kind of form: its signals and the elements it brings", async () => {
+    const { code, stdout } = await cli(["explain", "hipaa-authorization"]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^hipaa-authorization: HIPAA authorization\nkind of form/);
+    expect(stdout).toMatch(/at least \d+ of these signals:\n {2}- /);
+    expect(stdout).toMatch(/Checklist elements it brings .*: .*hipaa-expiration/);
+  });
+
+  it("says which id was meant when one is misspelt", async () => {
+    const { code, stderr } = await cli(["explain", "hipaa-expirtion"]);
+    expect(code).toBe(2);
+    expect(stderr).toBe(
+      'consent-lens: no rule, checklist element or kind of form "hipaa-expirtion"; did you mean "hipaa-expiration"? (see consent-lens rules list)\n',
+    );
+  });
+
+  it("rules list has the rules, the checklist elements and the kinds, each with where it comes from", async () => {
+    const { stdout } = await cli(["rules", "list"]);
+    expect(stdout).toMatch(/^Rules \(\d+\)\nid +category +severity +title +from\n/);
+    expect(stdout).toMatch(/\nChecklist elements \(\d+\).*\nid +checklist +severity +title +from\n/);
+    expect(stdout).toMatch(/\nhipaa-expiration +HIPAA authorization +high +.+ +bundled\n/);
+    expect(stdout).toMatch(/\nq-retention +Patient questions +medium +.+ +bundled\n/);
+    expect(stdout).toMatch(/\nKinds of form \(\d+\).*\nid +title +from\n/);
+    expect(stdout).toMatch(/\nresearch-consent +.+ +bundled\n/);
   });
 });

@@ -7,7 +7,7 @@ import { extract } from "../src/extract/index.js";
 import { normalize } from "../src/text/normalize.js";
 import { main } from "../src/cli/main.js";
 import type { Io } from "../src/cli/io.js";
-import { loadRules, type Rulebook } from "../src/rules/load.js";
+import { loadRules, noChanges, type Rulebook } from "../src/rules/load.js";
 import { scan, type ScanOptions } from "../src/scan.js";
 import type { Report, Text } from "../src/types.js";
 import type { FormatOptions, Formatter } from "../src/report/format.js";
@@ -96,6 +96,7 @@ export const expected: Record<string, Expected[]> = JSON.parse(readFileSync(fixt
 export const formatOptions = (options: Partial<FormatOptions> = {}): FormatOptions => ({
   version: "9.9.9",
   unreadable: [],
+  changes: noChanges,
   questionsOnly: false,
   details: false,
   color: false,
@@ -105,7 +106,10 @@ export const formatOptions = (options: Partial<FormatOptions> = {}): FormatOptio
 
 /** Runs a formatter on reports, as the CLI does. */
 export const formatWith = (formatter: Formatter, reports: Report[], options: Partial<FormatOptions> = {}) =>
-  formatter(reports.map(reportView), formatOptions(options));
+  formatter(
+    reports.map((r) => reportView(r)),
+    formatOptions(options),
+  );
 
 /** A folder of forms with a damaged one among them, a sub-folder, and a file that is not a form. */
 export function formFolder() {

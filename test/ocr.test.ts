@@ -11,6 +11,7 @@ import { doubtfulBelow, textOf } from "../src/extract/ocr.js";
 import { expandPages } from "../src/cli/inputs.js";
 import { normalize } from "../src/text/normalize.js";
 import { toJson } from "../src/report/json.js";
+import { noChanges } from "../src/rules/load.js";
 import { ReportJson } from "../src/report/schema.js";
 import { reportView } from "../src/report/view.js";
 import { tmpdir } from "node:os";
@@ -92,7 +93,7 @@ describe("images", () => {
     const dir = mkdtempSync(join(tmpdir(), "consent-lens-pages-"));
     mkdirSync(join(dir, "form"));
     for (const name of ["page-10.jpg", "page-2.jpg", "page-1.png", "notes.txt", ".hidden.png"]) writeFileSync(join(dir, "form", name), "");
-    expect(expandPages(["form", "extra.tif"], dir)).toEqual([
+    expect(expandPages(["form", "extra.tif"], dir).paths).toEqual([
       join("form", "page-1.png"),
       join("form", "page-2.jpg"),
       join("form", "page-10.jpg"),
@@ -120,7 +121,7 @@ describe("OCR pages in the report", () => {
   });
 
   it("JSON says which pages OCR read, how confidently, and the words to check", () => {
-    const json = toJson([reportView(assessed(normalize(document)))], { version: "0", unreadable: [] });
+    const json = toJson([reportView(assessed(normalize(document)))], { version: "0", unreadable: [], changes: noChanges });
     expect(ReportJson.parse(json)).toEqual(json);
     expect(json.files[0]!.pageInfo).toEqual([
       { page: 1, ocr: false },
@@ -131,7 +132,7 @@ describe("OCR pages in the report", () => {
 
   it("a form OCR never touched has every page ocr: false and no OCR confidence", () => {
     const plain = documentFromPages("a.txt", "text", [["One."], ["Two."]], { linesAreParagraphs: false });
-    const file = toJson([reportView(assessed(normalize(plain)))], { version: "0", unreadable: [] }).files[0]!;
+    const file = toJson([reportView(assessed(normalize(plain)))], { version: "0", unreadable: [], changes: noChanges }).files[0]!;
     expect(file.pageInfo).toEqual([
       { page: 1, ocr: false },
       { page: 2, ocr: false },

@@ -58,36 +58,86 @@ ${extra}`;
   };
 
   it.each([
-    ["typo-field.yaml", rule("    explantion: oops\n"), /typo-field\.yaml:12: rules\[0\]\.explantion: unknown field "explantion"/],
-    ["bad-category.yaml", rule("").replace("third-party-sharing", "sharing"), /bad-category\.yaml:3: rules\[0\]\.category: Invalid option/],
-    ["bad-yaml.yaml", "rules:\n  - id: x\n   category: [\n", /bad-yaml\.yaml:\d+: /],
+    [
+      "typo-field.yaml",
+      rule("    explantion: oops\n"),
+      /typo-field\.yaml:12:5: rules\[0\]\.explantion: unknown field "explantion"; did you mean "explanation"\?/,
+    ],
+    [
+      "bad-category.yaml",
+      rule("").replace("third-party-sharing", "sharing"),
+      /bad-category\.yaml:3:15: rules\[0\]\.category: "sharing" is not one of: research-use, third-party-sharing, /,
+    ],
+    ["bad-yaml.yaml", "rules:\n  - id: x\n   category: [\n", /bad-yaml\.yaml:\d+:\d+: /],
     [
       "bad-phrase.yaml",
       rule("").replace('"share ~3 partner*"', '"share (partner"'),
-      /bad-phrase\.yaml:8: rules\[0\]\.patterns\[0\]: missing \)/,
+      /bad-phrase\.yaml:8:\d+: rules\[0\]\.patterns\[0\]: missing \)/,
     ],
     [
       "bad-list.yaml",
       rule("").replace('"share ~3 partner*"', '"share @nosuchlist"'),
-      /bad-list\.yaml:8: rules\[0\]\.patterns\[0\]: unknown list @nosuchlist/,
+      /bad-list\.yaml:8:\d+: rules\[0\]\.patterns\[0\]: unknown list @nosuchlist/,
     ],
     [
       "bad-regex.yaml",
       rule("").replace('["share ~3 partner*"]', "[{ regex: '(?<=x)y' }]"),
-      /bad-regex\.yaml:8: rules\[0\]\.patterns\[0\]: /,
+      /bad-regex\.yaml:8:\d+: rules\[0\]\.patterns\[0\]: /,
     ],
     [
       "no-examples.yaml",
       rule("").replace(/examples:[\s\S]*$/, "examples: {}\n"),
-      /no-examples\.yaml:\d+: rules\[0\]\.examples\.risk: give at least one sentence/,
+      /no-examples\.yaml:\d+:\d+: rules\[0\]\.examples\.risk: give at least one sentence/,
     ],
-  ])("%s fails with file:line: field: problem", (name, yaml, message) => {
+  ])("%s fails with file:line:col: field: problem", (name, yaml, message) => {
     expect(loadError(pack(name, yaml))).toMatch(message);
+  });
+
+  it("reports every problem of every file in one run, in plain words, with the field a typo meant", () => {
+    const first = pack(
+      "many-problems.yaml",
+      rule("    explantion: oops\n")
+        .replace("severity: high", "severity: hi")
+        .replace('["share ~3 partner*"]', '["share (partner", { near: [share, partners], whitin: 3 }]')
+        .replace("risk: [We share data with partners.]", 'risk: [{ sentence: "We share data with partners.", match: "share" }]'),
+    );
+    const second = pack("more-problems.yaml", rule("").replace("my-rule", "Other_Rule").replace("title: Shared", 'title: ""'));
+    const lines = loadError(first).split("\n");
+    expect(lines).toEqual([
+      expect.stringMatching(
+        /many-problems\.yaml:4:15: rules\[0\]\.severity: "hi" is not one of: high, medium, low, info; did you mean "high"\?$/,
+      ),
+      expect.stringMatching(
+        /many-problems\.yaml:8:\d+: rules\[0\]\.patterns\[1\]\.whitin: unknown field "whitin"; did you mean "within"\?$/,
+      ),
+      expect.stringMatching(
+        /many-problems\.yaml:10:\d+: rules\[0\]\.examples\.risk\[0\]\.match: unknown field "match"; did you mean "matches"\?$/,
+      ),
+      expect.stringMatching(/many-problems\.yaml:12:5: rules\[0\]\.explantion: unknown field "explantion"; did you mean "explanation"\?$/),
+    ]);
+    // Every file's problems come in one run, and once the files read, their compile problems come all together too.
+    let message = "";
+    try {
+      loadRules([bundledRules, first, second]);
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message.split("\n")).toHaveLength(6);
+    expect(message).toMatch(
+      /\n.*more-problems\.yaml:2:9: rules\[0\]\.id: use lower-case words joined by hyphens\n.*more-problems\.yaml:5:12: rules\[0\]\.title: cannot be empty$/,
+    );
+    const fixed = pack("compile-problems.yaml", rule("").replace('["share ~3 partner*"]', '["share (partner", "share @nosuchlist"]'));
+    expect(loadError(fixed).split("\n")).toEqual([
+      expect.stringMatching(/compile-problems\.yaml:8:\d+: rules\[0\]\.patterns\[0\]: missing \)$/),
+      expect.stringMatching(/compile-problems\.yaml:8:\d+: rules\[0\]\.patterns\[1\]: unknown list @nosuchlist$/),
+    ]);
   });
 
   it("rejects a rule id that is used twice", () => {
     const file = pack("twice.yaml", rule("") + rule("").replace("rules:\n", ""));
-    expect(loadError(file)).toMatch(/twice\.yaml:\d+: rules\[1\]\.id: rule id "my-rule" is already used/);
+    expect(loadError(file)).toMatch(
+      /twice\.yaml:\d+:\d+: rules\[1\]\.id: rule id "my-rule" is already used in .*twice\.yaml; to replace that rule, say "overrides: my-rule"/,
+    );
   });
 
   it("runs a user's pathological regex in linear time", () => {
@@ -131,11 +181,11 @@ ${extra}`;
     expect(stdout).toMatch(/expected risk on “partners”, got risk on “share data with partners”/);
   });
 
-  it("a broken rule file makes scan exit 2 with one line", async () => {
+  it("a broken rule file makes scan exit 2 with one line per problem", async () => {
     const { code, stderr } = await cli(["scan", "--rules", pack("typo2.yaml", rule("    explantion: oops\n")), "fixtures/short-notice.md"]);
     expect(code).toBe(2);
     expect(stderr.trim().split("\n")).toHaveLength(1);
-    expect(stderr).toMatch(/typo2\.yaml:12: rules\[0\]\.explantion: unknown field/);
+    expect(stderr).toMatch(/typo2\.yaml:12:5: rules\[0\]\.explantion: unknown field/);
   });
 });
 

@@ -3,11 +3,16 @@ import { readFileSync } from "node:fs";
 import { Ajv } from "ajv";
 import addFormatsPlugin from "ajv-formats";
 import { scan } from "../src/scan.js";
+import { noChanges } from "../src/rules/load.js";
 import { quote } from "../src/report/excerpt.js";
 import type { FormatOptions } from "../src/report/format.js";
-import { artifactUri, fingerprintKey, fingerprintText, formatSarif, sarifLevel } from "../src/report/sarif.js";
+import { artifactUri, formatSarif, sarifLevel, toSarif } from "../src/report/sarif.js";
+import { reportView } from "../src/report/view.js";
+import { fingerprintKey, fingerprintText } from "../src/report/fingerprint.js";
+import { formatJson } from "../src/report/json.js";
 import type { Report } from "../src/types.js";
 import { fixture, formatWith, rulebook } from "./helpers.js";
+import { redact } from "../src/report/redact.js";
 
 // The official OASIS SARIF 2.1.0 schema (draft-07), vendored: see test/sarif/README.md.
 const schema = JSON.parse(readFileSync(new URL("./sarif/sarif-schema-2.1.0.json", import.meta.url), "utf8"));
@@ -180,9 +185,47 @@ describe("SARIF", () => {
     expect(JSON.stringify(run.invocations)).toContain("missing%20file.pdf");
   });
 
+  it("stays valid with forms not wholly checked, a masked form and rule changes", async () => {
+    const reports = [await reportOf("autorizacion-es.txt"), await reportOf("bilingual-en-es.txt")];
+    const changes = {
+      config: ".consent-lens.yaml",
+      packs: [{ path: "team.yaml", languages: ["en"], rules: ["x"], elements: [] }],
+      disabled: ["y"],
+      severities: [],
+    };
+    const { log, run } = sarifOf(reports.map(redact), { changes });
+    expectValid(log);
+    expect(JSON.stringify(run.invocations)).toMatch(/"level":"error".*autorizacion-es.*"level":"warning".*bilingual-en-es/);
+  });
+
   it("is deterministic", async () => {
     const report = await reportOf("imaging-ai-consent.pdf");
     expect(formatWith(formatSarif, [report])).toBe(formatWith(formatSarif, [report]));
+  });
+
+  it("gives each result the fingerprint the JSON report gives the finding", async () => {
+    const report = await reportOf("hipaa-authorization.docx");
+    const { run } = sarifOf([report]);
+    const json = JSON.parse(formatWith(formatJson, [report])).files[0].findings as { fingerprint: string; polarity?: string }[];
+    const fromJson = json.filter((f) => f.polarity !== "protection").map((f) => f.fingerprint);
+    expect(run.results.map((r) => r.partialFingerprints[fingerprintKey])).toEqual(expect.arrayContaining(fromJson));
+    expect(fromJson.length).toBeGreaterThan(0);
+    expect(run.results).toHaveLength(fromJson.length);
+    expect(new Set(fromJson).size).toBe(fromJson.length);
+  });
+
+  it("marks an accepted finding with a suppression, still valid SARIF, and names the baseline", async () => {
+    const report = await reportOf("hipaa-authorization.docx");
+    const first = reportView(report).findings.find((f) => f.finding.polarity === "risk")!;
+    const acceptance = { reason: "Approved by our IRB", by: "Ann", date: "2026-03-01" };
+    const view = reportView(report, (fp) => (fp === first.fingerprint ? acceptance : undefined));
+    const log = toSarif([view], { version: "9.9.9", unreadable: [], changes: noChanges, baseline: ".consent-lens-baseline.json" });
+    expectValid(log);
+    const run = log.runs[0]!;
+    expect(run.properties).toMatchObject({ baseline: ".consent-lens-baseline.json", accepted: 1 });
+    const suppressed = run.results.filter((r) => "suppressions" in r);
+    expect(suppressed.map((r) => r.partialFingerprints[fingerprintKey])).toEqual([first.fingerprint]);
+    expect(run.results.length).toBe(sarifOf([report]).run.results.length);
   });
 
   it("keeps fingerprints when a form is reflowed", async () => {

@@ -1,6 +1,7 @@
 import { syllable } from "syllable";
 import type { Readability, SectionReadability, Span, Text } from "../types.js";
 import { locate } from "../text/locate.js";
+import { sentenceLanguages, undetermined } from "../text/language.js";
 
 /** The reading grade IRBs commonly ask consent forms to meet. */
 export const targetGrade = 8;
@@ -29,16 +30,27 @@ const round = (n: number) => Math.round(n * 10) / 10;
 const grade = (c: Counts) => round(0.39 * (c.words / c.sentences) + 11.8 * (c.syllables / c.words) - 15.59);
 const ease = (c: Counts) => round(206.835 - 1.015 * (c.words / c.sentences) - 84.6 * (c.syllables / c.words));
 
-/** Readability of the form's prose, as a whole and per section (sections start at headings). */
+// The formulas and the syllable counter are for English: sentences in other languages are not measured.
+const measuredLanguages = new Set(["en", undetermined]);
+
+/** A section's title: its heading, shortened. */
+export function sectionTitle(value: string, heading: Span): string {
+  const title = value.slice(heading.start, heading.end);
+  return title.length > 60 ? title.slice(0, 57) + "…" : title;
+}
+
+/** Readability of the form's English prose, as a whole and per section (sections start at headings). */
 export function readability(text: Text): Readability {
   const total: Counts = { words: 0, sentences: 0, syllables: 0 };
-  const sections: (Counts & { title: string })[] = [{ title: "(start)", words: 0, sentences: 0, syllables: 0 }];
+  const sections: (Counts & Pick<SectionReadability, "title" | "heading">)[] = [{ title: "(start)", words: 0, sentences: 0, syllables: 0 }];
   const lengths: { sentence: Span; words: number }[] = [];
-  for (const sentence of text.sentences) {
+  const languages = sentenceLanguages(text);
+  for (const [i, sentence] of text.sentences.entries()) {
+    if (!measuredLanguages.has(languages[i]!)) continue;
     const words = sentence.tokens.filter((t) => /\p{L}/u.test(t.word));
     if (sentence.heading) {
-      const title = text.value.slice(sentence.start, sentence.end);
-      sections.push({ title: title.length > 60 ? title.slice(0, 57) + "…" : title, words: 0, sentences: 0, syllables: 0 });
+      const heading = { start: sentence.start, end: sentence.end };
+      sections.push({ title: sectionTitle(text.value, heading), heading, words: 0, sentences: 0, syllables: 0 });
       continue;
     }
     if (words.length < 3) continue; // check boxes, signature lines, fragments
@@ -53,7 +65,7 @@ export function readability(text: Text): Readability {
   const measured = (c: Counts) => (c.sentences ? { grade: grade(c), ease: ease(c) } : { grade: 0, ease: 0 });
   const sectionResults: SectionReadability[] = sections
     .filter((s) => s.words >= minSectionWords)
-    .map((s) => ({ title: s.title, words: s.words, ...measured(s) }));
+    .map((s) => ({ title: s.title, ...(s.heading ? { heading: s.heading } : {}), words: s.words, ...measured(s) }));
   return {
     ...measured(total),
     words: total.words,

@@ -63,7 +63,8 @@ function riskLines(findings: Finding[], rulebook: Rulebook): ScoreLine[] {
 
 function protectionLines(findings: Finding[], choices: Span[], rulebook: Rulebook): ScoreLine[] {
   const { grading } = rulebook;
-  const protectedCategories = new Set(findings.filter((f) => f.polarity === "protection").map((f) => f.category)).size;
+  // A pack's protection that disputes a risk found in the same sentence earns nothing: the risk stands.
+  const protectedCategories = new Set(findings.filter((f) => f.polarity === "protection" && !f.disputes).map((f) => f.category)).size;
   const lines: ScoreLine[] = [];
   if (protectedCategories)
     lines.push({

@@ -1,19 +1,23 @@
 import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
 import { Worker } from "node:worker_threads";
-import type { Document, Report, Severity } from "../types.js";
+import type { Document, Report } from "../types.js";
 import { describeError } from "../errors.js";
 import type { Rulebook } from "../rules/load.js";
 import { extract, extractImages } from "../extract/index.js";
 import { assessDocument, type ScanOptions } from "../scan.js";
 import { reportView } from "../report/view.js";
+import { redact } from "../report/redact.js";
+import type { AcceptedIn } from "../report/baseline.js";
+import { verdictOf, type FormVerdict } from "./fail-on.js";
+import type { BaselineFile } from "./baseline.js";
 import type { FormatOptions, FormatStream, OutputFormat } from "../report/format.js";
 import { readInput } from "./read.js";
 import type { RuleSource } from "./setup.js";
 import type { Io } from "./io.js";
 
-/** What the scan command keeps of a form: its part of the output, and the severities of its risks (for --fail-on). */
-export type Outcome = { path: string; part: unknown; risks: Severity[] } | { path: string; error: string };
+/** What the scan command keeps of a form: its part of the output, and what its verdict needs (--fail-on, the baseline). */
+export type Outcome = { path: string; part: unknown; verdict: FormVerdict } | { path: string; error: string };
 
 /** How forms are read and reported: the rules, the options, and the output format's stream. */
 export interface BatchContext {
@@ -23,6 +27,10 @@ export interface BatchContext {
   format: OutputFormat;
   stream: FormatStream<unknown>;
   formatOptions: FormatOptions;
+  /** Whether identifiers are masked (--no-redact turns it off). */
+  redact: boolean;
+  /** The accepted findings (--baseline), read once per thread. */
+  baseline: BaselineFile | undefined;
   debug: boolean;
   io: Io;
   /** Called as each page read by OCR is done. */
@@ -30,7 +38,10 @@ export interface BatchContext {
 }
 
 /** What assessing a form needs, in this thread or in a batch worker. */
-export type Assessing = Pick<BatchContext, "rulebook" | "options" | "stream" | "formatOptions" | "debug">;
+export type Assessing = Pick<BatchContext, "rulebook" | "options" | "stream" | "formatOptions" | "redact" | "debug"> & {
+  /** The accepted findings of a form, by its path. */
+  acceptedIn: (path: string) => AcceptedIn | undefined;
+};
 
 // A worker costs about as much to start as a small scan, so a handful of files is scanned
 // in this thread alone.
@@ -43,8 +54,8 @@ const inFlight = 2;
 export function assessed(path: string, form: number, document: Document, context: Assessing): Outcome {
   try {
     const report = assessDocument(document, context.rulebook, context.options.kinds);
-    const part = context.stream.part(reportView(report), form, context.formatOptions);
-    return { path, part, risks: [...new Set(report.findings.filter((f) => f.polarity === "risk").map((f) => f.severity))] };
+    const view = reportView(context.redact ? redact(report) : report, context.acceptedIn(report.text.document.path));
+    return { path, part: context.stream.part(view, form, context.formatOptions), verdict: verdictOf(view) };
   } catch (error) {
     return { path, error: describeError(error, context.debug) };
   }
@@ -63,7 +74,7 @@ async function documentOf(path: string, context: ReadContext): Promise<Document>
  * files (pdf.js warms up once, not once per thread) while a worker assesses and formats
  * them; a report never crosses threads, only its part of the output.
  */
-export async function* scanAll(paths: string[], context: BatchContext): AsyncGenerator<Outcome> {
+export async function* scanAll(paths: string[], context: BatchContext & Assessing): AsyncGenerator<Outcome> {
   const worker = paths.length >= parallelFrom && !paths.includes("-") && availableParallelism() > 1 ? startWorker(context) : undefined;
   const pending: { outcome: Promise<Outcome>; done: boolean }[] = [];
   // A form's number among the forms read (the formats number them: ids, artifacts).
@@ -106,7 +117,7 @@ export async function scanOne(
 }
 
 /** Images that are the pages of one form (--as-one), read in the order given. */
-export async function scanPages(name: string, paths: string[], context: BatchContext): Promise<Outcome> {
+export async function scanPages(name: string, paths: string[], context: BatchContext & Assessing): Promise<Outcome> {
   try {
     const inputs = await Promise.all(
       paths.map(async (path) => ({ ...(await readInput(resolve(context.io.cwd, path), context.io.readStdin)), path })),
@@ -129,6 +140,8 @@ function startWorker(context: BatchContext) {
       kinds: context.options.kinds,
       format: context.format,
       formatOptions: context.formatOptions,
+      redact: context.redact,
+      baseline: context.baseline,
       debug: context.debug,
       cwd: context.io.cwd,
     },

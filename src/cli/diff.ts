@@ -4,10 +4,17 @@ import { diffJson, formatDiffMarkdown, formatDiffTerminal } from "../report/diff
 import type { Io } from "./io.js";
 import { scanOne } from "./batch.js";
 import { loadRulebook } from "./setup.js";
+import { redact } from "../report/redact.js";
 import { emit, exitCodes, scanOptions, useColor, version, type OutputFlags } from "./options.js";
+import { diffFailure } from "./fail-on.js";
+import type { FailOn } from "../rules/config.js";
+
+export interface DiffFlags extends OutputFlags {
+  failOnNew?: FailOn;
+}
 
 /** `consent-lens diff <old> <new>`: scans both versions and shows what changed. */
-export async function diffCommand(before: string, after: string, flags: OutputFlags, io: Io): Promise<number> {
+export async function diffCommand(before: string, after: string, flags: DiffFlags, io: Io): Promise<number> {
   if (flags.format === "html" || flags.format === "sarif")
     throw new UserError(`diff: --format ${flags.format} is not available; use terminal, markdown or json`);
   const { rulebook } = await loadRulebook(flags, io.cwd);
@@ -23,7 +30,9 @@ export async function diffCommand(before: string, after: string, flags: OutputFl
   const [a, b] = [await scanOne(before, context), await scanOne(after, context)];
   if ("error" in a) throw new UserError(`${a.path}: ${a.error}`);
   if ("error" in b) throw new UserError(`${b.path}: ${b.error}`);
-  const d = diffReports(a.report, b.report);
+  const compared = diffReports(a.report, b.report);
+  // Compared on the real text, quoted from the masked one.
+  const d = flags.redact ? { ...compared, before: redact(compared.before), after: redact(compared.after) } : compared;
   const content =
     flags.format === "json"
       ? JSON.stringify(diffJson(d, version), null, 2) + "\n"
@@ -31,5 +40,7 @@ export async function diffCommand(before: string, after: string, flags: OutputFl
         ? formatDiffMarkdown(d)
         : formatDiffTerminal(d, { color: useColor(flags, io), width: io.columns });
   emit(content, flags, [before, after], io);
-  return exitCodes.ok;
+  const failure = diffFailure(d, flags.failOnNew);
+  if (failure) io.stderr(`consent-lens: ${failure}\n`);
+  return failure ? exitCodes.failOn : exitCodes.ok;
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { UserError } from "../errors.js";
-import type { Severity } from "../types.js";
+import type { FailFlags } from "./fail-on.js";
 import type { ScanOptions } from "../scan.js";
 import type { OutputFormat } from "../report/format.js";
 import type { Io } from "./io.js";
@@ -15,20 +15,23 @@ export const exitCodes = { ok: 0, failOn: 1, error: 2 } as const;
 export interface OutputFlags extends RuleSource {
   format: OutputFormat;
   color: boolean;
+  /** Mask the identifiers of a filled-in form (on unless --no-redact). */
+  redact: boolean;
   output?: string;
   password?: string;
   kind?: string;
   debug?: boolean;
 }
 
-export interface ScanFlags extends OutputFlags {
-  failOn?: Severity;
+export interface ScanFlags extends OutputFlags, FailFlags {
+  baseline?: string;
+  baselineCheck?: boolean;
   questionsOnly?: boolean;
   details?: boolean;
   asOne?: boolean;
 }
 
-export function scanOptions(flags: OutputFlags, kinds: string[]): ScanOptions {
+export function scanOptions(flags: Pick<OutputFlags, "kind" | "password">, kinds: string[]): ScanOptions {
   const given = flags.kind
     ?.split(",")
     .map((k) => k.trim())

@@ -1,4 +1,5 @@
-import { closeSync, openSync, realpathSync, renameSync, rmSync, writeSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { closeSync, constants, fchmodSync, fsyncSync, openSync, realpathSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { UserError } from "../errors.js";
 
@@ -7,6 +8,18 @@ const realpath = (path: string) => {
     return realpathSync(path);
   } catch {
     return resolve(path);
+  }
+};
+
+// A new file only, never through a link someone put at its name (O_NOFOLLOW is 0 where the system has none).
+const exclusive = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0);
+
+/** The permission bits of the file there is now, if any: a private report stays private. */
+const modeOf = (path: string) => {
+  try {
+    return statSync(path).mode & 0o7777;
+  } catch {
+    return undefined;
   }
 };
 
@@ -20,44 +33,53 @@ export interface Output {
 }
 
 /**
- * The report's file: written to a temporary file beside the target, then renamed over it,
- * so a reader never sees half a report. Never over an input.
+ * The report's file, written as the report streams: to a temporary file beside the target
+ * (a random name, created exclusively), flushed to disk, then renamed over it, so a reader
+ * never sees half a report. The file keeps its permissions; a new one gets the umask's.
+ * Never over an input.
  */
 export function outputFile(file: string, inputs: string[], cwd: string): Output {
   const target = realpath(resolve(cwd, file));
   if (inputs.some((input) => input !== "-" && realpath(resolve(cwd, input)) === target))
     throw new UserError(`--output ${file}: that is one of the input files; choose another name`);
-  const temporary = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
+  const temporary = join(dirname(target), `.${basename(target)}.${randomBytes(8).toString("hex")}.tmp`);
   let fd: number | undefined;
-  const fail = (error: unknown): never => {
-    abort();
-    throw new UserError(`--output ${file}: cannot write (${(error as NodeJS.ErrnoException).code ?? "error"})`);
-  };
+  let created = false;
   const abort = () => {
     if (fd !== undefined) closeSync(fd);
     fd = undefined;
-    rmSync(temporary, { force: true });
+    if (created) rmSync(temporary, { force: true });
+    created = false;
+  };
+  const guarded = (step: () => void) => {
+    try {
+      step();
+    } catch (error) {
+      abort();
+      throw new UserError(`--output ${file}: cannot write (${(error as NodeJS.ErrnoException).code ?? "error"})`);
+    }
   };
   return {
-    write: (content) => {
-      if (!content) return;
-      try {
-        fd ??= openSync(temporary, "w");
+    write: (content) =>
+      content &&
+      guarded(() => {
+        if (fd === undefined) {
+          const mode = modeOf(target);
+          fd = openSync(temporary, exclusive, 0o666);
+          created = true;
+          if (mode !== undefined) fchmodSync(fd, mode);
+        }
         writeSync(fd, content);
-      } catch (error) {
-        fail(error);
-      }
-    },
-    close: () => {
-      if (fd === undefined) return;
-      try {
-        closeSync(fd);
+      }),
+    close: () =>
+      fd !== undefined &&
+      guarded(() => {
+        fsyncSync(fd!);
+        closeSync(fd!);
         fd = undefined;
         renameSync(temporary, target);
-      } catch (error) {
-        fail(error);
-      }
-    },
+        created = false;
+      }),
     abort,
   };
 }

@@ -1,21 +1,55 @@
 import { Chalk } from "chalk";
-import type { Rulebook } from "../rules/load.js";
-import { UserError } from "../errors.js";
+import { isBundled, type CompiledFormKind, type Rulebook } from "../rules/load.js";
+import { didYouMean, UserError } from "../errors.js";
 import { checkExamples } from "../rules/examples.js";
 import { describePattern } from "../match/patterns/index.js";
 import { categoryTitles } from "../report/labels.js";
-import type { Example } from "../rules/schema.js";
+import { display } from "../errors.js";
+import type { Element, Example, Rule } from "../rules/schema.js";
 
-/** `rules list`: one line per rule. */
+/** Where a rule, element or kind comes from: "bundled", or the pack file as the user would name it. */
+const origin = (file: string | undefined) => (file === undefined ? "" : isBundled(file) ? "bundled" : display(file));
+
+// Columns padded to their widest cell; the last one runs on.
+function table(rows: string[][]): string[] {
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+  return rows.map((r) =>
+    r
+      .map((cell, i) => (i < r.length - 1 ? cell.padEnd(widths[i]!) : cell))
+      .join("  ")
+      .trimEnd(),
+  );
+}
+
+/** `rules list`: the rules, the checklist elements and the kinds of form, one line each, with where each comes from. */
 export function listRules(rulebook: Rulebook): string {
-  const rows = rulebook.rules.map(({ rule }) => [
+  const rules = rulebook.rules.map(({ rule }) => [
     rule.id,
     rule.category,
     rule.polarity === "risk" ? rule.severity : "protection",
     rule.title,
+    origin(rulebook.files.get(rule.id)) + (rule.overrides ? `, replaces ${rule.overrides}` : ""),
   ]);
-  const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i]!.length)));
-  return rows.map((r) => r.map((cell, i) => (i < 3 ? cell.padEnd(widths[i]!) : cell)).join("  ")).join("\n") + "\n";
+  const elements = rulebook.elements.map(({ element }) => [
+    element.id,
+    element.checklist,
+    element.severity,
+    element.title,
+    origin(rulebook.files.get(element.id)),
+  ]);
+  const kinds = rulebook.kinds.map((k) => [k.definition.id, k.definition.title, origin(k.file)]);
+  return (
+    [
+      `Rules (${rules.length})`,
+      ...table([["id", "category", "severity", "title", "from"], ...rules]),
+      "",
+      `Checklist elements (${elements.length}): reported when a form of their kinds leaves them out`,
+      ...table([["id", "checklist", "severity", "title", "from"], ...elements]),
+      "",
+      `Kinds of form (${kinds.length}): they decide which checklist elements apply`,
+      ...table([["id", "title", "from"], ...kinds]),
+    ].join("\n") + "\n"
+  );
 }
 
 /** `rules test`: runs every example; the report shows each failure with what matched. */
@@ -27,39 +61,100 @@ export function testRules(rulebook: Rulebook, color: boolean): { output: string;
     const got =
       f.actual === "none" || f.actual === "absent" ? "no match" : `${f.actual} on “${f.matched}”${f.cue ? ` (cue “${f.cue}”)` : ""}`;
     const expected = `${f.expected}${f.expectedWords ? ` on “${f.expectedWords}”` : ""}`;
-    return `${c.red("✗")} ${c.bold(f.ruleId)} ${rulebook.files.get(f.ruleId) ?? ""}\n    expected ${expected}, got ${got}\n    “${f.sentence}”`;
+    return `${c.red("✗")} ${c.bold(f.ruleId)} ${display(rulebook.files.get(f.ruleId) ?? "")}\n    expected ${expected}, got ${got}\n    “${f.sentence}”`;
   });
   const summary = `${rulebook.rules.length} rules, ${results.length} examples: ${results.length - failures.length} passed, ${failures.length} failed`;
   lines.push(failures.length ? c.red(summary) : c.green(summary));
   return { output: lines.join("\n") + "\n", passed: failures.length === 0 };
 }
 
-/** `explain <rule-id>`: what the rule looks for and why. */
-export function explainRule(rulebook: Rulebook, id: string): string {
-  const compiled = rulebook.rules.find((r) => r.rule.id === id);
-  if (!compiled) throw new UserError(`no rule "${id}" (see consent-lens rules list)`);
-  const { rule } = compiled;
-  const patterns = rule.patterns.map(describePattern);
-  return (
+/** `explain <id>`: what a rule, a checklist element or a kind of form looks for, and why. */
+export function explain(rulebook: Rulebook, id: string): string {
+  const rule = rulebook.rules.find((r) => r.rule.id === id)?.rule;
+  if (rule) return explainRule(rulebook, rule);
+  const element = rulebook.elements.find((e) => e.element.id === id)?.element;
+  if (element) return explainElement(rulebook, element);
+  const kind = rulebook.kinds.find((k) => k.definition.id === id);
+  if (kind) return explainKind(rulebook, kind);
+  const ids = [
+    ...rulebook.rules.map((r) => r.rule.id),
+    ...rulebook.elements.map((e) => e.element.id),
+    ...rulebook.kinds.map((k) => k.definition.id),
+  ];
+  throw new UserError(`no rule, checklist element or kind of form "${id}"${didYouMean(id, ids)} (see consent-lens rules list)`);
+}
+
+// Sections of an explanation; a section that does not apply is false.
+const lines = (...parts: (string[] | false)[]) => parts.flatMap((p) => p || []).join("\n") + "\n";
+const fromLine = (file: string | undefined) => `from: ${origin(file)}${file && isBundled(file) ? ` (${display(file)})` : ""}`;
+
+function explainRule(rulebook: Rulebook, rule: Rule): string {
+  return lines(
     [
       `${rule.id}: ${rule.title}`,
-      `category: ${rule.category} (${categoryTitles[rule.category]}), ${rule.polarity}, severity ${rule.severity}`,
-      `file: ${rulebook.files.get(rule.id)}`,
+      `rule, category ${rule.category} (${categoryTitles[rule.category]}), ${rule.polarity}, severity ${rule.severity}`,
+      fromLine(rulebook.files.get(rule.id)) + (rule.overrides ? `, replacing the rule ${rule.overrides}` : ""),
       "",
       rule.explanation,
-      ...(rule.questions.length ? ["", "Questions to ask:", ...rule.questions.map((q) => `  - ${q}`)] : []),
-      ...(rule.citation ? ["", `Source: ${rule.citation}`] : []),
-      "",
-      "Looks for:",
-      ...patterns.map((p) => `  - ${p}`),
-      ...(rule.requires.length ? [`  and the sentence also mentions: ${rule.requires.join("; ")}`] : []),
-      ...(rule.excludes.length ? [`  but not when it mentions: ${rule.excludes.join("; ")}`] : []),
+    ],
+    rule.questions.length > 0 && ["", "Questions to ask:", ...rule.questions.map((q) => `  - ${q}`)],
+    rule.citation !== undefined && ["", `Source: ${rule.citation}`],
+    ["", "Looks for:", ...rule.patterns.map((p) => `  - ${describePattern(p)}`)],
+    rule.requires.length > 0 && [`  and the sentence also mentions: ${rule.requires.join("; ")}`],
+    rule.excludes.length > 0 && [`  but not when it mentions: ${rule.excludes.join("; ")}`],
+    rule.leadIn.length > 0 && [`  only in a list introduced by: ${rule.leadIn.join("; ")}`],
+    [
       "",
       "Examples:",
       ...rule.examples.risk.map((s) => `  risk:       ${exampleText(s)}`),
       ...rule.examples.protection.map((s) => `  protection: ${exampleText(s)}`),
       ...rule.examples.none.map((s) => `  not this:   ${s}`),
-    ].join("\n") + "\n"
+    ],
+  );
+}
+
+function explainElement(rulebook: Rulebook, element: Element): string {
+  const kinds = element.appliesTo.map((k) => (k === "any" ? "every form" : k)).join(", ");
+  return lines(
+    [
+      `${element.id}: ${element.title}`,
+      `checklist element (${element.checklist}), severity ${element.severity}${element.category ? `, category ${element.category}` : ""}`,
+      `applies to: ${kinds}`,
+      fromLine(rulebook.files.get(element.id)),
+      "",
+      element.explanation,
+      "",
+      "Question to ask when the form is silent:",
+      `  - ${element.question}`,
+    ],
+    element.citation !== undefined && ["", `Source: ${element.citation}`],
+    ["", "The form says it when it has:"],
+    element.patterns.map((p) => `  - a sentence with: ${describePattern(p)}`),
+    element.requires.length > 0 && [`    and also: ${element.requires.join("; ")}`],
+    element.excludes.length > 0 && [`    but not: ${element.excludes.join("; ")}`],
+    element.categories.length > 0 && [`  - or any finding (risk or protection) of: ${element.categories.join(", ")}`],
+    [
+      "",
+      "Examples:",
+      ...element.examples.present.map((s) => `  says it:    ${exampleText(s)}`),
+      ...element.examples.absent.map((s) => `  does not:   ${s}`),
+    ],
+  );
+}
+
+function explainKind(rulebook: Rulebook, { definition: kind, file }: CompiledFormKind): string {
+  const elements = rulebook.elements.filter(({ element }) => element.appliesTo.includes(kind.id)).map(({ element }) => element.id);
+  return lines(
+    [
+      `${kind.id}: ${kind.title}`,
+      "kind of form (--kind takes it to skip detection)",
+      fromLine(file),
+      "",
+      `A form is of this kind when it has at least ${kind.minSignals} of these signals:`,
+      ...kind.signals.map((p) => `  - ${describePattern(p)}`),
+    ],
+    kind.requires.length > 0 && ["and all of these somewhere:", ...kind.requires.map((p) => `  - ${describePattern(p)}`)],
+    ["", `Checklist elements it brings (besides those of every form): ${elements.join(", ") || "none"}`],
   );
 }
 

@@ -6,9 +6,14 @@ import { formatStreamFor } from "../report/format.js";
 import { assessed } from "./batch.js";
 import { loadRulebook } from "./setup.js";
 
-const { source, kinds, format, formatOptions, debug, cwd } = workerData;
-const [{ rulebook }, stream] = await Promise.all([loadRulebook(source, cwd), formatStreamFor(format)]);
-const context = { rulebook, options: kinds ? { kinds } : {}, stream, formatOptions, debug };
+const { source, kinds, format, formatOptions, redact, baseline, debug, cwd } = workerData;
+const [{ rulebook }, stream, accepting] = await Promise.all([
+  loadRulebook(source, cwd),
+  formatStreamFor(format),
+  baseline ? import("./baseline.js") : undefined,
+]);
+const acceptedIn = (path: string) => accepting?.acceptedIn(baseline, cwd, path);
+const context = { rulebook, options: kinds ? { kinds } : {}, stream, formatOptions, redact, acceptedIn, debug };
 parentPort!.on("message", ({ index, form, path, document }: { index: number; form: number; path: string; document: Document }) => {
   parentPort!.postMessage({ index, outcome: assessed(path, form, document, context) });
 });

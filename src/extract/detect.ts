@@ -24,6 +24,13 @@ const imageMagic = [
 const isWebp = (bytes: Uint8Array) =>
   startsWith(bytes, [0x52, 0x49, 0x46, 0x46]) && startsWith(bytes.subarray(8), [0x57, 0x45, 0x42, 0x50]);
 
+/** A text file's encoding, from its byte order mark: UTF-16 (Windows' "Unicode") has one; anything else is read as UTF-8. */
+export function textEncoding(bytes: Uint8Array): "utf-8" | "utf-16le" | "utf-16be" {
+  if (startsWith(bytes, [0xff, 0xfe])) return "utf-16le";
+  if (startsWith(bytes, [0xfe, 0xff])) return "utf-16be";
+  return "utf-8";
+}
+
 // Markdown is told from plain text by its block syntax, not by the file name.
 const markdownLine = /^(#{1,6} \S|[*-] \[[ x]\] |```|\|.*\|\s*$)/m;
 
@@ -35,8 +42,10 @@ export function detectFormat(bytes: Uint8Array): InputFormat {
   if (imageMagic.some((magic) => startsWith(bytes, magic)) || isWebp(bytes)) return "image";
   for (const { magic, problem } of refused) if (startsWith(bytes, magic)) throw new UserError(problem);
   const head = bytes.subarray(0, 8192);
-  if (head.includes(0))
+  const encoding = textEncoding(bytes);
+  // UTF-16 text is half zero bytes; other text has none.
+  if (encoding === "utf-8" && head.includes(0))
     throw new UserError("unsupported binary file; consent-lens reads PDF, DOCX, text files and images (PNG, JPEG, TIFF)");
-  const text = new TextDecoder("utf-8").decode(head);
+  const text = new TextDecoder(encoding).decode(head);
   return markdownLine.test(text) ? "markdown" : "text";
 }

@@ -1,6 +1,6 @@
 import type { Document } from "../types.js";
 import { UserError } from "../errors.js";
-import { detectFormat } from "./detect.js";
+import { detectFormat, textEncoding } from "./detect.js";
 import { documentFromPages } from "./document.js";
 import { openPdf, type PdfOptions } from "./pdf.js";
 import { extractDocx } from "./docx.js";
@@ -31,7 +31,8 @@ export async function extract(input: Input, options: ExtractOptions = {}): Promi
       return documentFromPages(input.path, format, [paragraphs], { linesAreParagraphs: true });
     }
     default: {
-      const text = new TextDecoder("utf-8").decode(input.bytes).replace(/^\uFEFF/, "");
+      // The decoder drops the byte order mark (UTF-8 or UTF-16).
+      const text = new TextDecoder(textEncoding(input.bytes)).decode(input.bytes);
       if (!text.trim()) throw new UserError("the file has no text");
       // A form feed is a page break in text exported from PDF tools such as pdftotext.
       const pages = text

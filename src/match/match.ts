@@ -3,6 +3,7 @@ import { locate } from "../text/locate.js";
 import { decidePolarity, type CompiledLanguage } from "./polarity.js";
 import { matchSentences, type MatchSentence } from "./sentence.js";
 import { findSpec, type CompiledRule } from "./spec.js";
+import { undetermined } from "../text/language.js";
 
 type Hit = Omit<Finding, "position">;
 
@@ -25,32 +26,68 @@ export function matchRule(
     span: { start: sentence.tokens[match.start]!.start, end: sentence.tokens[match.end - 1]!.end },
     sentence: sentence.span,
     ...(verdict.cue ? { cue: verdict.cue } : {}),
+    ...(compiled.pack === undefined ? {} : { pack: compiled.pack }),
   };
 }
 
 const rank = (f: Hit) => severities.indexOf(f.severity);
+const keyOf = (pack: string | undefined, category: string, polarity: string) => `${pack ?? ""}|${category}|${polarity}`;
 
 /**
- * match: Text + compiled rules -> findings, in reading order. Headings are skipped.
- * A sentence gets at most one finding per category (the most severe), so three rules
- * about sharing do not report the same sentence three times; and where it both opens
- * and closes a door of one category ("we will not sell it, but we may license it"),
- * the open door is what the patient needs to know: the risk stands, not the protection.
+ * The findings of one sentence from the best hit of each source (the bundled rules, each
+ * added pack), category and polarity. Within a source, where the sentence both opens and
+ * closes a door of one category, the risk stands and the protection goes. Across sources,
+ * a bundled protection also gives way to a pack's risk; but a pack's protection against
+ * another source's risk is kept and marked as disputing it, so a pack cannot quietly turn
+ * a risk into a protection, and its finding is never silently dropped either.
+ */
+function sentenceFindings(best: Map<string, Hit>): Hit[] {
+  const hits = [...best.values()];
+  const risks = hits.filter((h) => h.polarity === "risk");
+  return hits.flatMap((hit) => {
+    if (hit.polarity === "risk") return [hit];
+    if (best.has(keyOf(hit.pack, hit.category, "risk"))) return [];
+    const other = risks.find((r) => r.category === hit.category);
+    if (!other) return [hit];
+    return hit.pack === undefined ? [] : [{ ...hit, disputes: other.ruleId }];
+  });
+}
+
+/** The rules that read each language; a sentence whose language could not be told is read by all of them. */
+export function rulesByLanguage<R extends CompiledRule>(rules: R[]): (language: string) => R[] {
+  const byLanguage = new Map<string, R[]>();
+  for (const c of rules) {
+    const list = byLanguage.get(c.lang);
+    if (list) list.push(c);
+    else byLanguage.set(c.lang, [c]);
+  }
+  return (language) => (language === undetermined ? rules : (byLanguage.get(language) ?? []));
+}
+
+/**
+ * match: Text + compiled rules -> findings, in reading order. Headings are skipped, and
+ * so are sentences in a language no rule reads (a Spanish page is not read with English rules).
+ * A sentence gets at most one finding per category from each source (the most severe
+ * of the bundled rules, and of each added pack), so three rules about sharing do not
+ * report the same sentence three times while a team's own rule is never hidden by a
+ * bundled one; and where it both opens and closes a door of one category ("we will not
+ * sell it, but we may license it"), the open door is what the patient needs to know: the
+ * risk stands, not the protection (see sentenceFindings).
  */
 export function match(text: Text, rules: CompiledRule[], language: CompiledLanguage): Finding[] {
   const findings: Finding[] = [];
-  for (const { sentence, leadIn, heading } of matchSentences(text)) {
+  const rulesFor = rulesByLanguage(rules);
+  for (const { sentence, leadIn, heading, language: sentenceLanguage } of matchSentences(text)) {
     if (sentence.tokens.length === 0 || heading) continue;
     const best = new Map<string, Hit>();
-    for (const compiled of rules) {
+    for (const compiled of rulesFor(sentenceLanguage)) {
       const hit = matchRule(compiled, sentence, language, leadIn);
       if (!hit) continue;
-      const key = `${hit.category}|${hit.polarity}`;
+      const key = keyOf(hit.pack, hit.category, hit.polarity);
       const kept = best.get(key);
       if (!kept || rank(hit) < rank(kept)) best.set(key, hit);
     }
-    for (const hit of best.values())
-      if (hit.polarity === "risk" || !best.has(`${hit.category}|risk`)) findings.push({ ...hit, position: locate(text, hit.span.start) });
+    for (const hit of sentenceFindings(best)) findings.push({ ...hit, position: locate(text, hit.span.start) });
   }
   return findings;
 }

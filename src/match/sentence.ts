@@ -1,6 +1,7 @@
 import type { Span, Text, Token } from "../types.js";
 import type { Phrase } from "./patterns/phrase/parse.js";
 import { exactKey, stemKey } from "./patterns/phrase/prefilter.js";
+import { sentenceLanguages } from "../text/language.js";
 
 /** A match of a pattern in a sentence: tokens [start, end), and which tokens named words of the pattern matched. */
 export interface TokenMatch {
@@ -48,6 +49,8 @@ export interface SentenceInContext {
   sentence: MatchSentence;
   leadIn?: MatchSentence;
   heading: boolean;
+  /** The language of the sentence's section of the text. */
+  language: string;
 }
 
 /**
@@ -56,12 +59,14 @@ export interface SentenceInContext {
  * remembered matches at once.
  */
 export function* matchSentences(text: Text): Generator<SentenceInContext> {
-  for (const sentence of text.sentences) {
+  const languages = sentenceLanguages(text);
+  for (const [i, sentence] of text.sentences.entries()) {
     const leadIn = sentence.leadIn === undefined ? undefined : text.sentences[sentence.leadIn];
     yield {
       sentence: matchSentence(text.value, sentence),
       ...(leadIn ? { leadIn: matchSentence(text.value, leadIn) } : {}),
       heading: sentence.heading,
+      language: languages[i]!,
     };
   }
 }

@@ -24,6 +24,10 @@ export interface RuleHead {
 
 export interface CompiledRule<R extends RuleHead = RuleHead> extends CompiledSpec {
   rule: R;
+  /** The language the rule reads (its file's `lang`): it is matched only on sentences in that language. */
+  lang: string;
+  /** The added pack the rule comes from; none for a bundled rule. */
+  pack?: string;
 }
 
 /**

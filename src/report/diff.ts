@@ -6,7 +6,9 @@ import { categoryTitles, gradeLabel } from "./labels.js";
 import { excerpt } from "./excerpt.js";
 import { phraseFindingJson } from "./json.js";
 import { escapeMarkdown } from "./markdown.js";
+import { printable } from "../text/printable.js";
 import { findingView, placeOf } from "./view.js";
+import { fingerprintsOf } from "./fingerprint.js";
 
 /** The diff formatters: terminal, Markdown and JSON views of what changed between two versions of a form. */
 const quoteLimit = 200;
@@ -40,7 +42,7 @@ export function formatDiffTerminal(d: ReportDiff, options: { color: boolean; wid
       .split("\n")
       .map((l) => " ".repeat(indent) + l)
       .join("\n");
-  const out = [c.bold(`${d.before.text.document.path} → ${d.after.text.document.path}`), `Grade ${grades(d)}`];
+  const out = [c.bold(`${printable(d.before.text.document.path)} → ${printable(d.after.text.document.path)}`), `Grade ${grades(d)}`];
   out.push(`${d.added.length} added, ${d.removed.length} removed, ${d.unchanged.length} unchanged`);
   for (const line of changes(d)) {
     const color = line.sign === "+" ? c.green : c.red;
@@ -54,7 +56,7 @@ export function formatDiffTerminal(d: ReportDiff, options: { color: boolean; wid
 
 export function formatDiffMarkdown(d: ReportDiff): string {
   const out = [
-    `# Changes: ${escapeMarkdown(d.before.text.document.path)} → ${escapeMarkdown(d.after.text.document.path)}`,
+    `# Changes: ${escapeMarkdown(printable(d.before.text.document.path))} → ${escapeMarkdown(printable(d.after.text.document.path))}`,
     "",
     `Grade ${grades(d)} · ${d.added.length} added, ${d.removed.length} removed, ${d.unchanged.length} unchanged`,
   ];
@@ -81,13 +83,14 @@ export function formatDiffMarkdown(d: ReportDiff): string {
 
 export function diffJson(d: ReportDiff, version: string) {
   const side = (r: Report) => ({ path: r.text.document.path, grade: r.score.grade ?? null, score: r.score.score });
+  const [before, after] = [fingerprintsOf(d.before), fingerprintsOf(d.after)];
   return {
     tool: "consent-lens",
     version,
     before: side(d.before),
     after: side(d.after),
-    added: d.added.map((f) => phraseFindingJson(d.after, findingView(d.after, f))),
-    removed: d.removed.map((f) => phraseFindingJson(d.before, findingView(d.before, f))),
+    added: d.added.map((f) => phraseFindingJson(d.after, findingView(d.after, f, after.get(f)!))),
+    removed: d.removed.map((f) => phraseFindingJson(d.before, findingView(d.before, f, before.get(f)!))),
     unchanged: d.unchanged.map(([a, b]) => ({
       ruleId: b.ruleId,
       category: b.category,

@@ -1,4 +1,5 @@
 import type { ReportView, Unreadable } from "./view.js";
+import type { RuleChanges } from "../rules/load.js";
 
 /** The output formats, each a formatter module loaded only when chosen. */
 export const outputFormats = ["terminal", "json", "markdown", "html", "sarif"] as const;
@@ -9,6 +10,10 @@ export interface FormatOptions {
   version: string;
   /** Files that could not be read. */
   unreadable: Unreadable[];
+  /** The baseline of accepted findings the run used, as the user would name it. */
+  baseline?: string;
+  /** How the run's rules differ from the bundled pack: every format names them. */
+  changes: RuleChanges;
   /** Only the questions to ask before signing. */
   questionsOnly: boolean;
   /** Everything: each finding's explanation, every sentence, the grade arithmetic, all questions. */

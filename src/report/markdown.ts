@@ -2,8 +2,12 @@ import { severities } from "../types.js";
 import { excerpt, excerptOf } from "./excerpt.js";
 import { categoryTitles, gradeLabel } from "./labels.js";
 import { keyPointText, pagesText } from "./key-points.js";
-import { formatterOf, type Formatter, type FormatStream } from "./format.js";
+import { formatterOf, type Formatter, type FormatOptions, type FormatStream } from "./format.js";
+import { acceptanceText, acceptedItem, baselineText } from "./baseline.js";
+import { shortId } from "./fingerprint.js";
+import { findingSource, identifierNotice, languageNotice, ruleChangeLines } from "./notices.js";
 import { summaryHeader, summaryRow } from "./summary.js";
+import { printable } from "../text/printable.js";
 import type { ReportView, RiskGroup, Unreadable } from "./view.js";
 
 // Markdown is shared on GitHub and in issues: escape what would turn form text into markup.
@@ -19,7 +23,9 @@ const shortQuestions = 10;
  */
 export const markdownStream: FormatStream<{ text: string; row: string[] }> = {
   part: (v, _index, options) => ({
-    text: options.questionsOnly ? `## ${escapeMarkdown(v.path)}\n\n${questionList(v, options.details)}` : fileSection(v, options.details),
+    text: options.questionsOnly
+      ? [`## ${escapeMarkdown(printable(v.path))}`, "", ...notices(v), questionList(v, options.details)].join("\n")
+      : fileSection(v, options),
     row: summaryRow(v),
   }),
   // The summary opens the document: the forms' texts wait for it.
@@ -36,6 +42,9 @@ export const markdownStream: FormatStream<{ text: string; row: string[] }> = {
               unreadable,
             ),
           );
+        const rules = ruleChangeLines(options.changes);
+        if (rules.length)
+          texts.unshift(["## Rules used", "", "The bundled pack, changed:", "", ...rules.map((l) => `- ${escapeMarkdown(l)}`)].join("\n"));
         return `# consent-lens report\n\n${texts.join("\n\n")}\n`;
       },
     };
@@ -43,6 +52,11 @@ export const markdownStream: FormatStream<{ text: string; row: string[] }> = {
 };
 
 export const formatMarkdown: Formatter = formatterOf(markdownStream);
+
+// Parts of the form no rule read, and identifiers masked, as quoted notes under the file's heading.
+function notices(view: ReportView): string[] {
+  return [languageNotice(view.report), identifierNotice(view.report)].flatMap((n) => (n ? [`> ${escapeMarkdown(n)}`, ""] : []));
+}
 
 function summaryTable(rows: string[][], unreadable: Unreadable[]): string {
   const row = (cells: string[]) => `| ${cells.map(escapeMarkdown).join(" | ")} |`;
@@ -52,22 +66,26 @@ function summaryTable(rows: string[][], unreadable: Unreadable[]): string {
     row(summaryHeader),
     `|${" --- |".repeat(summaryHeader.length)}`,
     ...rows.map(row),
-    ...unreadable.map((e) => `\n- ${escapeMarkdown(e.path)}: could not be read (${escapeMarkdown(e.error)})`),
+    ...unreadable.map((e) => `\n- ${escapeMarkdown(printable(e.path))}: could not be read (${escapeMarkdown(printable(e.error))})`),
   ].join("\n");
 }
 
-function fileSection(view: ReportView, details: boolean): string {
+function fileSection(view: ReportView, { details, baseline }: FormatOptions): string {
   const { report } = view;
   const { readability: r } = report;
-  const out: string[] = [`## ${escapeMarkdown(view.path)}`, ""];
+  const out: string[] = [`## ${escapeMarkdown(printable(view.path))}`, "", ...notices(view)];
   out.push(
-    `**Grade ${escapeMarkdown(gradeLabel(report.score))}** · ${view.risks.length} risks · ${view.protections.length} protections · ${view.missing.length} missing elements`,
+    `**Grade ${escapeMarkdown(gradeLabel(report.score))}**` +
+      (report.coverage.checked
+        ? ` · ${view.risks.length} risks · ${view.protections.length} protections · ${view.missing.length} missing elements`
+        : ""),
     "",
     `- Kind of form: ${report.kinds.map((k) => k.title).join("; ") || "not recognised"}`,
     `- ${view.pages} page(s), ${report.text.words} words; reading level grade ${r.grade} (IRBs ask for ${r.target}), reading ease ${r.ease}`,
   );
-  for (const note of report.text.document.notes) out.push(`- Note: ${escapeMarkdown(note)}`);
-  out.push(...keyPoints(view), ...risks(view, details), ...missing(view, details), ...protections(view));
+  for (const note of report.text.document.notes) out.push(`- Note: ${escapeMarkdown(printable(note))}`);
+  if (baseline) out.push(`- ${escapeMarkdown(baselineText(baseline, view.accepted.length))}`);
+  out.push(...keyPoints(view), ...risks(view, details), ...missing(view, details), ...protections(view), ...accepted(view));
   if (details) {
     out.push("", "### Grade arithmetic", "", "| points | for |", "| ---: | --- |");
     for (const line of report.score.breakdown)
@@ -102,7 +120,12 @@ function risks(view: ReportView, details: boolean): string[] {
     out.push("");
     for (const g of view.riskGroups) {
       const top = g.findings[0]!;
-      out.push(`- **${g.title}** (${top.placeInWords}): ${escapeMarkdown(excerptOf(view.report.text, top.finding.sentence, shortQuote))}`);
+      const packs = [...new Set(g.findings.flatMap((f) => f.finding.pack ?? []))].map(
+        (p) => ` (with findings from rule pack ${escapeMarkdown(p)})`,
+      );
+      out.push(
+        `- **${g.title}** (${top.placeInWords}): ${escapeMarkdown(excerptOf(view.report.text, top.finding.sentence, shortQuote))}${packs.join("")}`,
+      );
     }
     return out;
   }
@@ -113,9 +136,10 @@ function risks(view: ReportView, details: boolean): string[] {
 function detailedGroup(view: ReportView, group: RiskGroup): string[] {
   const out = ["", `#### ${group.title}`];
   for (const { rule, severity, sentences } of group.rules) {
+    const pack = sentences[0]?.first.finding.pack;
     out.push(
       "",
-      `- **${severity.toUpperCase()}** ${escapeMarkdown(rule.title)} (\`${rule.id}\`): ${escapeMarkdown(rule.explanation)}${rule.citation ? ` (${escapeMarkdown(rule.citation)})` : ""}`,
+      `- **${severity.toUpperCase()}** ${escapeMarkdown(rule.title)} (\`${rule.id}\`${pack === undefined ? "" : `, from rule pack ${escapeMarkdown(pack)}`}): ${escapeMarkdown(rule.explanation)}${rule.citation ? ` (${escapeMarkdown(rule.citation)})` : ""}`,
     );
     for (const { first, places, quoted, alsoIn } of sentences) {
       const also = alsoIn.length ? ` (also: ${alsoIn.map((c) => categoryTitles[c]).join(", ")})` : "";
@@ -125,7 +149,7 @@ function detailedGroup(view: ReportView, group: RiskGroup): string[] {
       }
       const e = excerpt(view.report.text, first.finding, quoteLimit);
       out.push(
-        `  - ${places.join(", ")}${also}`,
+        `  - ${places.join(", ")}${also} · id \`${shortId(first.fingerprint)}\``,
         `    > ${escapeMarkdown(e.before)}**${escapeMarkdown(e.match)}**${escapeMarkdown(e.after)}`,
       );
     }
@@ -155,13 +179,30 @@ function protections(view: ReportView): string[] {
     "",
     ...view.protections.map(({ finding: f, placeInWords }) => {
       const e = excerpt(view.report.text, f, 160);
-      return `- ${categoryTitles[f.category]} (${placeInWords}): ${escapeMarkdown(e.before)}**${escapeMarkdown(e.match)}**${escapeMarkdown(e.after)}`;
+      const source = findingSource(f);
+      return `- ${f.disputes ? "**Disputed:** " : ""}${categoryTitles[f.category]} (${placeInWords}): ${escapeMarkdown(e.before)}**${escapeMarkdown(e.match)}**${escapeMarkdown(e.after)}${source ? ` (${escapeMarkdown(source)})` : ""}`;
+    }),
+  ];
+}
+
+function accepted(view: ReportView): string[] {
+  if (!view.accepted.length) return [];
+  return [
+    "",
+    "### Accepted findings",
+    "",
+    "Not counted for `--fail-on`.",
+    "",
+    ...view.accepted.map((a) => {
+      const { severity, title, place, id } = acceptedItem(a);
+      return `- **${severity.toUpperCase()}** ${escapeMarkdown(title)} (${place ? `${place}, ` : ""}id \`${id}\`): ${escapeMarkdown(acceptanceText(a.accepted))}`;
     }),
   ];
 }
 
 function questionList(view: ReportView, all: boolean): string {
-  const { questions } = view.report;
+  const { questions, coverage } = view.report;
+  if (!coverage.checked) return "### Questions to ask before you sign\n\nNone: the form was not checked.";
   if (!questions.length) return "### Questions to ask before you sign\n\nNone raised.";
   const shown = all ? questions : questions.slice(0, shortQuestions);
   return [

@@ -13,16 +13,31 @@
 //   Columns count UTF-16 code units of the extracted text (run.columnKind says so).
 // - region.snippet.text is the whole normalized sentence (line breaks and hyphenation
 //   undone), the same text the JSON report quotes; nothing else of the form is quoted.
-// - partialFingerprints["consentLens/v1"] is a hash of the rule id and the sentence with
-//   case, spacing and punctuation folded, plus ":n" for its n-th occurrence in the file,
-//   so a form that is only reflowed or re-paginated keeps its alerts across runs.
-import { createHash } from "node:crypto";
+// - A form, or a part of one, in a language no rule pack reads is a tool notification
+//   (error when nothing was checked, warning when a section was not), never an empty,
+//   clean-looking list of results. The run's rule changes (config file, added packs,
+//   rules turned off, severities changed) are in run.properties.ruleChanges; a result
+//   of an added pack's rule has properties.pack, and a risk that a pack calls a
+//   protection has properties.disputedBy.
+// - Identifiers of a filled-in form are masked in every snippet and message, and the
+//   fingerprints are hashes of the masked sentence; artifact.properties.identifiers
+//   counts them.
+// - partialFingerprints["consentLens/v1"] is the finding's fingerprint (./fingerprint.ts,
+//   the JSON report's `fingerprint`), so a form that is only reflowed or re-paginated
+//   keeps its alerts across runs.
+// - A finding the baseline accepts keeps its result, with a suppression (kind external,
+//   the reason as justification, who and when in its properties), so code scanning
+//   shows it dismissed. (SARIF 2.1.0's errata add a `status`; the schema of record has none.)
 import type { Element, Rule } from "../rules/schema.js";
 import { locate } from "../text/locate.js";
 import type { Finding, InputFormat, Report, Severity } from "../types.js";
 import { excerpt, quote } from "./excerpt.js";
 import { formatterOf, type Formatter, type FormatOptions, type FormatStream } from "./format.js";
-import type { FindingView, ReportView } from "./view.js";
+import type { FindingView, MissingView, ReportView } from "./view.js";
+import { fingerprintKey } from "./fingerprint.js";
+import type { Acceptance } from "./baseline.js";
+import { languageNotice } from "./notices.js";
+import { runJson } from "./json.js";
 
 export type SarifLevel = "error" | "warning" | "note";
 
@@ -30,7 +45,6 @@ export type SarifLevel = "error" | "warning" | "note";
 export const sarifLevel = (severity: Severity): SarifLevel => (severity === "high" ? "error" : severity === "medium" ? "warning" : "note");
 
 export const sarifSchemaUri = "https://json.schemastore.org/sarif-2.1.0.json";
-export const fingerprintKey = "consentLens/v1";
 
 const mimeTypes: Record<InputFormat, string> = {
   pdf: "application/pdf",
@@ -53,16 +67,6 @@ export function artifactUri(path: string): string {
   p = p.replace(/^(\.\/)+/, "");
   return encode(p);
 }
-
-/** The sentence as the fingerprint sees it: reflow, case and punctuation do not matter. */
-export const fingerprintText = (sentence: string) =>
-  sentence
-    .normalize("NFKC")
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, " ")
-    .trim();
-
-const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
 
 const pascal = (id: string) =>
   id
@@ -168,24 +172,35 @@ const artifactOf = ({ report }: ReportView) => {
       words: report.text.words,
       grade: report.score.grade ?? null,
       score: report.score.score,
+      language: report.coverage.main,
+      identifiers: report.identifiers.length,
     },
   };
 };
 
 type ArtifactLocation = { uri: string; index: number };
 
-/** Fingerprints of one file: a hash of the key, and ":n" for its n-th occurrence. */
-function fingerprints() {
-  const seen = new Map<string, number>();
-  return (key: string) => {
-    const hash = sha256(key);
-    const n = (seen.get(hash) ?? 0) + 1;
-    seen.set(hash, n);
-    return { [fingerprintKey]: `${hash}:${n}` };
-  };
-}
+// What a result of an accepted finding carries, and nothing for the others.
+const acceptedParts = (fingerprint: string, accepted: Acceptance | undefined) => ({
+  partialFingerprints: { [fingerprintKey]: fingerprint },
+  ...(accepted && {
+    suppressions: [
+      {
+        kind: "external" as const,
+        justification: accepted.reason,
+        properties: { by: accepted.by, date: accepted.date },
+      },
+    ],
+  }),
+});
 
-function riskResult(report: Report, { finding: f, rule }: FindingView, artifactLocation: ArtifactLocation, ruleIndex: number) {
+function riskResult(
+  report: Report,
+  { finding: f, rule, fingerprint, accepted }: FindingView,
+  artifactLocation: ArtifactLocation,
+  ruleIndex: number,
+  disputedBy: { ruleId: string; pack: string }[],
+) {
   const sentence = quote(report.text, f.sentence);
   const matched = excerpt(report.text, f).match.replace(/\s+/g, " ").trim();
   const region = { startLine: f.position.line, startColumn: f.position.column, ...regionEnd(report, f), snippet: { text: sentence } };
@@ -195,18 +210,20 @@ function riskResult(report: Report, { finding: f, rule }: FindingView, artifactL
     level: sarifLevel(f.severity),
     message: { text: `${rule.title}: "${matched}"` + (f.cue ? ` (turned round by "${f.cue}")` : "") },
     locations: [{ physicalLocation: { artifactLocation, region } }],
-    fingerprintKey: `${rule.id}\u0000${fingerprintText(sentence)}`,
     properties: {
       page: f.position.page,
       category: f.category,
       polarity: f.polarity,
       severity: f.severity,
       ...(f.cue ? { cue: f.cue } : {}),
+      ...(f.pack === undefined ? {} : { pack: f.pack }),
+      ...(disputedBy.length ? { disputedBy } : {}),
     },
+    ...acceptedParts(fingerprint, accepted),
   };
 }
 
-function missingResult(element: Element, artifactLocation: ArtifactLocation, ruleIndex: number) {
+function missingResult({ element, fingerprint, accepted }: MissingView, artifactLocation: ArtifactLocation, ruleIndex: number) {
   return {
     ruleId: element.id,
     ruleIndex,
@@ -214,19 +231,23 @@ function missingResult(element: Element, artifactLocation: ArtifactLocation, rul
     message: { text: `The form does not say: ${element.title}` },
     // The whole file: silence has no line.
     locations: [{ physicalLocation: { artifactLocation } }],
-    fingerprintKey: `${element.id}\u0000missing`,
     properties: {
       kind: "missing",
       ...(element.category ? { category: element.category } : {}),
       severity: element.severity,
       checklist: element.checklist,
     },
+    ...acceptedParts(fingerprint, accepted),
   };
 }
 
 function fileResults(view: ReportView, artifactLocation: ArtifactLocation, rules: RunRules) {
-  const fingerprint = fingerprints();
-  // Protections are not results (see the note at the top of this file).
+  // Protections are not results (see the note at the top of this file); a pack's protection that disputes a risk is said on the risk.
+  const disputes = view.findings.filter((v) => v.finding.disputes);
+  const disputedBy = ({ finding: f }: FindingView) =>
+    disputes
+      .filter((d) => d.finding.disputes === f.ruleId && d.finding.sentence.start === f.sentence.start)
+      .map((d) => ({ ruleId: d.finding.ruleId, pack: d.finding.pack! }));
   const risks = view.findings
     .filter((v) => v.finding.polarity === "risk")
     .map((v) =>
@@ -235,78 +256,103 @@ function fileResults(view: ReportView, artifactLocation: ArtifactLocation, rules
         v,
         artifactLocation,
         rules.indexOf(v.rule.id, () => ruleDescriptor(v.rule)),
+        disputedBy(v),
       ),
     );
-  const missing = view.missing.map((e) =>
+  const missing = view.allMissing.map((m) =>
     missingResult(
-      e,
+      m,
       artifactLocation,
-      rules.indexOf(e.id, () => elementDescriptor(e)),
+      rules.indexOf(m.element.id, () => elementDescriptor(m.element)),
     ),
   );
-  return [...risks, ...missing].map(({ fingerprintKey: key, ...result }) => ({ ...result, partialFingerprints: fingerprint(key) }));
+  return [...risks, ...missing];
 }
-
-const invocations = (unreadable: FormatOptions["unreadable"]) =>
-  unreadable.length
-    ? {
-        invocations: [
-          {
-            executionSuccessful: true,
-            toolExecutionNotifications: unreadable.map((e) => ({
-              level: "error" as const,
-              message: { text: `${e.path}: ${e.error}` },
-              locations: [{ physicalLocation: { artifactLocation: { uri: artifactUri(e.path) } } }],
-            })),
-          },
-        ],
-      }
-    : {};
 
 type Artifact = ReturnType<typeof artifactOf>;
 type Result = ReturnType<typeof fileResults>[number];
+type Notice = { level: "error" | "warning"; path: string; text: string };
 
-/** The SARIF log as an object. Files that could not be read are tool notifications. */
-function sarifLog(rules: RunRules, artifacts: Artifact[], results: Result[], options: Pick<FormatOptions, "version" | "unreadable">) {
+/**
+ * A form's part: its artifact and results, with rule indexes into its own rules (the log
+ * numbers the rules of the run in order of first use, as one pass over every form would),
+ * its language notice and its count of accepted findings.
+ */
+interface SarifPart {
+  artifact: Artifact;
+  results: Result[];
+  rules: Descriptor[];
+  notice?: Notice;
+  accepted: number;
+}
+
+function sarifPart(view: ReportView, index: number): SarifPart {
+  const rules = new RunRules();
+  const artifact = artifactOf(view);
+  const notice = languageNotice(view.report);
+  return {
+    artifact,
+    results: fileResults(view, { uri: artifact.location.uri, index }, rules),
+    rules: rules.descriptors,
+    ...(notice && { notice: { level: view.report.coverage.checked ? ("warning" as const) : ("error" as const), path: view.path, text: notice } }),
+    accepted: view.accepted.length,
+  };
+}
+
+// Files that could not be read, and forms (or parts) no rule pack reads.
+function invocations(notices: Notice[], unreadable: FormatOptions["unreadable"]) {
+  const notification = ({ level, path, text }: Notice) => ({
+    level,
+    message: { text: `${path}: ${text}` },
+    locations: [{ physicalLocation: { artifactLocation: { uri: artifactUri(path) } } }],
+  });
+  const notifications = [...unreadable.map((e) => notification({ level: "error", path: e.path, text: e.error })), ...notices.map(notification)];
+  return notifications.length ? { invocations: [{ executionSuccessful: true, toolExecutionNotifications: notifications }] } : {};
+}
+
+type SarifOptions = Pick<FormatOptions, "version" | "unreadable" | "changes" | "baseline">;
+
+function sarifLog(parts: SarifPart[], options: SarifOptions) {
+  const rules = new RunRules();
+  const results = parts.flatMap((part) =>
+    part.results.map((result) => {
+      const rule = part.rules[result.ruleIndex]!;
+      return { ...result, ruleIndex: rules.indexOf(rule.id, () => rule) };
+    }),
+  );
   return {
     $schema: sarifSchemaUri,
     version: "2.1.0" as const,
     runs: [
       {
         tool: { driver: { name: "consent-lens", version: options.version, rules: rules.descriptors } },
-        ...invocations(options.unreadable),
+        ...invocations(
+          parts.flatMap((p) => (p.notice ? [p.notice] : [])),
+          options.unreadable,
+        ),
         columnKind: "utf16CodeUnits" as const,
-        artifacts,
+        artifacts: parts.map((p) => p.artifact),
         results,
+        properties: {
+          ruleChanges: runJson(options.changes),
+          ...(options.baseline && { baseline: options.baseline, accepted: parts.reduce((n, p) => n + p.accepted, 0) }),
+        },
       },
     ],
   };
 }
 
-/**
- * A form's part: its artifact and results, with rule indexes into its own rules; the writer
- * numbers the rules of the run in order of first use, as one pass over every form would.
- */
-export const sarifStream: FormatStream<{ artifact: Artifact; results: Result[]; rules: Descriptor[] }> = {
-  part: (view, index) => {
-    const rules = new RunRules();
-    const artifact = artifactOf(view);
-    return { artifact, results: fileResults(view, { uri: artifact.location.uri, index }, rules), rules: rules.descriptors };
-  },
+/** The SARIF log as an object (formatSarif stringifies it). Files that could not be read are tool notifications. */
+export const toSarif = (views: ReportView[], options: SarifOptions) => sarifLog(views.map(sarifPart), options);
+
+/** The rule table opens the log: the forms' parts (results, never reports) wait for the end. */
+export const sarifStream: FormatStream<SarifPart> = {
+  part: (view, index) => sarifPart(view, index),
   open: (options) => {
-    const rules = new RunRules();
-    const artifacts: Artifact[] = [];
-    const results: Result[] = [];
+    const parts: SarifPart[] = [];
     return {
-      add: (part) => {
-        artifacts.push(part.artifact);
-        for (const result of part.results) {
-          const rule = part.rules[result.ruleIndex]!;
-          results.push({ ...result, ruleIndex: rules.indexOf(rule.id, () => rule) });
-        }
-        return "";
-      },
-      end: (unreadable) => JSON.stringify(sarifLog(rules, artifacts, results, { ...options, unreadable }), null, 2) + "\n",
+      add: (part) => (parts.push(part), ""),
+      end: (unreadable) => JSON.stringify(sarifLog(parts, { ...options, unreadable }), null, 2) + "\n",
     };
   },
 };

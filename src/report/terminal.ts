@@ -2,10 +2,14 @@ import { Chalk, type ChalkInstance } from "chalk";
 import wrapAnsi from "wrap-ansi";
 import { pagedFormats, type Grade, type Severity } from "../types.js";
 import { categoryTitles } from "./labels.js";
+import { printable } from "../text/printable.js";
 import { excerpt, excerptOf } from "./excerpt.js";
 import { keyPointText, pagesText } from "./key-points.js";
 import { summaryHeader, summaryRow } from "./summary.js";
-import { formatterOf, type Formatter, type FormatStream } from "./format.js";
+import { formatterOf, type Formatter, type FormatOptions, type FormatStream } from "./format.js";
+import { acceptanceText, acceptedItem, baselineText } from "./baseline.js";
+import { shortId } from "./fingerprint.js";
+import { findingSource, identifierNotice, languageNotice, ruleChangeLines } from "./notices.js";
 import type { ReportView, RiskGroup, SentenceEntry, Unreadable } from "./view.js";
 
 // Long sentences are trimmed around the match: the report quotes no more of the form than it needs.
@@ -60,24 +64,43 @@ export const terminalStream: FormatStream<{ text: string; row: string[] }> = {
   part: (view, _index, options) => {
     const c = new Chalk({ level: options.color ? 1 : 0 });
     const width = Math.max(40, Math.min(options.width, 100));
-    const text = options.questionsOnly
-      ? `${c.bold(view.path)}\n${formatQuestions(view, c, width, options.details)}\n`
-      : formatReport(view, new Writer(c, width), options.details);
-    return { text, row: summaryRow(view) };
+    if (!options.questionsOnly) return { text: formatReport(view, new Writer(c, width), options), row: summaryRow(view) };
+    const w = new Writer(c, width);
+    w.line(c.bold(printable(view.path)));
+    notices(view, w);
+    return { text: `${w.lines.join("\n")}\n${formatQuestions(view, c, width, options.details)}\n`, row: summaryRow(view) };
   },
+  // Each report is written as it comes, after the rules of the run; the summary closes a batch.
   open: (options) => {
+    const c = new Chalk({ level: options.color ? 1 : 0 });
     const rows: string[][] = [];
     return {
-      add: ({ text, row }) => (rows.push(row) > 1 ? "\n" : "") + text,
+      add: ({ text, row }) => (rows.push(row) > 1 ? "\n" : ruleChanges(options, c, Math.max(40, Math.min(options.width, 100)))) + text,
       end: (unreadable) =>
-        rows.length && !options.questionsOnly && rows.length + unreadable.length > 1
-          ? `\n${summary(rows, unreadable, new Chalk({ level: options.color ? 1 : 0 }))}`
-          : "",
+        rows.length && !options.questionsOnly && rows.length + unreadable.length > 1 ? `\n${summary(rows, unreadable, c)}` : "",
     };
   },
 };
 
 export const formatTerminal: Formatter = formatterOf(terminalStream);
+
+// The rules of the run, when they are not just the bundled pack: above every report, so no change goes unseen.
+function ruleChanges({ changes }: FormatOptions, c: ChalkInstance, width: number): string {
+  const lines = ruleChangeLines(changes);
+  if (!lines.length) return "";
+  const w = new Writer(c, width);
+  w.line(c.bold("Rules used: the bundled pack, changed"));
+  for (const line of lines) w.para(`• ${line}`, 4, 2);
+  return w.lines.join("\n") + "\n\n";
+}
+
+// Parts of the form no rule read, and identifiers masked: said under the header of every form.
+function notices(view: ReportView, w: Writer) {
+  const language = languageNotice(view.report);
+  if (language) w.para(w.c.bold.yellow(language));
+  const identifiers = identifierNotice(view.report);
+  if (identifiers) w.para(w.c.dim(identifiers));
+}
 
 // The batch overview: one aligned row per form, then the files that could not be read.
 function summary(formRows: string[][], unreadable: Unreadable[], c: ChalkInstance): string {
@@ -90,17 +113,18 @@ function summary(formRows: string[][], unreadable: Unreadable[], c: ChalkInstanc
       .trimEnd();
     return n === 0 ? c.bold(line) : line;
   });
-  for (const e of unreadable) lines.push(c.red(`${e.path}  could not be read: ${e.error}`));
+  for (const e of unreadable) lines.push(c.red(`${printable(e.path)}  could not be read: ${printable(e.error)}`));
   return `${c.bold.underline("Summary")}\n${lines.join("\n")}\n`;
 }
 
-function formatReport(view: ReportView, w: Writer, details: boolean): string {
-  header(view, w);
+function formatReport(view: ReportView, w: Writer, { details, baseline }: FormatOptions): string {
+  header(view, w, baseline);
   keyPoints(view, w);
   if (details) for (const group of view.riskGroups) detailedGroup(view, group, w);
   else topics(view, w);
   missing(view, w, details);
   protections(view, w, details);
+  accepted(view, w);
   if (details) grade(view, w);
   w.line();
   w.line(formatQuestions(view, w.c, w.width, details));
@@ -109,25 +133,27 @@ function formatReport(view: ReportView, w: Writer, details: boolean): string {
   return w.lines.join("\n") + "\n";
 }
 
-function header(view: ReportView, w: Writer) {
+function header(view: ReportView, w: Writer, baseline: string | undefined) {
   const { c } = w;
   const { report } = view;
-  w.line(c.bold(view.path));
+  w.line(c.bold(printable(view.path)));
   const pages = pagedFormats.includes(report.text.document.format) ? `, ${view.pages} page${view.pages === 1 ? "" : "s"}` : "";
   const kinds = report.kinds.map((k) => k.title + (k.given ? " (as given)" : "")).join("; ");
   w.para(c.dim(`${view.formatName}${pages}, ${report.text.words.toLocaleString("en-US")} words${kinds ? ` · ${kinds}` : ""}`));
   const plural = (n: number, word: string) => `${c.bold(String(n))} ${word}${n === 1 ? "" : "s"}`;
   const score = report.score.grade ? c.dim(` (${report.score.score}/100)`) : c.dim(`: ${report.score.ungraded}`);
-  w.para(
-    `${w.grade(report.score.grade)}${score}  ${plural(view.risks.length, "risk")}, ${plural(view.protections.length, "protection")}, ` +
-      `${plural(view.missing.length, "missing element")}`,
-  );
+  const counts = report.coverage.checked
+    ? `  ${plural(view.risks.length, "risk")}, ${plural(view.protections.length, "protection")}, ${plural(view.missing.length, "missing element")}`
+    : "";
+  w.para(`${w.grade(report.score.grade)}${score}${counts}`);
   const r = report.readability;
   if (r.sentences)
     w.para(
       `${c.dim("Reading level:")} grade ${r.grade} ${r.grade > r.target ? c.yellow(`(harder than the grade ${r.target} IRBs ask for)`) : c.green(`(within grade ${r.target})`)}`,
     );
-  for (const note of report.text.document.notes) w.para(c.yellow(`note: ${note}`));
+  for (const note of report.text.document.notes) w.para(c.yellow(`note: ${printable(note)}`));
+  notices(view, w);
+  if (baseline) w.para(c.dim(baselineText(baseline, view.accepted.length)));
 }
 
 function keyPoints(view: ReportView, w: Writer) {
@@ -148,8 +174,9 @@ function topics(view: ReportView, w: Writer) {
   for (const group of view.riskGroups) {
     const n = new Set(group.findings.map((f) => f.finding.sentence.start)).size;
     const severity = group.findings[0]!.finding.severity;
+    const packs = [...new Set(group.findings.flatMap((f) => f.finding.pack ?? []))].map((p) => `; from rule pack ${p}`).join("");
     w.para(
-      `${w.severity(severity)}  ${w.c.bold(group.title)} ${w.c.dim(`(${n} sentence${n === 1 ? "" : "s"}, ${pagesText(group.pages)})`)}`,
+      `${w.severity(severity)}  ${w.c.bold(group.title)} ${w.c.dim(`(${n} sentence${n === 1 ? "" : "s"}, ${pagesText(group.pages)}${packs})`)}`,
       4,
       2,
     );
@@ -163,8 +190,12 @@ function topics(view: ReportView, w: Writer) {
 function detailedGroup(view: ReportView, group: RiskGroup, w: Writer) {
   w.heading(group.title);
   for (const { rule, severity, sentences } of group.rules) {
+    const pack = sentences[0]?.first.finding.pack;
     w.line();
-    w.para(`${w.severity(severity)}  ${w.c.bold(rule.title)} ${w.c.dim(`[${rule.id}]`)}`, 2);
+    w.para(
+      `${w.severity(severity)}  ${w.c.bold(rule.title)} ${w.c.dim(`[${rule.id}${pack === undefined ? "" : `, from rule pack ${pack}`}]`)}`,
+      2,
+    );
     w.para(`${w.c.dim("Why it matters:")} ${rule.explanation.trim()}`, 4);
     for (const q of rule.questions) w.para(`${w.c.dim("Ask:")} ${q}`, 4);
     for (const entry of sentences) sentence(view, entry, w);
@@ -176,7 +207,11 @@ function sentence(view: ReportView, { first, places, quoted, alsoIn }: SentenceE
   const also = alsoIn.length ? c.dim(` (also: ${alsoIn.map((k) => categoryTitles[k]).join(", ")})`) : "";
   if (!quoted) return w.para(`${c.bold(places.join(", "))} ${c.dim("the sentence quoted above")}${also}`, 4);
   const e = excerpt(view.report.text, first.finding, quoteLimit);
-  w.para(`${c.bold(places.join(", "))} “${e.before}${c.bold.underline(e.match)}${e.after}”${also}`, 6, 4);
+  w.para(
+    `${c.bold(places.join(", "))} “${e.before}${c.bold.underline(e.match)}${e.after}”${also} ${c.dim(`(id ${shortId(first.fingerprint)})`)}`,
+    6,
+    4,
+  );
   if (first.finding.cue) w.para(c.dim(`(still a risk: “${first.finding.cue}” leaves the door open)`), 6);
 }
 
@@ -203,12 +238,30 @@ function missing(view: ReportView, w: Writer, details: boolean) {
 function protections(view: ReportView, w: Writer, details: boolean) {
   if (!view.protections.length) return;
   w.heading("Protections the form promises");
-  const shown = details ? view.protections : view.protections.slice(0, shortList);
+  // A pack's protection that disputes a risk is always shown.
+  const disputed = view.protections.filter((v) => v.finding.disputes);
+  const shown = details
+    ? view.protections
+    : [...disputed, ...view.protections.filter((v) => !v.finding.disputes)].slice(0, Math.max(shortList, disputed.length));
   for (const { finding: f, place } of shown) {
     const e = excerpt(view.report.text, f, details ? 160 : 110);
-    w.para(`${w.c.green("✓")} ${w.c.bold(place)} ${categoryTitles[f.category]}: “${e.before}${w.c.green(e.match)}${e.after}”`, 4, 2);
+    const source = findingSource(f);
+    const mark = f.disputes ? w.c.yellow("?") : w.c.green("✓");
+    w.para(`${mark} ${w.c.bold(place)} ${categoryTitles[f.category]}: “${e.before}${w.c.green(e.match)}${e.after}”`, 4, 2);
+    if (source) w.para(f.disputes ? w.c.yellow(`(${source})`) : w.c.dim(`(${source})`), 4);
   }
   if (shown.length < view.protections.length) w.para(w.c.dim(`and ${view.protections.length - shown.length} more`), 2);
+}
+
+// Findings a team has accepted: apart from the risks, with who accepted them, why and when.
+function accepted(view: ReportView, w: Writer) {
+  if (!view.accepted.length) return;
+  w.heading("Accepted findings (not counted for --fail-on)");
+  for (const a of view.accepted) {
+    const { severity, title, place, id } = acceptedItem(a);
+    w.para(`${w.severity(severity)}  ${title} ${w.c.dim(`(${place ? `${place}, ` : ""}id ${id})`)}`, 4, 2);
+    w.para(w.c.dim(acceptanceText(a.accepted)), 6);
+  }
 }
 
 function grade(view: ReportView, w: Writer) {
@@ -220,7 +273,8 @@ function grade(view: ReportView, w: Writer) {
 
 /** The numbered questions to ask before signing, with the pages they concern; ten unless `all`. */
 export function formatQuestions(view: ReportView, c: ChalkInstance, width: number, all: boolean): string {
-  const { questions } = view.report;
+  const { questions, coverage } = view.report;
+  if (!coverage.checked) return c.bold.yellow("No questions: the form was not checked.");
   if (!questions.length) return c.green("No questions raised. Read the form anyway: the tool only knows the phrasings it has rules for.");
   const shown = all ? questions : questions.slice(0, shortQuestions);
   const digits = String(shown.length).length;

@@ -1,6 +1,8 @@
 import { pagedFormats, severities, type Category, type Finding, type Position, type Report, type Severity, type Span } from "../types.js";
 import type { Element, Rule } from "../rules/schema.js";
 import { categoryTitles, formatNames } from "./labels.js";
+import { fingerprintsOf, missingFingerprint } from "./fingerprint.js";
+import type { Acceptance, AcceptedIn } from "./baseline.js";
 
 /** A finding with what every format shows beside it: its rule and its place in the form. */
 export interface FindingView {
@@ -10,7 +12,21 @@ export interface FindingView {
   place: string;
   /** The same in words: `page 2, line 14` or `line 14`. */
   placeInWords: string;
+  /** Its stable id (./fingerprint.ts). */
+  fingerprint: string;
+  /** Set when the baseline accepts it. */
+  accepted?: Acceptance;
 }
+
+/** A checklist element the form leaves out, with its id, and its acceptance when the baseline accepts it. */
+export interface MissingView {
+  element: Element;
+  fingerprint: string;
+  accepted?: Acceptance;
+}
+
+/** A risk or a missing element the baseline accepts: shown apart, and not counted for --fail-on. */
+export type AcceptedFinding = (FindingView | MissingView) & { accepted: Acceptance };
 
 /**
  * A sentence under one rule, with the near-identical sentences the form repeats
@@ -59,9 +75,9 @@ export interface ReportView {
   path: string;
   formatName: string;
   pages: number;
-  /** Every finding, in the order of the report (sentence by sentence). */
+  /** Every finding, in the order of the report (sentence by sentence), accepted ones too. */
   findings: FindingView[];
-  /** Risks, most severe first, then in reading order. */
+  /** Risks not accepted, most severe first, then in reading order. */
   risks: FindingView[];
   /** Categories in order of their most severe risk, then of how many risks they have. */
   riskGroups: RiskGroup[];
@@ -70,7 +86,12 @@ export interface ReportView {
   riskySentences: number;
   /** Protections, in reading order. */
   protections: FindingView[];
+  /** Missing elements not accepted. */
   missing: Element[];
+  /** Every missing element, accepted ones too, in the order of the report. */
+  allMissing: MissingView[];
+  /** Risks and missing elements the baseline accepts, most severe first. */
+  accepted: AcceptedFinding[];
 }
 
 const rank = (s: Severity) => severities.indexOf(s);
@@ -84,15 +105,28 @@ export function placeOf(report: Report, position: Position): { place: string; pl
     : { place: `line ${position.line}`, placeInWords: `line ${position.line}` };
 }
 
-export function findingView(report: Report, finding: Finding): FindingView {
+export function findingView(report: Report, finding: Finding, fingerprint: string, accepted?: Acceptance): FindingView {
   const rule = report.rulesById.get(finding.ruleId);
   if (!rule) throw new Error(`finding of unknown rule "${finding.ruleId}"`);
-  return { finding, rule, ...placeOf(report, finding.position) };
+  return { finding, rule, ...placeOf(report, finding.position), fingerprint, ...(accepted && { accepted }) };
 }
 
-export function reportView(report: Report): ReportView {
-  const findings = report.findings.map((f) => findingView(report, f));
-  const risks = findings.filter((v) => v.finding.polarity === "risk").sort(bySeverity);
+const isAccepted = <T extends { accepted?: Acceptance }>(v: T): v is T & { accepted: Acceptance } => v.accepted !== undefined;
+const severityOf = (v: FindingView | MissingView) => ("finding" in v ? v.finding.severity : v.element.severity);
+
+/** The view of one form; `acceptedIn` tells which of its findings the baseline accepts (only risks and missing elements can be). */
+export function reportView(report: Report, acceptedIn: AcceptedIn = () => undefined): ReportView {
+  const fingerprints = fingerprintsOf(report);
+  const findings = report.findings.map((f) => {
+    const fingerprint = fingerprints.get(f)!;
+    return findingView(report, f, fingerprint, f.polarity === "risk" ? acceptedIn(fingerprint) : undefined);
+  });
+  const allMissing = report.missing.map(({ element }) => {
+    const fingerprint = missingFingerprint(element.id);
+    const accepted = acceptedIn(fingerprint);
+    return { element, fingerprint, ...(accepted && { accepted }) };
+  });
+  const risks = findings.filter((v) => v.finding.polarity === "risk" && !v.accepted).sort(bySeverity);
   const protections = findings
     .filter((v) => v.finding.polarity === "protection")
     .sort((a, b) => a.finding.span.start - b.finding.span.start);
@@ -111,7 +145,9 @@ export function reportView(report: Report): ReportView {
     >,
     riskySentences: new Set(risks.map((v) => spanKey(v.finding.sentence))).size,
     protections,
-    missing: report.missing.map((m) => m.element),
+    missing: allMissing.filter((m) => !m.accepted).map((m) => m.element),
+    allMissing,
+    accepted: [...findings, ...allMissing].filter(isAccepted).sort((a, b) => rank(severityOf(a)) - rank(severityOf(b))),
   };
 }
 

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { UserError } from "../errors.js";
+import { Problems, UserError } from "../errors.js";
 import { internedPhrases, internPhrases, type Lists, type Phrase, type PhraseNode } from "../match/patterns/phrase/parse.js";
 import { keySetOf, type KeySet } from "../match/patterns/phrase/prefilter.js";
 import { nativeRegex } from "../match/patterns/regex.js";
@@ -20,6 +20,9 @@ import type { Grading, RuleFile } from "./schema.js";
 
 /** The rule pack that ships with consent-lens. */
 export const bundledRules = fileURLToPath(new URL("../../rules/", import.meta.url));
+
+/** Whether a rule file is one of the bundled pack's. */
+export const isBundled = (file: string) => file.startsWith(bundledRules);
 
 export const bundleFile = fileURLToPath(new URL("../bundled-rules.json", import.meta.url));
 
@@ -108,7 +111,8 @@ export function bundledRulebook(): Rulebook | undefined {
   });
   const lists = mergeLists(files);
   internPhrases(lists, readPhrases(bundle.phrases));
-  return compileRulebook(files, { lists, language: bundle.language, grading: bundle.grading }, { regexFor: () => nativeRegex });
+  const pack = { lists, language: () => bundle.language, grading: () => bundle.grading };
+  return compileRulebook(files, pack, { tested: new Set(files), regexFor: () => nativeRegex, packOf: new Map(), problems: new Problems() });
 }
 
 // Rows are written once each: equal subtrees (the same words in many phrases) become one node,

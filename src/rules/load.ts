@@ -1,5 +1,5 @@
 import { statSync } from "node:fs";
-import { UserError } from "../errors.js";
+import { Problems, UserError } from "../errors.js";
 import { nativeRegex } from "../match/patterns/regex.js";
 import { re2Regex } from "../match/patterns/re2.js";
 import type { CompiledLanguage, Language } from "../match/polarity.js";
@@ -15,15 +15,19 @@ import {
   type KeyPoints,
   type Rule,
 } from "./schema.js";
-import type { Category } from "../types.js";
+import type { FailOn } from "./config.js";
+import type { Category, Severity } from "../types.js";
+import { display } from "../errors.js";
 import { readYamlFile } from "./yaml-file.js";
-import { bundledData, bundledRulebook, bundledRules, bundleJson, packFiles } from "./bundle.js";
-import { compileRulebook, mergeLists, type LoadedFile, type MergedPack } from "./compile.js";
+import { bundledData, bundledRulebook, bundledRules, bundleJson, isBundled, packFiles } from "./bundle.js";
+import { compileRulebook, mergeLists, noChanges, type LoadedFile, type MergedPack } from "./compile.js";
 
-export { bundledRules, packFiles };
+export { bundledRules, isBundled, noChanges, packFiles };
 
 export interface CompiledFormKind {
   definition: FormKindDefinition;
+  /** The file it came from. */
+  file: string;
   signals: Matcher[];
   requires: Matcher[];
 }
@@ -41,6 +45,30 @@ export interface CompiledKeyPoints {
   choices: (CompiledSpec & { examples: NonNullable<KeyPoints["choices"]>["examples"] }) | undefined;
 }
 
+/** A rule pack added to the bundled one (by --rules or a config file), and what it brings. */
+export interface AddedPack {
+  /** The pack as the user named it: a file or a folder, relative to the working folder when inside it. */
+  path: string;
+  /** The languages its files read. */
+  languages: string[];
+  rules: string[];
+  elements: string[];
+}
+
+/** What a run changed about the bundled rules: every report names these, so nothing hidden changes a verdict. */
+export interface RuleChanges {
+  /** The config file applied, if any. */
+  config?: string;
+  packs: AddedPack[];
+  /** Rule and element ids the config turned off. */
+  disabled: string[];
+  /** Severities the config changed. */
+  severities: { id: string; from: Severity; to: Severity }[];
+  /** The config's fail-on, which sets the exit code when --fail-on is not given. */
+  failOn?: FailOn;
+}
+
+
 /** Everything a run matches and assesses with: the bundled pack, added packs and the config's changes, compiled. */
 export interface Rulebook {
   rules: CompiledRule<Rule>[];
@@ -50,27 +78,41 @@ export interface Rulebook {
   keyPoints: CompiledKeyPoints;
   language: CompiledLanguage;
   rulesById: Map<string, Rule>;
+  /** The languages its rules read: sections of a form in any other language are not checked. */
+  languages: Set<string>;
   /** Which file each rule and element came from. */
   files: Map<string, string>;
+  changes: RuleChanges;
 }
 
 /**
- * Loads, validates and compiles rule packs. Every problem is a UserError of the form
- * `file:line: field: problem`. `only`: the rules and elements of these packs alone, with
- * the lists, language and kinds of every pack (for `rules test` of a custom pack).
- * The bundled pack alone comes compiled from the build's bundle while it is current.
+ * Loads, validates and compiles rule packs. Every problem of every file is reported at
+ * once, in one UserError of lines `file:line:col: field: problem`. `only`: the rules and
+ * elements of these packs alone, with the lists, language and kinds of every pack (for
+ * `rules test` of a custom pack). The bundled pack alone comes compiled from the build's
+ * bundle while it is current.
  */
 export function loadRules(paths: string[] = [bundledRules], options: { only?: string[] } = {}): Rulebook {
   const bundledOnly = !options.only && paths.length === 1 && paths[0] === bundledRules;
   const compiled = bundledOnly ? bundledRulebook() : undefined;
   if (compiled) return compiled;
+  const problems = new Problems();
   const bundled = new Set(packFiles(bundledRules));
-  const files = paths.flatMap(packFiles).map((file) => readRuleFile(file, bundled.has(file)));
+  const packOf = new Map<string, string>();
+  for (const path of paths)
+    for (const file of problems.attempt(() => packFiles(path)) ?? []) if (!bundled.has(file)) packOf.set(file, display(path));
+  const files = paths
+    .flatMap((path) => problems.attempt(() => packFiles(path)) ?? [])
+    .flatMap((file) => problems.attempt(() => readRuleFile(file, bundled.has(file))) ?? []);
+  // A file that cannot be read leaves lists and ids undefined: compiling the rest would only add false problems.
+  problems.throwIfAny();
   const onlyFiles = options.only && new Set(options.only.flatMap(packFiles));
   return compileRulebook(files, merged(files), {
-    ...(onlyFiles ? { tested: files.filter((f) => onlyFiles.has(f.file)) } : {}),
+    tested: new Set(onlyFiles ? files.filter((f) => onlyFiles.has(f.file)) : files),
     // The bundled pack's regexes are vetted and run natively; a user's run on RE2.
     regexFor: (f) => (bundled.has(f.file) ? nativeRegex : re2Regex),
+    packOf,
+    problems,
   });
 }
 
@@ -78,12 +120,13 @@ export function loadRules(paths: string[] = [bundledRules], options: { only?: st
 export function compileBundle(): string {
   const files = packFiles(bundledRules).map(readYaml);
   const pack = merged(files);
-  compileRulebook(files, pack, { regexFor: () => nativeRegex });
-  return bundleJson(files, pack);
+  compileRulebook(files, pack, { tested: new Set(files), regexFor: () => nativeRegex, packOf: new Map(), problems: new Problems() });
+  return bundleJson(files, { lists: pack.lists, language: pack.language(), grading: pack.grading() });
 }
 
+// The files' grading and language are merged (and validated) when the compiler asks, so their problems come in order.
 function merged(files: LoadedFile[]): MergedPack {
-  return { lists: mergeLists(files), language: mergeLanguage(files), grading: mergeGrading(files) };
+  return { lists: mergeLists(files), language: () => mergeLanguage(files), grading: () => mergeGrading(files) };
 }
 
 function mergeLanguage(files: LoadedFile[]): Language {

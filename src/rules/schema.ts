@@ -61,6 +61,9 @@ export const RuleSchema = z
     citation: z.string().optional().describe("A regulation or source"),
     point: z.string().trim().min(1).optional().describe("What the form allows, in plain words, for the report's key points; else the category's"),
     unusual: unusual.optional().describe("How unusual and far-reaching this is, 1 (routine) to 5; else the category's"),
+    overrides: id
+      .optional()
+      .describe("The id of a rule this one replaces: a bundled rule, or one of a pack loaded before; it may be this rule's own id"),
     ...matchFields,
     examples: ExamplesSchema,
   })
@@ -156,6 +159,11 @@ export const KeyPointsSchema = z.strictObject({
 
 /** A rule pack file: rules, the named phrase lists they use, and optionally form kinds, checklist elements and grading. */
 export const PackSchema = z.strictObject({
+  lang: z
+    .string()
+    .regex(/^[a-z]{2,3}$/, 'use a language code such as "en" or "es"')
+    .default("en")
+    .describe("The language this file's rules, kinds and elements read (ISO 639-1 code); sections of a form in other languages are not matched with them"),
   lists: z.record(z.string().regex(/^[\w-]+$/), z.array(phrase).min(1)).default({}).describe("Named phrase lists, used as @name"),
   rules: z.array(RuleSchema).default([]),
   kinds: z.array(FormKindSchema).default([]),

@@ -2,8 +2,10 @@ import type { Document, Sentence, Span, Text } from "../types.js";
 import { lastAtOrBefore } from "./locate.js";
 import { contentLines, type PageLine } from "./boilerplate.js";
 import { splitSentences } from "./sentences.js";
+import { detectLanguages } from "./language.js";
 import { tokenize } from "./tokens.js";
 import { isHeading } from "./heading.js";
+import { isControl } from "./printable.js";
 
 /** Characters mapped one to one, so offsets stay exact: odd hyphens, ligatures, tabs. */
 const replacements: Record<string, string> = {
@@ -52,17 +54,18 @@ function clean(line: PageLine, markdown: boolean): CleanLine {
       text = text.slice(mark[0].length);
     }
   }
-  // Characters are collected and joined once: a long form has millions.
+  // Characters are collected in an array: testing the end of a growing string flattens it each time (quadratic on long lines).
   const out: string[] = [];
   const origins: number[] = [];
   for (let i = 0; i < text.length; i++) {
     let c = replacements[text[i]!] ?? text[i]!;
     if (markdown && isEmphasis(text, i)) c = "";
     const last = out.at(-1);
-    if (/\s/.test(c)) c = last === undefined || last === " " ? "" : " ";
+    // A control character (ESC and the like) separates words as a space does, and never reaches a terminal in a quote.
+    if (/\s/.test(c) || isControl(c)) c = last === undefined || last === " " ? "" : " ";
     if (c === "-" && last === "-") c = ""; // "-\u00ad\u2010" in some PDFs is one hyphen
-    for (let k = 0; k < c.length; k++) {
-      out.push(c[k]!);
+    for (const piece of c) {
+      out.push(piece);
       origins.push(offset + i);
     }
   }
@@ -81,7 +84,7 @@ const isTitleCase = (line: string) => {
 
 // Layout, not meaning: a line set apart as a title ends its paragraph (sentences are classified in heading.ts).
 const isTitleLine = (line: string, typicalWidth: number, next: string) =>
-  /^[^a-z]*[A-Z][^a-z]*$/.test(line) || // ALL CAPS
+  (/[A-Z]/.test(line) && !/[a-z]/.test(line)) || // ALL CAPS
   (isTitleCase(line) && /^[A-Z0-9]/.test(line) && line.length < typicalWidth * 0.9 && /^[A-Z0-9"“(•]/.test(next)) ||
   (line.length < typicalWidth * 0.6 && !/[,;-]$/.test(line) && (/[.:?!)]$/.test(line) || /^[A-Z0-9"“(]/.test(next)));
 
@@ -144,7 +147,8 @@ export function normalize(document: Document): Text {
       append(line.chars, line.origins);
       return;
     }
-    const brokenWord = /([A-Za-z]+)-$/.exec(previous.chars);
+    // Only the line's end is searched: a regex anchored at the end still tries every start (quadratic on a long line).
+    const brokenWord = /([A-Za-z]+)-$/.exec(previous.chars.slice(-64));
     const nextWord = /^[a-z]+/.exec(line.chars);
     if (brokenWord && nextWord) {
       // "par-" + "ties": join, unless the hyphen belongs to a compound written so elsewhere.
@@ -161,7 +165,7 @@ export function normalize(document: Document): Text {
   const paragraphs = { starts: paragraphStarts, pages: paragraphPages, listItems };
   const sentences = tokenized(value, withLeadIns(splitSentences(value, paragraphStarts), paragraphs, value));
   const words = sentences.reduce((n, s) => n + s.tokens.length, 0);
-  return { document, value, origin: origins.slice(0, length), sentences, words };
+  return { document, value, origin: origins.slice(0, length), sentences, words, languages: detectLanguages(value) };
 }
 
 interface SentenceSpan extends Span {

@@ -1,7 +1,9 @@
 import { formatterOf, type Formatter, type FormatOptions, type FormatStream } from "../format.js";
 import { css, cssHash, script, scriptHash } from "./assets.generated.js";
 import { esc, plural } from "./escape.js";
-import { idsOf, reportHtml } from "./sections.js";
+import { idsOf, questionsHtml, reportHtml } from "./sections.js";
+import { ruleChangeLines } from "../notices.js";
+import type { RuleChanges } from "../../rules/load.js";
 import { gradeLabel } from "../labels.js";
 import { keyPointText } from "../key-points.js";
 import type { ReportView } from "../view.js";
@@ -11,18 +13,24 @@ import type { ReportView } from "../view.js";
 const policy = `default-src 'none'; style-src ${cssHash}; script-src ${scriptHash}; base-uri 'none'; form-action 'none'`;
 
 /** The HTML formatter: one self-contained page with every form's whole text, its findings marked in place. */
-export const htmlStream: FormatStream<{ path: string; html: string; row: string }> = {
-  part: (view, index) => ({ path: view.path, html: reportHtml(view, index), row: summaryRow(view, index) }),
+type HtmlPart = { path: string; html: string; row: string };
+
+export const htmlStream: FormatStream<HtmlPart> = {
+  part: (view, r, options) => ({
+    path: view.path,
+    html: options.questionsOnly ? questionsHtml(view, r) : reportHtml(view, r, options.baseline),
+    row: summaryRow(view, r),
+  }),
   // The page opens with the batch's summary: the forms' HTML waits for it.
   open: (options) => {
-    const parts: { path: string; html: string; row: string }[] = [];
+    const parts: HtmlPart[] = [];
     return { add: (part) => (parts.push(part), ""), end: () => page(parts, options) };
   },
 };
 
 export const formatHtml: Formatter = formatterOf(htmlStream);
 
-function page(parts: { path: string; html: string; row: string }[], options: FormatOptions): string {
+function page(parts: HtmlPart[], options: FormatOptions): string {
   const files = parts.map((p) => p.path);
   const title = files.length === 1 ? `${files[0]}: consent-lens report` : `consent-lens report: ${plural(files.length, "form")}`;
   return `<!doctype html>
@@ -42,7 +50,7 @@ function page(parts: { path: string; html: string; row: string }[], options: For
 <p>This page holds the whole text of the form: keep it as private as the form itself.</p>
 </header>
 <main>
-${parts.length > 1 ? batchSummary(parts.map((p) => p.row)) : ""}
+${[rulesUsed(options.changes), parts.length > 1 && !options.questionsOnly ? batchSummary(parts.map((p) => p.row)) : ""].join("")}
 ${parts.map((p) => p.html).join("\n")}
 </main>
 <footer>Made by consent-lens ${esc(options.version)}, offline. It only knows the phrasings it has rules for: read the form itself too.</footer>
@@ -52,6 +60,18 @@ ${parts.map((p) => p.html).join("\n")}
 </body>
 </html>
 `;
+}
+
+// The rules of the run, when they are not just the bundled pack.
+function rulesUsed(changes: RuleChanges): string {
+  const lines = ruleChangeLines(changes);
+  if (!lines.length) return "";
+  return `<section class="rules-used" aria-labelledby="rules-h">
+<h2 id="rules-h">Rules used: the bundled pack, changed</h2>
+<ul>
+${lines.map((l) => `<li>${esc(l)}</li>`).join("\n")}
+</ul>
+</section>`;
 }
 
 // A batch opens with one row per form, linking to its report.

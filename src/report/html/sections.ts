@@ -5,6 +5,9 @@ import { keyPointText, pagesText } from "../key-points.js";
 import type { FindingView, ReportView, RiskGroup } from "../view.js";
 import { esc, plural } from "./escape.js";
 import { markText } from "./mark-text.js";
+import { acceptanceText, acceptedItem, baselineText } from "../baseline.js";
+import { shortId } from "../fingerprint.js";
+import { findingSource, identifierNotice, languageNotice } from "../notices.js";
 
 const severityLabels: Record<Severity, string> = { high: "HIGH", medium: "MEDIUM", low: "LOW", info: "INFO" };
 
@@ -17,21 +20,50 @@ export const idsOf =
   (name) =>
     `r${r}-${name}`;
 
-/** One form's report: summary and key points first, then the marked text, findings, missing elements, the grade, the questions. */
-export function reportHtml(view: ReportView, r: number): string {
+/** One form's questions alone (--questions-only), under its name and what was not checked. */
+export function questionsHtml(view: ReportView, r: number): string {
   const id = idsOf(r);
   return `<section class="report" aria-labelledby="${id("title")}">
-${summary(view, id)}
+<header class="summary">
+<h2 id="${id("title")}">${esc(view.path)}</h2>${noticeList(view, [])}
+</header>
+${questions(view, id)}
+</section>`;
+}
+
+// The extraction's notes, then what was not checked and the identifiers masked.
+function noticeList(view: ReportView, notes: string[]): string {
+  const language = languageNotice(view.report);
+  const identifiers = identifierNotice(view.report);
+  const items = [
+    ...(language ? [`<li><strong>${esc(language)}</strong></li>`] : []),
+    ...notes.map((n) => `<li>Note: ${esc(n)}</li>`),
+    ...(identifiers ? [`<li>${esc(identifiers)}</li>`] : []),
+  ];
+  return items.length ? `\n<ul class="notes">${items.join("")}</ul>` : "";
+}
+
+/** One form's report: summary and key points first, then the marked text, findings, missing elements, the grade, the questions. */
+export function reportHtml(view: ReportView, r: number, baseline?: string): string {
+  const id = idsOf(r);
+  return `<section class="report" aria-labelledby="${id("title")}">
+${summary(view, id, baseline)}
 ${keyPoints(view, id)}
 ${nav(view, id)}
 ${form(view, id)}
 ${findingList(view, id)}
 ${missing(view, id)}
+${accepted(view, id)}
 ${breakdown(view, id)}
 ${questions(view, id)}
 ${notes(view, id)}
 </section>`;
 }
+
+const sourceText = (f: FindingView["finding"]) => {
+  const source = findingSource(f);
+  return source ? ` · ${f.disputes ? `<strong>${esc(source)}</strong>` : esc(source)}` : "";
+};
 
 const badge = ({ finding: f }: FindingView) =>
   f.polarity === "risk"
@@ -47,11 +79,11 @@ function note(view: FindingView, matched: string, id: string): string {
 <p>${esc(rule.explanation)}</p>${f.cue ? `\n<p>Turned round by “${esc(f.cue)}”.</p>` : ""}${
     asks.length ? `\n<ul class="ask">${asks.map((q) => `<li>Ask: ${esc(q)}</li>`).join("")}</ul>` : ""
   }
-<p class="small">${esc(categoryTitles[f.category])} · rule ${esc(f.ruleId)}${rule.citation ? ` · ${esc(rule.citation)}` : ""}</p>
+${view.accepted ? `<p>${esc(acceptanceText(view.accepted))}</p>\n` : ""}<p class="small">${esc(categoryTitles[f.category])} · rule ${esc(f.ruleId)}${rule.citation ? ` · ${esc(rule.citation)}` : ""}${sourceText(f)} · id ${shortId(view.fingerprint)}</p>
 </div>`;
 }
 
-function summary(view: ReportView, id: Ids): string {
+function summary(view: ReportView, id: Ids, baseline: string | undefined): string {
   const { report } = view;
   const { grade, score, ungraded } = report.score;
   const read = report.readability;
@@ -66,7 +98,11 @@ function summary(view: ReportView, id: Ids): string {
 <div class="stat grade grade-${grade?.toLowerCase() ?? "none"}"><dt>Grade</dt><dd>${
     grade ? `<strong>${grade}</strong> ${score} of 100; A is best` : `<strong>none</strong> ${esc(ungraded ?? "")}`
   }</dd></div>
-<div class="stat"><dt>Risks</dt><dd><strong>${view.risks.length}</strong> ${counts.join(", ") || "none found"}</dd></div>
+<div class="stat"><dt>Risks</dt><dd>${
+    report.coverage.checked
+      ? `<strong>${view.risks.length}</strong> ${counts.join(", ") || "none found"}`
+      : "<strong>?</strong> not checked"
+  }</dd></div>
 <div class="stat"><dt>Protections</dt><dd><strong>${view.protections.length}</strong> promises that limit use</dd></div>
 <div class="stat"><dt>Missing elements</dt><dd><strong>${view.missing.length}</strong> things the form never says</dd></div>
 <div class="stat"><dt>Reading level</dt><dd>${
@@ -74,7 +110,7 @@ function summary(view: ReportView, id: Ids): string {
       ? "no sentences to measure"
       : `<strong>grade ${read.grade}</strong> ${read.grade > read.target ? "above" : "within"} the grade ${read.target} review boards ask for`
   }</dd></div>
-</dl>${notes.length ? `\n<ul class="notes">${notes.map((n) => `<li>Note: ${esc(n)}</li>`).join("")}</ul>` : ""}
+</dl>${noticeList(view, notes)}${baseline ? `\n<p class="meta">${esc(baselineText(baseline, view.accepted.length))}</p>` : ""}
 </header>`;
 }
 
@@ -129,7 +165,7 @@ function findingList(view: ReportView, id: Ids): string {
   const topics = view.riskGroups.map((g) => topicHtml(view, g, (f) => id(`f${index.get(f)}`)));
   const protections = view.protections.map((f) => {
     const e = excerpt(view.report.text, f.finding, 200);
-    return `<li class="item protection"><p class="head">${badge(f)} ${esc(categoryTitles[f.finding.category])} <span class="muted">(${f.place})</span></p>
+    return `<li class="item protection"><p class="head">${badge(f)} ${esc(categoryTitles[f.finding.category])} <span class="muted">(${f.place})</span>${sourceText(f.finding)}</p>
 <p class="quote">“${esc(e.before)}<strong>${esc(e.match)}</strong>${esc(e.after)}” <a class="small" href="#${id(`f${index.get(f)}`)}">Show it in the form</a></p></li>`;
   });
   const none = `<p>No sentence of the form matched a rule.</p>`;
@@ -151,7 +187,7 @@ function topicHtml(view: ReportView, group: RiskGroup, markId: (f: FindingView) 
     });
     const asks = rule.questions.length ? `\n<ul class="ask">${rule.questions.map((q) => `<li>Ask: ${esc(q)}</li>`).join("")}</ul>` : "";
     return `<li class="item ${severity}">
-<p class="head"><span class="badge ${severity}">${severityLabels[severity]}</span> ${esc(rule.title)} <span class="small">rule ${esc(rule.id)}${rule.citation ? ` · ${esc(rule.citation)}` : ""}</span></p>
+<p class="head"><span class="badge ${severity}">${severityLabels[severity]}</span> ${esc(rule.title)} <span class="small">rule ${esc(rule.id)}${rule.citation ? ` · ${esc(rule.citation)}` : ""}${sentences[0] ? sourceText(sentences[0].first.finding) : ""}</span></p>
 <p>${esc(rule.explanation)}</p>${asks}
 <ul class="sentences">
 ${items.join("\n")}
@@ -176,6 +212,25 @@ function missing(view: ReportView, id: Ids): string {
   return `<section class="missing" id="${id("missing")}" aria-labelledby="${id("missing-h")}">
 <h3 id="${id("missing-h")}">What the form does not say</h3>
 ${items.length ? `<ul class="list">\n${items.join("\n")}\n</ul>` : `<p>The form addresses every element checked for its kind.</p>`}
+</section>`;
+}
+
+// Findings a team accepted, apart from the risks, with who accepted them, why and when.
+function accepted(view: ReportView, id: Ids): string {
+  if (!view.accepted.length) return "";
+  const items = view.accepted.map((a) => {
+    const { severity, title, place, id: findingId } = acceptedItem(a);
+    return `<li class="item ${severity}">
+<p class="head"><span class="badge ${severity}">${severityLabels[severity]}</span> ${esc(title)} <span class="muted">(${place ? `${place}, ` : ""}id ${findingId})</span></p>
+<p>${esc(acceptanceText(a.accepted))}</p>
+</li>`;
+  });
+  return `<section class="accepted" id="${id("accepted")}" aria-labelledby="${id("accepted-h")}">
+<h3 id="${id("accepted-h")}">Accepted findings</h3>
+<p>Not counted for <code>--fail-on</code>.</p>
+<ul class="list">
+${items.join("\n")}
+</ul>
 </section>`;
 }
 
@@ -208,7 +263,9 @@ function questions(view: ReportView, id: Ids): string {
 ${
   items.length
     ? `<ol>\n${items.join("\n")}\n</ol>`
-    : `<p>No questions raised. Read the form anyway: the tool only knows the phrasings it has rules for.</p>`
+    : view.report.coverage.checked
+      ? `<p>No questions raised. Read the form anyway: the tool only knows the phrasings it has rules for.</p>`
+      : `<p><strong>No questions: the form was not checked.</strong></p>`
 }
 </section>`;
 }
