@@ -155,7 +155,13 @@ const longForm = (pages) => {
 };
 // The same text on one line of 1 MB (the goal: under 5 s, as with its line breaks).
 const oneLine = join(work, "one-line.txt");
-writeFileSync(oneLine, lines.join(" ").repeat(Math.ceil(1e6 / lines.join(" ").length)).slice(0, 1e6));
+writeFileSync(
+  oneLine,
+  lines
+    .join(" ")
+    .repeat(Math.ceil(1e6 / lines.join(" ").length))
+    .slice(0, 1e6),
+);
 const oneLineRun = nodeProcess([cli, "scan", "--format", "json", oneLine]);
 table(
   "Long forms (text), one process",

@@ -18,7 +18,6 @@ export interface BaselineFile {
   data: Baseline;
 }
 
-
 /** The baseline of a scan: the one named (which must exist), or the default one when it exists. */
 export function readBaseline(named: string | undefined, config: Config | undefined, cwd: string): BaselineFile | undefined {
   const file = baselinePath(named, config, cwd);

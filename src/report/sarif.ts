@@ -294,7 +294,9 @@ function sarifPart(view: ReportView, index: number): SarifPart {
     artifact,
     results: fileResults(view, { uri: artifact.location.uri, index }, rules),
     rules: rules.descriptors,
-    ...(notice && { notice: { level: view.report.coverage.checked ? ("warning" as const) : ("error" as const), path: view.path, text: notice } }),
+    ...(notice && {
+      notice: { level: view.report.coverage.checked ? ("warning" as const) : ("error" as const), path: view.path, text: notice },
+    }),
     accepted: view.accepted.length,
   };
 }
@@ -306,7 +308,10 @@ function invocations(notices: Notice[], unreadable: FormatOptions["unreadable"])
     message: { text: `${path}: ${text}` },
     locations: [{ physicalLocation: { artifactLocation: { uri: artifactUri(path) } } }],
   });
-  const notifications = [...unreadable.map((e) => notification({ level: "error", path: e.path, text: e.error })), ...notices.map(notification)];
+  const notifications = [
+    ...unreadable.map((e) => notification({ level: "error", path: e.path, text: e.error })),
+    ...notices.map(notification),
+  ];
   return notifications.length ? { invocations: [{ executionSuccessful: true, toolExecutionNotifications: notifications }] } : {};
 }
 
