@@ -52,6 +52,8 @@ export interface Rulebook {
   keyPoints: CompiledKeyPoints;
   language: CompiledLanguage;
   rulesById: Map<string, Rule>;
+  /** The named phrase lists of every pack, merged. */
+  lists: Lists;
   /** Which file each rule and element came from. */
   files: Map<string, string>;
 }
@@ -98,6 +100,7 @@ export function loadRules(paths: string[] = [bundledRules], options: { only?: st
     keyPoints: compiler.keyPoints(tested),
     language: mergeLanguage(files, lists),
     rulesById: new Map(rules.map((c) => [c.rule.id, c.rule])),
+    lists,
     files: compiler.fileOf,
   };
 }
