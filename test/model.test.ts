@@ -1,12 +1,18 @@
 import { describe, expect, it } from "vitest";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { documentFromPages } from "../src/extract/document.js";
 import { normalize } from "../src/text/normalize.js";
+import { match } from "../src/match/match.js";
 import { matchSentences, type SentenceInContext } from "../src/match/sentence.js";
 import { featureContext, sentenceFeatures } from "../src/match/model/features.js";
 import { modelScorer, type CompiledModel } from "../src/match/model/model.js";
 import { probability, sigmoid, train, type Example } from "../src/match/model/train.js";
+import { bundledRules, loadRules } from "../src/rules/load.js";
+import { checkExamples } from "../src/rules/examples.js";
 import type { Lists } from "../src/match/patterns/phrase/parse.js";
-import { rulebook } from "./helpers.js";
+import { cli, rulebook } from "./helpers.js";
 
 /** The last statement of a text whose lines are paragraphs ("Who may see it:\n• the sponsor" is an item with its lead-in). */
 function statement(text: string): { value: string; context: SentenceInContext } {
@@ -111,5 +117,61 @@ describe("model findings", () => {
     expect(hits("Records are kept in a locked room.")).toEqual([]);
     expect(hits("Records will never be disclosed to partners.")).toEqual([]);
     expect(hits("Records may be disclosed to partners.", false)).toEqual([]);
+  });
+});
+
+describe("the committed model", () => {
+  const scanText = (text: string) => {
+    const normalized = normalize(documentFromPages("t", "text", [text.split("\n")], { linesAreParagraphs: true }));
+    return match(normalized, rulebook().rules, rulebook().language, rulebook().model);
+  };
+
+  it("loads with the bundled rules and reports the categories of rules/model.yaml", () => {
+    const { model } = rulebook();
+    expect(model?.threshold).toBe(0.9);
+    expect(model?.findings.map((f) => f.head.id)).toContain("model-third-party-sharing");
+    expect(rulebook().rulesById.get("model-third-party-sharing")?.questions.length).toBeGreaterThan(0);
+  });
+
+  it("reports a plain paraphrase the rules are silent on, and nothing on an unrelated sentence", () => {
+    const findings = scanText("Your cells may be grown in the lab and then used to study diseases other than the one you have.");
+    expect(findings.filter((f) => f.ruleId.startsWith("model-")).map((f) => `${f.category} ${f.polarity}`)).toEqual(["broad-consent risk"]);
+    expect(scanText("You will need to fast for eight hours before the scan.")).toEqual([]);
+  });
+
+  it("passes its examples (rules test runs them)", () => {
+    const results = checkExamples(rulebook()).filter((r) => r.ruleId.startsWith("model-"));
+    expect(results.length).toBeGreaterThan(20);
+    expect(results.filter((r) => !r.passed)).toEqual([]);
+  });
+
+  it("can be turned off per category in the config, like a rule", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "consent-lens-model-"));
+    const form = "Your cells may be grown in the lab and then used to study diseases other than the one you have.";
+    writeFileSync(join(dir, "form.txt"), form);
+    const ids = async () =>
+      JSON.parse((await cli(["scan", "--format", "json", "form.txt"], { cwd: dir })).stdout).files[0].findings.map(
+        (f: { ruleId: string }) => f.ruleId,
+      );
+    expect(await ids()).toContain("model-broad-consent");
+    writeFileSync(join(dir, ".consent-lens.yaml"), "disable: [model-broad-consent]\n");
+    expect(await ids()).not.toContain("model-broad-consent");
+  });
+
+  it("names the line of a model whose weights cannot be read", () => {
+    const dir = mkdtempSync(join(tmpdir(), "consent-lens-model-"));
+    const pack = join(dir, "pack.yaml");
+    writeFileSync(
+      pack,
+      [
+        "model:",
+        "  weights: missing.json",
+        "  threshold: 0.9",
+        "  findings:",
+        "    - { id: m-share, category: third-party-sharing, severity: medium, title: T, explanation: E, questions: [Q?],",
+        "        examples: { risk: [We share it.], none: [We park.] } }",
+      ].join("\n"),
+    );
+    expect(() => loadRules([bundledRules, pack])).toThrow(/pack\.yaml:2: model\.weights: cannot read the weights .*missing\.json/);
   });
 });

@@ -5,10 +5,17 @@ import { checkExamples } from "../rules/examples.js";
 import { describePattern } from "../match/patterns/index.js";
 import { categoryTitles } from "../report/labels.js";
 import type { Example } from "../rules/schema.js";
+import type { Classifier } from "../match/model/train.js";
 
-/** `rules list`: one line per rule. */
+/** The rules, then the model's findings (its entries are rules with no patterns). */
+const allRules = (rulebook: Rulebook) => [
+  ...rulebook.rules.map((c) => c.rule),
+  ...(rulebook.model?.findings.map((f) => rulebook.rulesById.get(f.head.id)!) ?? []),
+];
+
+/** `rules list`: one line per rule and model finding. */
 export function listRules(rulebook: Rulebook): string {
-  const rows = rulebook.rules.map(({ rule }) => [
+  const rows = allRules(rulebook).map((rule) => [
     rule.id,
     rule.category,
     rule.polarity === "risk" ? rule.severity : "protection",
@@ -29,17 +36,24 @@ export function testRules(rulebook: Rulebook, color: boolean): { output: string;
     const expected = `${f.expected}${f.expectedWords ? ` on “${f.expectedWords}”` : ""}`;
     return `${c.red("✗")} ${c.bold(f.ruleId)} ${rulebook.files.get(f.ruleId) ?? ""}\n    expected ${expected}, got ${got}\n    “${f.sentence}”`;
   });
-  const summary = `${rulebook.rules.length} rules, ${results.length} examples: ${results.length - failures.length} passed, ${failures.length} failed`;
+  const model = rulebook.model ? `, ${rulebook.model.findings.length} model findings` : "";
+  const summary = `${rulebook.rules.length} rules${model}, ${results.length} examples: ${results.length - failures.length} passed, ${failures.length} failed`;
   lines.push(failures.length ? c.red(summary) : c.green(summary));
   return { output: lines.join("\n") + "\n", passed: failures.length === 0 };
 }
 
-/** `explain <rule-id>`: what the rule looks for and why. */
+/** `explain <rule-id>`: what the rule (or model finding) looks for and why. */
 export function explainRule(rulebook: Rulebook, id: string): string {
-  const compiled = rulebook.rules.find((r) => r.rule.id === id);
-  if (!compiled) throw new UserError(`no rule "${id}" (see consent-lens rules list)`);
-  const { rule } = compiled;
-  const patterns = rule.patterns.map(describePattern);
+  const rule = allRules(rulebook).find((r) => r.id === id);
+  if (!rule) throw new UserError(`no rule "${id}" (see consent-lens rules list)`);
+  const classifier = rulebook.model?.findings.find((f) => f.head.id === id)?.classifier;
+  const looksFor = classifier
+    ? modelLooksFor(classifier, rulebook.model!.threshold)
+    : [
+        ...rule.patterns.map((p) => `  - ${describePattern(p)}`),
+        ...(rule.requires.length ? [`  and the sentence also mentions: ${rule.requires.join("; ")}`] : []),
+        ...(rule.excludes.length ? [`  but not when it mentions: ${rule.excludes.join("; ")}`] : []),
+      ];
   return (
     [
       `${rule.id}: ${rule.title}`,
@@ -51,9 +65,7 @@ export function explainRule(rulebook: Rulebook, id: string): string {
       ...(rule.citation ? ["", `Source: ${rule.citation}`] : []),
       "",
       "Looks for:",
-      ...patterns.map((p) => `  - ${p}`),
-      ...(rule.requires.length ? [`  and the sentence also mentions: ${rule.requires.join("; ")}`] : []),
-      ...(rule.excludes.length ? [`  but not when it mentions: ${rule.excludes.join("; ")}`] : []),
+      ...looksFor,
       "",
       "Examples:",
       ...rule.examples.risk.map((s) => `  risk:       ${exampleText(s)}`),
@@ -61,6 +73,18 @@ export function explainRule(rulebook: Rulebook, id: string): string {
       ...rule.examples.none.map((s) => `  not this:   ${s}`),
     ].join("\n") + "\n"
   );
+}
+
+// A model's "patterns": the features that weigh most for and against, in the words of features.ts.
+function modelLooksFor(classifier: Classifier, threshold: number): string[] {
+  const ranked = Object.entries(classifier.weights).sort(([, a], [, b]) => b - a);
+  const show = (list: [string, number][]) => list.map(([f, w]) => `${f} (${w > 0 ? "+" : ""}${w.toFixed(2)})`).join(", ");
+  return [
+    `  a sentence no rule of this category matched, whose features add up to a probability of at least ${threshold}`,
+    `  (the model: ${ranked.length} weighted features; s: a word's stem, b: two stems, @: a vocabulary of lists.yaml, in: the list's lead-in)`,
+    `  weighs most for: ${show(ranked.slice(0, 12))}`,
+    `  weighs most against: ${show(ranked.slice(-8).reverse())}`,
+  ];
 }
 
 const exampleText = (example: Example) => (typeof example === "string" ? example : example.sentence);

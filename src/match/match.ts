@@ -3,6 +3,7 @@ import { locate } from "../text/locate.js";
 import { decidePolarity, type CompiledLanguage } from "./polarity.js";
 import { matchSentences, type MatchSentence } from "./sentence.js";
 import { findSpec, type CompiledRule } from "./spec.js";
+import { modelScorer, type CompiledModel } from "./model/model.js";
 
 type Hit = Omit<Finding, "position">;
 
@@ -36,9 +37,12 @@ const rank = (f: Hit) => severities.indexOf(f.severity);
  * about sharing do not report the same sentence three times; and where it both opens
  * and closes a door of one category ("we will not sell it, but we may license it"),
  * the open door is what the patient needs to know: the risk stands, not the protection.
+ * Rules come first: the model, if given, speaks only in the categories the rules
+ * said nothing about in that sentence, either way (a protection the rules found stands).
  */
-export function match(text: Text, rules: CompiledRule[], language: CompiledLanguage): Finding[] {
+export function match(text: Text, rules: CompiledRule[], language: CompiledLanguage, model?: CompiledModel): Finding[] {
   const findings: Finding[] = [];
+  const scorer = model && modelScorer(model);
   for (const { sentence, leadIn, heading } of matchSentences(text)) {
     if (sentence.tokens.length === 0 || heading) continue;
     const best = new Map<string, Hit>();
@@ -49,8 +53,13 @@ export function match(text: Text, rules: CompiledRule[], language: CompiledLangu
       const kept = best.get(key);
       if (!kept || rank(hit) < rank(kept)) best.set(key, hit);
     }
-    for (const hit of best.values())
-      if (hit.polarity === "risk" || !best.has(`${hit.category}|risk`)) findings.push({ ...hit, position: locate(text, hit.span.start) });
+    const hits = [...best.values()].filter((hit) => hit.polarity === "risk" || !best.has(`${hit.category}|risk`));
+    if (scorer) {
+      const said = new Set(hits.map((h) => h.category));
+      for (const { head, span } of scorer.hits({ sentence, leadIn }, (c) => !said.has(c)))
+        hits.push({ ruleId: head.id, category: head.category, polarity: "risk", severity: head.severity, span, sentence: sentence.span });
+    }
+    for (const hit of hits) findings.push({ ...hit, position: locate(text, hit.span.start) });
   }
   return findings;
 }

@@ -44,10 +44,20 @@ export function applyConfig(rulebook: Rulebook, config: Config | undefined): Rul
   const ruleList = rulebook.rules
     .filter((c) => !off.has(c.rule.id))
     .map((c) => (newSeverity[c.rule.id] ? { ...c, rule: { ...c.rule, severity: newSeverity[c.rule.id]! } } : c));
+  const model = rulebook.model && {
+    ...rulebook.model,
+    findings: rulebook.model.findings
+      .filter((f) => !off.has(f.head.id))
+      .map((f) => (newSeverity[f.head.id] ? { ...f, head: { ...f.head, severity: newSeverity[f.head.id]! } } : f)),
+  };
+  const rules = [...rulebook.rulesById.values()]
+    .filter((r) => !off.has(r.id))
+    .map((r) => (newSeverity[r.id] ? { ...r, severity: newSeverity[r.id]! } : r));
   return {
     ...rulebook,
     rules: ruleList,
-    rulesById: new Map(ruleList.map((c) => [c.rule.id, c.rule])),
+    ...(model ? { model } : {}),
+    rulesById: new Map(rules.map((r) => [r.id, r])),
     elements: rulebook.elements
       .filter((c) => !off.has(c.element.id))
       .map((c) => (newSeverity[c.element.id] ? { ...c, element: { ...c.element, severity: newSeverity[c.element.id]! } } : c)),

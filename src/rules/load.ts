@@ -18,6 +18,8 @@ import {
   type RuleFile,
 } from "./schema.js";
 import type { Category } from "../types.js";
+import type { CompiledModel } from "../match/model/model.js";
+import { compileModel, modelRule } from "./model.js";
 import { display, type YamlFile } from "./yaml-file.js";
 import { readRuleFile } from "./bundle.js";
 
@@ -51,6 +53,9 @@ export interface Rulebook {
   grading: Grading;
   keyPoints: CompiledKeyPoints;
   language: CompiledLanguage;
+  /** The model for sentences the rules are silent on (rules/model.yaml), if a pack has one. */
+  model?: CompiledModel;
+  /** The rules and the model's findings, by id. */
   rulesById: Map<string, Rule>;
   /** The named phrase lists of every pack, merged. */
   lists: Lists;
@@ -92,14 +97,18 @@ export function loadRules(paths: string[] = [bundledRules], options: { only?: st
   const elements = tested.flatMap((f) => compiler.elements(f));
   for (const f of files) compiler.checkLists(f);
   const rules = tested.flatMap((f) => compiler.rules(f));
+  const language = mergeLanguage(files, lists);
+  const modelFile = tested.findLast((f) => f.data.model);
+  const model = modelFile && compiler.model(modelFile, language);
   return {
     rules,
     kinds,
     elements,
     grading: mergeGrading(files),
     keyPoints: compiler.keyPoints(tested),
-    language: mergeLanguage(files, lists),
-    rulesById: new Map(rules.map((c) => [c.rule.id, c.rule])),
+    language,
+    ...(model ? { model } : {}),
+    rulesById: new Map([...rules.map((c) => c.rule), ...(modelFile?.data.model?.findings.map(modelRule) ?? [])].map((r) => [r.id, r])),
     lists,
     files: compiler.fileOf,
   };
@@ -181,6 +190,13 @@ class Compiler {
         choices = { ...this.spec(file, ["keyPoints", "choices"], { ...keyPoints.choices, leadIn: [] }), examples: keyPoints.choices.examples };
     }
     return { categories, choices };
+  }
+
+  /** The last pack's model: its findings' ids claimed like rule ids, its weights read and checked. */
+  model(file: LoadedFile, language: CompiledLanguage): CompiledModel {
+    const definition = file.data.model!;
+    definition.findings.forEach((f, i) => this.claim(file, ["model", "findings", i], "rule", f.id, this.fileOf));
+    return compileModel(file, definition, this.lists, language);
   }
 
   /** Lists are checked where they are written, so a typo in a list names its own line. */
