@@ -134,8 +134,8 @@ describe("the committed model", () => {
   });
 
   it("reports a plain paraphrase the rules are silent on, and nothing on an unrelated sentence", () => {
-    const findings = scanText("Your cells may be grown in the lab and then used to study diseases other than the one you have.");
-    expect(findings.filter((f) => f.ruleId.startsWith("model-")).map((f) => `${f.category} ${f.polarity}`)).toEqual(["broad-consent risk"]);
+    const findings = scanText("We may give your contact details to organizations that help us run this program.");
+    expect(findings.map((f) => `${f.ruleId} ${f.polarity}`)).toEqual(["model-third-party-sharing risk"]);
     expect(scanText("You will need to fast for eight hours before the scan.")).toEqual([]);
   });
 
@@ -147,15 +147,15 @@ describe("the committed model", () => {
 
   it("can be turned off per category in the config, like a rule", async () => {
     const dir = mkdtempSync(join(tmpdir(), "consent-lens-model-"));
-    const form = "Your cells may be grown in the lab and then used to study diseases other than the one you have.";
+    const form = "We may give your contact details to organizations that help us run this program.";
     writeFileSync(join(dir, "form.txt"), form);
     const ids = async () =>
       JSON.parse((await cli(["scan", "--format", "json", "form.txt"], { cwd: dir })).stdout).files[0].findings.map(
         (f: { ruleId: string }) => f.ruleId,
       );
-    expect(await ids()).toContain("model-broad-consent");
-    writeFileSync(join(dir, ".consent-lens.yaml"), "disable: [model-broad-consent]\n");
-    expect(await ids()).not.toContain("model-broad-consent");
+    expect(await ids()).toContain("model-third-party-sharing");
+    writeFileSync(join(dir, ".consent-lens.yaml"), "disable: [model-third-party-sharing]\n");
+    expect(await ids()).not.toContain("model-third-party-sharing");
   });
 
   it("names the line of a model whose weights cannot be read", () => {
