@@ -15,6 +15,7 @@
 //   --algo nb      Bernoulli naive Bayes instead of logistic regression, for comparison
 //   --residual     train only on the (sentence, category) pairs the rules are silent on
 //   --drop REGEX   leave out the features it matches (ablation)
+//   --min-groups k keep only features that forms of k institutions or more use
 //   --show T       list the model's additions at threshold T with their verdicts
 // MODEL_DATA=file caches the scanned forms; MODEL_OOF=file the held-out probabilities.
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
@@ -90,6 +91,15 @@ function naiveBayes(examples) {
   return { bias, weights };
 }
 
+// Words of one institution's forms (its name, its project's) say nothing of another's forms.
+function sharedFeatures(forms, minGroups) {
+  const groupsOf = new Map();
+  for (const form of forms)
+    for (const s of [...form.sentences, ...form.unreached])
+      for (const f of s.features) (groupsOf.get(f) ?? groupsOf.set(f, new Set()).get(f)).add(form.group);
+  return new Set([...groupsOf].filter(([, g]) => g.size >= minGroups).map(([f]) => f));
+}
+
 /** Held-out probabilities: [form][sentence][category]. */
 function heldOut() {
   const { groups, folds } = assignFolds(Number(opt("--folds", "0")));
@@ -97,9 +107,10 @@ function heldOut() {
   const probabilities = data.map((f) => f.sentences.map(() => ({})));
   for (let fold = 0; fold < folds; fold++) {
     const trainForms = data.filter((f) => f.fold !== fold);
+    const shared = sharedFeatures(trainForms, Number(opt("--min-groups", "1")));
     for (const category of categories) {
       const keep = args.includes("--residual") ? (s) => ruleSilent(s, category) : undefined;
-      const examples = examplesOf(trainForms, category, keep);
+      const examples = examplesOf(trainForms, category, keep).map((e) => ({ ...e, features: e.features.filter((f) => shared.has(f)) }));
       const classifier = opt("--algo", "lr") === "nb" ? naiveBayes(examples) : train(examples, trainOptions);
       data.forEach((f, i) => {
         if (f.fold === fold) f.sentences.forEach((s, j) => (probabilities[i][j][category] = probability(classifier, s.features)));
