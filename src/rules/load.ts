@@ -19,6 +19,8 @@ import {
 } from "./schema.js";
 import type { FailOn } from "./config.js";
 import type { Category, Severity } from "../types.js";
+import type { CompiledModel } from "../match/model/model.js";
+import { compileModel, modelRule } from "./model.js";
 import { display, type YamlFile } from "./yaml-file.js";
 import { readRuleFile } from "./bundle.js";
 
@@ -80,9 +82,14 @@ export interface Rulebook {
   grading: Grading;
   keyPoints: CompiledKeyPoints;
   language: CompiledLanguage;
+  /** The model for sentences the rules are silent on (rules/model.yaml), if a pack has one. */
+  model?: CompiledModel;
+  /** The rules and the model's findings, by id. */
   rulesById: Map<string, Rule>;
   /** The languages its rules read: sections of a form in any other language are not checked. */
   languages: Set<string>;
+  /** The named phrase lists of every pack, merged. */
+  lists: Lists;
   /** Which file each rule and element came from. */
   files: Map<string, string>;
   changes: RuleChanges;
@@ -139,6 +146,8 @@ export function loadRules(paths: string[] = [bundledRules], options: { only?: st
   const grading = problems.attempt(() => mergeGrading(files));
   const language = problems.attempt(() => mergeLanguage(files, lists));
   problems.throwIfAny();
+  const modelFile = [...tested].findLast((f) => f.data.model);
+  const model = modelFile && compiler.model(modelFile, language!);
   return {
     rules,
     kinds,
@@ -146,8 +155,10 @@ export function loadRules(paths: string[] = [bundledRules], options: { only?: st
     grading: grading!,
     keyPoints,
     language: language!,
-    rulesById: new Map(rules.map((c) => [c.rule.id, c.rule])),
+    ...(model ? { model } : {}),
+    rulesById: new Map([...rules.map((c) => c.rule), ...(modelFile?.data.model?.findings.map(modelRule) ?? [])].map((r) => [r.id, r])),
     languages: new Set(rules.map((c) => c.lang)),
+    lists,
     files: compiler.fileOf,
     changes: { ...noChanges, packs: addedPacks([...tested], packOf) },
   };
@@ -265,6 +276,13 @@ class Compiler {
       if (keyPoints.choices && spec) choices = { ...spec, examples: keyPoints.choices.examples };
     }
     return { categories, choices };
+  }
+
+  /** The last pack's model: its findings' ids claimed like rule ids, its weights read and checked. */
+  model(file: LoadedFile, language: CompiledLanguage): CompiledModel {
+    const definition = file.data.model!;
+    definition.findings.forEach((f, i) => this.claim(file, ["model", "findings", i], "rule", f.id, this.fileOf));
+    return compileModel(file, definition, this.lists, language);
   }
 
   /** Lists are checked where they are written, so a typo in a list names its own line. */
