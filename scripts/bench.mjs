@@ -194,11 +194,11 @@ const text = (pages) => normalize(documentFromPages("long.txt", "text", readFile
 const [norm, ...norms] = timed(() => text(100), 4);
 const long = text(100);
 let findings;
-const [matched, ...matches] = timed(() => (findings = match(long, rules.rules, rules.language)), 4);
+const [matched, ...matches] = timed(() => (findings = match(long, rules.rules, rules.language, rules.model)), 4);
 const [assessed, ...assessments] = timed(() => assess(long, findings, rules), 4);
 console.log(JSON.stringify({ imports, rules: rules.rules.length, sentences: long.sentences.length,
   rows: [["load the rule pack", load, median(loads)], ["normalize a 100-page form", norm, median(norms)],
-         ["match the rules on it", matched, median(matches)], ["assess it", assessed, median(assessments)]] }));`;
+         ["match the rules (and the model) on it", matched, median(matches)], ["assess it", assessed, median(assessments)]] }));`;
 const staged = JSON.parse(spawnSync(process.execPath, ["--input-type=module", "-e", stages], { encoding: "utf8" }).stdout);
 table(
   `Stages in one process (${staged.rules} rules; the 100-page form has ${staged.sentences} sentences; importing them: ${fixed(staged.imports)} ms)`,

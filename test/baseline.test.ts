@@ -21,7 +21,8 @@ interface Finding {
   accepted?: { reason: string; by: string; date: string };
 }
 
-function workspace(config = "fail-on: high\n") {
+// The model's guesses on this short form would add findings the tests do not count on.
+function workspace(config = "fail-on: high\ndisable: [model-commercial-use, model-research-use]\n") {
   const dir = mkdtempSync(join(tmpdir(), "consent-lens-baseline-"));
   writeFileSync(join(dir, ".consent-lens.yaml"), config);
   mkdirSync(join(dir, "forms"));
@@ -143,8 +144,8 @@ describe("scans with a baseline", () => {
     const { dir, ai } = await accepted();
     const before = await cli(["scan", "forms/auth.txt"], { cwd: dir, columns: 120 });
     expect(before.code).toBe(1);
-    expect(before.stderr).toBe(
-      "consent-lens: 1 high risk: failing because of fail-on: high in .consent-lens.yaml (1 accepted finding not counted)\n",
+    expect(before.stderr).toMatch(
+      /^consent-lens: 1 high risk: failing because of fail-on: high in \.consent-lens\.yaml \(1 accepted finding not counted\)\n$/,
     );
     expect(before.stdout).toContain("Baseline .consent-lens-baseline.json: 1 finding accepted");
     expect(before.stdout).toMatch(

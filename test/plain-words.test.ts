@@ -5,7 +5,7 @@ import { readability, targetGrade } from "../src/assess/readability.js";
 import { rulebook } from "./helpers.js";
 
 /**
- * The tool's own words are read by patients: every rule's and checklist element's
+ * The tool's own words are read by patients: every rule's (and model finding's) and checklist element's
  * explanation and questions, and every key point, read at grade 8 or below by the same
  * Flesch-Kincaid measure the tool applies to forms (each line a sentence). Explanations
  * and questions are shown apart, so they are measured apart.
@@ -16,7 +16,9 @@ const asStatement = (line: string) => line.replace(/\?$/, ".");
 const gradeOf = (lines: string[]) =>
   readability(normalize(documentFromPages("words", "text", [lines.map(asStatement)], { linesAreParagraphs: true }))).grade;
 
-const { rules, elements, keyPoints } = rulebook();
+const { elements, keyPoints, rulesById } = rulebook();
+// rulesById holds the model's findings too (rules/model.yaml): they speak to patients the same way.
+const rules = [...rulesById.values()].map((rule) => ({ rule }));
 const texts: [string, string[]][] = [
   ...rules.map(({ rule }): [string, string[]] => [`${rule.id} explanation`, [rule.explanation, ...(rule.point ? [rule.point] : [])]]),
   ...rules.filter(({ rule }) => rule.questions.length).map(({ rule }): [string, string[]] => [`${rule.id} questions`, rule.questions]),

@@ -6,6 +6,7 @@ import { describePattern } from "../match/patterns/index.js";
 import { categoryTitles } from "../report/labels.js";
 import { display } from "../errors.js";
 import type { Element, Example, Rule } from "../rules/schema.js";
+import type { Classifier } from "../match/model/train.js";
 
 /** Where a rule, element or kind comes from: "bundled", or the pack file as the user would name it. */
 const origin = (file: string | undefined) => (file === undefined ? "" : isBundled(file) ? "bundled" : display(file));
@@ -21,9 +22,15 @@ function table(rows: string[][]): string[] {
   );
 }
 
-/** `rules list`: the rules, the checklist elements and the kinds of form, one line each, with where each comes from. */
+/** The rules, then the model's findings (its entries are rules with no patterns). */
+const allRules = (rulebook: Rulebook) => [
+  ...rulebook.rules.map((c) => c.rule),
+  ...(rulebook.model?.findings.map((f) => rulebook.rulesById.get(f.head.id)!) ?? []),
+];
+
+/** `rules list`: the rules (and the model's findings), the checklist elements and the kinds of form, one line each, with where each comes from. */
 export function listRules(rulebook: Rulebook): string {
-  const rules = rulebook.rules.map(({ rule }) => [
+  const rules = allRules(rulebook).map((rule) => [
     rule.id,
     rule.category,
     rule.polarity === "risk" ? rule.severity : "protection",
@@ -70,14 +77,14 @@ export function testRules(rulebook: Rulebook, color: boolean): { output: string;
 
 /** `explain <id>`: what a rule, a checklist element or a kind of form looks for, and why. */
 export function explain(rulebook: Rulebook, id: string): string {
-  const rule = rulebook.rules.find((r) => r.rule.id === id)?.rule;
+  const rule = allRules(rulebook).find((r) => r.id === id);
   if (rule) return explainRule(rulebook, rule);
   const element = rulebook.elements.find((e) => e.element.id === id)?.element;
   if (element) return explainElement(rulebook, element);
   const kind = rulebook.kinds.find((k) => k.definition.id === id);
   if (kind) return explainKind(rulebook, kind);
   const ids = [
-    ...rulebook.rules.map((r) => r.rule.id),
+    ...allRules(rulebook).map((r) => r.id),
     ...rulebook.elements.map((e) => e.element.id),
     ...rulebook.kinds.map((k) => k.definition.id),
   ];
@@ -89,6 +96,7 @@ const lines = (...parts: (string[] | false)[]) => parts.flatMap((p) => p || []).
 const fromLine = (file: string | undefined) => `from: ${origin(file)}${file && isBundled(file) ? ` (${display(file)})` : ""}`;
 
 function explainRule(rulebook: Rulebook, rule: Rule): string {
+  const classifier = rulebook.model?.findings.find((f) => f.head.id === rule.id)?.classifier;
   return lines(
     [
       `${rule.id}: ${rule.title}`,
@@ -99,7 +107,11 @@ function explainRule(rulebook: Rulebook, rule: Rule): string {
     ],
     rule.questions.length > 0 && ["", "Questions to ask:", ...rule.questions.map((q) => `  - ${q}`)],
     rule.citation !== undefined && ["", `Source: ${rule.citation}`],
-    ["", "Looks for:", ...rule.patterns.map((p) => `  - ${describePattern(p)}`)],
+    [
+      "",
+      "Looks for:",
+      ...(classifier ? modelLooksFor(classifier, rulebook.model!.threshold) : rule.patterns.map((p) => `  - ${describePattern(p)}`)),
+    ],
     rule.requires.length > 0 && [`  and the sentence also mentions: ${rule.requires.join("; ")}`],
     rule.excludes.length > 0 && [`  but not when it mentions: ${rule.excludes.join("; ")}`],
     rule.leadIn.length > 0 && [`  only in a list introduced by: ${rule.leadIn.join("; ")}`],
@@ -159,3 +171,15 @@ function explainKind(rulebook: Rulebook, { definition: kind, file }: CompiledFor
 }
 
 const exampleText = (example: Example) => (typeof example === "string" ? example : example.sentence);
+
+// A model's "patterns": the features that weigh most for and against, in the words of features.ts.
+function modelLooksFor(classifier: Classifier, threshold: number): string[] {
+  const ranked = Object.entries(classifier.weights).sort(([, a], [, b]) => b - a);
+  const show = (list: [string, number][]) => list.map(([f, w]) => `${f} (${w > 0 ? "+" : ""}${w.toFixed(2)})`).join(", ");
+  return [
+    `  a sentence no rule of this category matched, whose features add up to a probability of at least ${threshold}`,
+    `  (the model: ${ranked.length} weighted features; s: a word's stem, b: two stems, @: a vocabulary of lists.yaml, in: the list's lead-in)`,
+    `  weighs most for: ${show(ranked.slice(0, 12))}`,
+    `  weighs most against: ${show(ranked.slice(-8).reverse())}`,
+  ];
+}

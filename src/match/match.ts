@@ -4,6 +4,7 @@ import { decidePolarity, type CompiledLanguage } from "./polarity.js";
 import { matchSentences, type MatchSentence } from "./sentence.js";
 import { findSpec, type CompiledRule } from "./spec.js";
 import { undetermined } from "../text/language.js";
+import { modelScorer, type CompiledModel } from "./model/model.js";
 
 type Hit = Omit<Finding, "position">;
 
@@ -73,10 +74,14 @@ export function rulesByLanguage<R extends CompiledRule>(rules: R[]): (language: 
  * bundled one; and where it both opens and closes a door of one category ("we will not
  * sell it, but we may license it"), the open door is what the patient needs to know: the
  * risk stands, not the protection (see sentenceFindings).
+ * Rules come first: the model, if given, speaks only in the categories the rules said
+ * nothing about in that sentence, either way (a protection the rules found stands), and
+ * only on English sentences, the language it learnt.
  */
-export function match(text: Text, rules: CompiledRule[], language: CompiledLanguage): Finding[] {
+export function match(text: Text, rules: CompiledRule[], language: CompiledLanguage, model?: CompiledModel): Finding[] {
   const findings: Finding[] = [];
   const rulesFor = rulesByLanguage(rules);
+  const scorer = model && modelScorer(model);
   for (const { sentence, leadIn, heading, language: sentenceLanguage } of matchSentences(text)) {
     if (sentence.tokens.length === 0 || heading) continue;
     const best = new Map<string, Hit>();
@@ -87,7 +92,13 @@ export function match(text: Text, rules: CompiledRule[], language: CompiledLangu
       const kept = best.get(key);
       if (!kept || rank(hit) < rank(kept)) best.set(key, hit);
     }
-    for (const hit of sentenceFindings(best)) findings.push({ ...hit, position: locate(text, hit.span.start) });
+    const hits = sentenceFindings(best);
+    if (scorer && (sentenceLanguage === "en" || sentenceLanguage === undetermined)) {
+      const said = new Set([...best.values()].map((h) => h.category));
+      for (const { head, span } of scorer.hits({ sentence, leadIn }, (c) => !said.has(c)))
+        hits.push({ ruleId: head.id, category: head.category, polarity: "risk", severity: head.severity, span, sentence: sentence.span });
+    }
+    for (const hit of hits) findings.push({ ...hit, position: locate(text, hit.span.start) });
   }
   return findings;
 }

@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
-import { basename, join } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Problems, UserError } from "../errors.js";
 import { internedPhrases, internPhrases, type Lists, type Phrase, type PhraseNode } from "../match/patterns/phrase/parse.js";
@@ -8,7 +8,8 @@ import { nativeRegex } from "../match/patterns/regex.js";
 import type { Language } from "../match/polarity.js";
 import { compileRulebook, mergeLists, type LoadedFile } from "./compile.js";
 import type { Rulebook } from "./load.js";
-import type { Grading, RuleFile } from "./schema.js";
+import type { Grading, ModelDefinition, RuleFile } from "./schema.js";
+import type { Weights } from "./model.js";
 
 /*
  * The bundled rule pack as the build leaves it (scripts/bundle-rules.mjs): the rule files
@@ -109,10 +110,16 @@ export function bundledRulebook(): Rulebook | undefined {
     };
     return { file, data: bundle.files[basename(file)]!, fail, at: (_path, step) => step() };
   });
+  // The build checked the model's weights: unchanged since, they are read as they are.
+  const weightsOf = (file: LoadedFile, definition: ModelDefinition) => resolve(dirname(file.file), definition.weights);
+  if (files.some((f) => f.data.model && statSync(weightsOf(f, f.data.model)).mtimeMs > current.mtime)) return undefined;
+  const weightsFor = (file: LoadedFile, definition: ModelDefinition): Weights =>
+    (JSON.parse(readFileSync(weightsOf(file, definition), "utf8")) as { categories: Weights }).categories;
   const lists = mergeLists(files);
   internPhrases(lists, readPhrases(bundle.phrases));
   const pack = { lists, language: () => bundle.language, grading: () => bundle.grading };
-  return compileRulebook(files, pack, { tested: new Set(files), regexFor: () => nativeRegex, packOf: new Map(), problems: new Problems() });
+  const options = { tested: new Set(files), regexFor: () => nativeRegex, packOf: new Map(), problems: new Problems(), weightsFor };
+  return compileRulebook(files, pack, options);
 }
 
 // Rows are written once each: equal subtrees (the same words in many phrases) become one node,

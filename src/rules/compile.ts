@@ -3,11 +3,13 @@ import { compilePattern } from "../match/patterns/index.js";
 import type { CompileContext } from "../match/patterns/kind.js";
 import { parsePhrase, type Lists } from "../match/patterns/phrase/parse.js";
 import type { RegexEngine } from "../match/patterns/regex.js";
-import { compileLanguage, type Language } from "../match/polarity.js";
+import { compileLanguage, type CompiledLanguage, type Language } from "../match/polarity.js";
+import type { CompiledModel } from "../match/model/model.js";
+import { compileModel, modelRule, type Weights } from "./model.js";
 import type { CompiledRule, CompiledSpec } from "../match/spec.js";
 import type { Category } from "../types.js";
 import type { AddedPack, CategoryPoint, CompiledElement, CompiledFormKind, CompiledKeyPoints, Rulebook, RuleChanges } from "./load.js";
-import type { Grading, Rule, RuleFile } from "./schema.js";
+import type { Grading, ModelDefinition, Rule, RuleFile } from "./schema.js";
 import type { YamlFile } from "./yaml-file.js";
 
 /*
@@ -37,9 +39,12 @@ export interface CompileOptions {
   packOf: Map<string, string>;
   /** Where every problem is kept, to be thrown together. */
   problems: Problems;
+  /** The weights a file's model names. */
+  weightsFor: (file: LoadedFile, definition: ModelDefinition) => Weights;
 }
 
-export function compileRulebook(files: LoadedFile[], pack: MergedPack, { tested, regexFor, packOf, problems }: CompileOptions): Rulebook {
+export function compileRulebook(files: LoadedFile[], pack: MergedPack, options: CompileOptions): Rulebook {
+  const { tested, regexFor, packOf, problems } = options;
   const { lists } = pack;
   const compiler = new Compiler(lists, problems, packOf, regexFor);
   const kinds = files.flatMap((f) => compiler.kinds(f));
@@ -52,6 +57,8 @@ export function compileRulebook(files: LoadedFile[], pack: MergedPack, { tested,
   const languageFile = files.find((f) => f.data.language) ?? files[0]!;
   const language = problems.attempt(() => languageFile.at(["language"], () => compileLanguage(pack.language(), lists)));
   problems.throwIfAny();
+  const modelFile = [...tested].findLast((f) => f.data.model);
+  const model = modelFile && compiler.model(modelFile, language!, options.weightsFor);
   return {
     rules,
     kinds,
@@ -59,8 +66,10 @@ export function compileRulebook(files: LoadedFile[], pack: MergedPack, { tested,
     grading: grading!,
     keyPoints,
     language: language!,
-    rulesById: new Map(rules.map((c) => [c.rule.id, c.rule])),
+    ...(model ? { model } : {}),
+    rulesById: new Map([...rules.map((c) => c.rule), ...(modelFile?.data.model?.findings.map(modelRule) ?? [])].map((r) => [r.id, r])),
     languages: new Set(rules.map((c) => c.lang)),
+    lists,
     files: compiler.fileOf,
     changes: { ...noChanges, packs: addedPacks([...tested], packOf) },
   };
@@ -162,6 +171,13 @@ class Compiler {
       if (keyPoints.choices && spec) choices = { ...spec, examples: keyPoints.choices.examples };
     }
     return { categories, choices };
+  }
+
+  /** The last pack's model: its findings' ids claimed like rule ids, compiled with its weights. */
+  model(file: LoadedFile, language: CompiledLanguage, weightsFor: CompileOptions["weightsFor"]): CompiledModel {
+    const definition = file.data.model!;
+    definition.findings.forEach((f, i) => this.claim(file, ["model", "findings", i], "rule", f.id, this.fileOf));
+    return compileModel(file, definition, weightsFor(file, definition), this.lists, language);
   }
 
   /** Lists are checked where they are written, so a typo in a list names its own line. */

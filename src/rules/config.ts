@@ -52,6 +52,16 @@ export function applyConfig(rulebook: Rulebook, config: Config | undefined): Rul
     const from = rulebook.rulesById.get(id)?.severity ?? rulebook.elements.find((e) => e.element.id === id)?.element.severity;
     return from && !off.has(id) ? [{ id, from, to }] : [];
   });
+  // The model's findings are rules too: the config turns them off and changes their severity alike.
+  const model = rulebook.model && {
+    ...rulebook.model,
+    findings: rulebook.model.findings
+      .filter((f) => !off.has(f.head.id))
+      .map((f) => (newSeverity[f.head.id] ? { ...f, head: { ...f.head, severity: newSeverity[f.head.id]! } } : f)),
+  };
+  const rules = [...rulebook.rulesById.values()]
+    .filter((r) => !off.has(r.id))
+    .map((r) => (newSeverity[r.id] ? { ...r, severity: newSeverity[r.id]! } : r));
   return {
     ...rulebook,
     changes: {
@@ -62,7 +72,8 @@ export function applyConfig(rulebook: Rulebook, config: Config | undefined): Rul
       ...(config.data["fail-on"] ? { failOn: config.data["fail-on"] } : {}),
     },
     rules: ruleList,
-    rulesById: new Map(ruleList.map((c) => [c.rule.id, c.rule])),
+    ...(model ? { model } : {}),
+    rulesById: new Map(rules.map((r) => [r.id, r])),
     elements: rulebook.elements
       .filter((c) => !off.has(c.element.id))
       .map((c) => (newSeverity[c.element.id] ? { ...c, element: { ...c.element, severity: newSeverity[c.element.id]! } } : c)),

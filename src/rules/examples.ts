@@ -5,6 +5,7 @@ import { match, matchRule } from "../match/match.js";
 import { matchSentences } from "../match/sentence.js";
 import { findSpec, type CompiledSpec } from "../match/spec.js";
 import { addressedBy } from "./addressed.js";
+import { modelScorer, type CompiledModel } from "../match/model/model.js";
 import type { Rulebook } from "./load.js";
 import type { Example } from "./schema.js";
 
@@ -76,8 +77,20 @@ function ruleOutcome(compiled: Rulebook["rules"][number], example: string, ruleb
   return { actual: hit.polarity, matched: text.value.slice(hit.span.start, hit.span.end), ...(hit.cue ? { cue: hit.cue } : {}) };
 }
 
+// A model finding's example is scored by the model alone, as a rule's is matched by the rule alone.
+function modelOutcome(model: CompiledModel, id: string, example: string): Outcome {
+  const text = textOf(example);
+  const alone = modelScorer({ ...model, findings: model.findings.filter((f) => f.head.id === id) });
+  for (const { sentence, leadIn, heading } of matchSentences(text)) {
+    if (heading || sentence.tokens.length === 0) continue;
+    const hit = alone.hits({ sentence, leadIn }, () => true)[0];
+    if (hit) return { actual: "risk", matched: text.value.slice(hit.span.start, hit.span.end) };
+  }
+  return { actual: "none" };
+}
+
 /**
- * Runs every rule's and checklist element's example sentences through the same
+ * Runs every rule's, model finding's and checklist element's example sentences through the same
  * normalization and matching as a scanned form (LanguageTool's idea: a rule's
  * examples are its tests).
  */
@@ -96,6 +109,12 @@ export function checkExamples(rulebook: Rulebook): ExampleResult[] {
     const all = [...cases("risk", examples.risk), ...cases("protection", examples.protection), ...cases("none", examples.none)];
     for (const { expected, example } of all)
       results.push(result(id, expected, example, ruleOutcome(compiled, typeof example === "string" ? example : example.sentence, rulebook, expected)));
+  }
+  const { model } = rulebook;
+  for (const { head } of model?.findings ?? []) {
+    const { examples } = rulebook.rulesById.get(head.id)!;
+    for (const { expected, example } of [...cases("risk", examples.risk), ...cases("none", examples.none)])
+      results.push(result(head.id, expected, example, modelOutcome(model!, head.id, typeof example === "string" ? example : example.sentence)));
   }
   return results;
 }

@@ -3,6 +3,7 @@ import { Problems, UserError } from "../errors.js";
 import { nativeRegex } from "../match/patterns/regex.js";
 import { re2Regex } from "../match/patterns/re2.js";
 import type { CompiledLanguage, Language } from "../match/polarity.js";
+import type { Lists } from "../match/patterns/phrase/parse.js";
 import type { Matcher } from "../match/sentence.js";
 import type { CompiledRule, CompiledSpec } from "../match/spec.js";
 import {
@@ -18,6 +19,8 @@ import {
 import type { FailOn } from "./config.js";
 import type { Category, Severity } from "../types.js";
 import { display } from "../errors.js";
+import type { CompiledModel } from "../match/model/model.js";
+import { readWeights } from "./weights.js";
 import { readYamlFile } from "./yaml-file.js";
 import { bundledData, bundledRulebook, bundledRules, bundleJson, isBundled, packFiles } from "./bundle.js";
 import { compileRulebook, mergeLists, noChanges, type LoadedFile, type MergedPack } from "./compile.js";
@@ -77,9 +80,14 @@ export interface Rulebook {
   grading: Grading;
   keyPoints: CompiledKeyPoints;
   language: CompiledLanguage;
+  /** The model for sentences the rules are silent on (rules/model.yaml), if a pack has one. */
+  model?: CompiledModel;
+  /** The rules and the model's findings, by id. */
   rulesById: Map<string, Rule>;
   /** The languages its rules read: sections of a form in any other language are not checked. */
   languages: Set<string>;
+  /** The named phrase lists of every pack, merged. */
+  lists: Lists;
   /** Which file each rule and element came from. */
   files: Map<string, string>;
   changes: RuleChanges;
@@ -113,6 +121,7 @@ export function loadRules(paths: string[] = [bundledRules], options: { only?: st
     regexFor: (f) => (bundled.has(f.file) ? nativeRegex : re2Regex),
     packOf,
     problems,
+    weightsFor: readWeights,
   });
 }
 
@@ -120,7 +129,13 @@ export function loadRules(paths: string[] = [bundledRules], options: { only?: st
 export function compileBundle(): string {
   const files = packFiles(bundledRules).map(readYaml);
   const pack = merged(files);
-  compileRulebook(files, pack, { tested: new Set(files), regexFor: () => nativeRegex, packOf: new Map(), problems: new Problems() });
+  compileRulebook(files, pack, {
+    tested: new Set(files),
+    regexFor: () => nativeRegex,
+    packOf: new Map(),
+    problems: new Problems(),
+    weightsFor: readWeights,
+  });
   return bundleJson(files, { lists: pack.lists, language: pack.language(), grading: pack.grading() });
 }
 

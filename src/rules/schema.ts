@@ -79,6 +79,34 @@ export const RuleSchema = z
       ctx.addIssue({ code: "custom", path: ["examples", "none"], message: "give at least one sentence the rule must not report as a " + rule.polarity });
   });
 
+/** What the model reports for one category: a finding's words for reports, and its examples (tests of the weights). */
+export const ModelFindingSchema = z.strictObject({
+  id,
+  category: z.enum(categories),
+  severity,
+  title: z.string().trim().min(1),
+  explanation: z.string().trim().min(1).describe("Why it matters, in plain words"),
+  questions: z.array(z.string().trim().min(1)).min(1).describe("What a patient should ask about it"),
+  citation: z.string().optional(),
+  examples: z.strictObject({
+    risk: z.array(example).min(1).describe("Sentences the model must report in this category"),
+    none: z.array(z.string()).min(1).describe("Sentences it must not report in this category"),
+  }),
+});
+export type ModelFinding = z.output<typeof ModelFindingSchema>;
+
+/** The model that backs the rules up where they are silent (rules/model.yaml). */
+export const ModelSchema = z.strictObject({
+  weights: z.string().min(1).describe("The weights file, relative to this rule file (written by `npm run train`)"),
+  threshold: z
+    .number()
+    .gt(0)
+    .lt(1)
+    .describe("The probability a sentence needs before the model reports it; high, because a model finding must be a confident one"),
+  findings: z.array(ModelFindingSchema).min(1).describe("One per category the model reports; a category without one is not reported"),
+});
+export type ModelDefinition = z.output<typeof ModelSchema>;
+
 /** A kind of form (HIPAA authorization, research consent...), told by the phrases it uses. */
 export const FormKindSchema = z.strictObject({
   id,
@@ -170,6 +198,7 @@ export const PackSchema = z.strictObject({
   elements: z.array(ElementSchema).default([]),
   grading: GradingSchema.partial().optional(),
   keyPoints: KeyPointsSchema.optional(),
+  model: ModelSchema.optional().describe("A model for the sentences the rules are silent on; a later pack's replaces an earlier one's"),
 });
 
 /** The words that decide polarity (../../rules/language.yaml), after NegEx/ConText. */
