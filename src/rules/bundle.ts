@@ -96,6 +96,9 @@ export function bundledData(file: string): RuleFile | undefined {
   return data && statSync(file).mtimeMs <= current.mtime ? data : undefined;
 }
 
+// A rulebook is never changed once compiled (a config makes a new one), so one process compiles the bundle once.
+let compiled: Rulebook | undefined;
+
 /** The bundled pack, compiled from the bundle; undefined when there is no bundle or a rule file changed after it. */
 export function bundledRulebook(): Rulebook | undefined {
   const current = readBundle();
@@ -103,6 +106,11 @@ export function bundledRulebook(): Rulebook | undefined {
   const paths = packFiles(bundledRules);
   const { bundle } = current;
   if (paths.length !== Object.keys(bundle.files).length || !paths.every((p) => bundledData(p))) return undefined;
+  return (compiled ??= compileBundled(current, paths));
+}
+
+function compileBundled(current: { mtime: number; bundle: Bundle }, paths: string[]): Rulebook | undefined {
+  const { bundle } = current;
   const files = paths.map((file): LoadedFile => {
     // The build validated every file: nothing here can fail, so there is no line to report.
     const fail = (path: (string | number)[], problem: string): never => {

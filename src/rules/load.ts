@@ -1,4 +1,5 @@
 import { statSync } from "node:fs";
+import { dirname, resolve } from "node:path";
 import { Problems, UserError } from "../errors.js";
 import { nativeRegex } from "../match/patterns/regex.js";
 import { re2Regex } from "../match/patterns/re2.js";
@@ -114,8 +115,11 @@ export function loadRules(paths: string[] = [bundledRules], options: { only?: st
     .flatMap((file) => problems.attempt(() => readRuleFile(file, bundled.has(file))) ?? []);
   // A file that cannot be read leaves lists and ids undefined: compiling the rest would only add false problems.
   problems.throwIfAny();
+  const signature = filesSignature(paths, options.only, files);
+  const before = compiledBefore.get(signature);
+  if (before) return before;
   const onlyFiles = options.only && new Set(options.only.flatMap(packFiles));
-  return compileRulebook(files, merged(files), {
+  const rulebook = compileRulebook(files, merged(files), {
     tested: new Set(onlyFiles ? files.filter((f) => onlyFiles.has(f.file)) : files),
     // The bundled pack's regexes are vetted and run natively; a user's run on RE2.
     regexFor: (f) => (bundled.has(f.file) ? nativeRegex : re2Regex),
@@ -123,6 +127,19 @@ export function loadRules(paths: string[] = [bundledRules], options: { only?: st
     problems,
     weightsFor: readWeights,
   });
+  compiledBefore.set(signature, rulebook);
+  return rulebook;
+}
+
+// A rulebook is never changed once compiled, so a long-lived process (a test run, a server)
+// that loads the same unchanged files again gets the one it compiled before.
+const compiledBefore = new Map<string, Rulebook>();
+
+function filesSignature(paths: string[], only: string[] | undefined, files: LoadedFile[]): string {
+  const weights = files.flatMap((f) => (f.data.model ? [resolve(dirname(f.file), f.data.model.weights)] : []));
+  // A missing weights file is the compiler's to report.
+  const stamps = [...files.map((f) => f.file), ...weights].map((file) => [file, statSync(file, { throwIfNoEntry: false })?.mtimeMs]);
+  return JSON.stringify([paths, only ?? null, stamps]);
 }
 
 /** For the build: the bundled pack read from its YAML, validated and compiled, as the bundle's JSON. */
