@@ -5,11 +5,24 @@ import { root } from "./helpers.js";
 
 /*
  * Data flows one way: each stage may use the ones before it, never one after it.
- * types.ts and errors.ts are shared by all (types.ts names the rule types that the
+ * types.ts, errors.ts and display.ts are shared by all (types.ts names the rule types that the
  * zod schema in rules/ defines); scan.ts runs the pipeline; cli/ and schemas.ts sit on top.
  */
-const order = ["types.ts", "errors.ts", "extract", "text", "match", "rules", "assess", "report", "scan.ts", "schemas.ts", "cli"];
-const shared = new Set(["types.ts", "errors.ts"]);
+const order = [
+  "types.ts",
+  "errors.ts",
+  "display.ts",
+  "extract",
+  "text",
+  "match",
+  "rules",
+  "assess",
+  "report",
+  "scan.ts",
+  "schemas.ts",
+  "cli",
+];
+const shared = new Set(["types.ts", "errors.ts", "display.ts"]);
 
 const src = join(root, "src");
 const files = (dir: string): string[] =>

@@ -1,6 +1,7 @@
 import { resolve } from "node:path";
 import { Command, CommanderError, Option } from "commander";
-import { describeError, display, UserError } from "../errors.js";
+import { describeError, UserError } from "../errors.js";
+import { display } from "../display.js";
 import { printable } from "../text/printable.js";
 import { existsSync } from "node:fs";
 import { failOnLevels } from "../types.js";

@@ -1,0 +1,130 @@
+import { Problems } from "../errors.js";
+import { internPhrases, type Phrase, type PhraseNode } from "../match/patterns/phrase/parse.js";
+import { keySetOf, type KeySet } from "../match/patterns/phrase/prefilter.js";
+import { nativeRegex } from "../match/patterns/regex.js";
+import type { Language } from "../match/polarity.js";
+import { compileRulebook, mergeLists, type LoadedFile } from "./compile.js";
+import type { Rulebook } from "./load.js";
+import type { Grading, ModelDefinition, RuleFile } from "./schema.js";
+import type { Weights } from "./model.js";
+
+/*
+ * The bundled rule pack as the build writes it (dist/bundled-rules.json), and the rulebook it
+ * compiles to. This module takes the bundle as data and reads no file: the CLI reads it from
+ * dist/ (./bundle.ts), the web page has it in its script.
+ */
+
+// Phrase trees share nodes (a list's node is shared by every phrase naming it), so they are
+// written as a table, children before parents, each child by its index in the table.
+type NodeRow =
+  | Extract<PhraseNode, { kind: "word" | "prefix" | "any" | "gap" }>
+  | { kind: "seq"; items: number[] }
+  | { kind: "alt"; options: number[] }
+  | { kind: "opt"; node: number };
+
+export interface CompiledPhrases {
+  nodes: NodeRow[];
+  /** Prefilter key sets: keys, then prefixes. */
+  keySets: [string[], string[]][];
+  /** source, node, anchors (a key set, or -1 for none), required key sets */
+  phrases: [string, number, number, number[]][];
+}
+
+export interface Bundle {
+  /** The validated rule files, by file name. */
+  files: Record<string, RuleFile>;
+  language: Language;
+  grading: Grading;
+  phrases: CompiledPhrases;
+}
+
+/** A bundled rule file: where it is (its path, or its name where there are no files) and its validated data. */
+export interface BundledFile {
+  file: string;
+  data: RuleFile;
+}
+
+/** The bundled pack compiled from the bundle; `weightsFor` gives the weights a file's model names, which the build checked. */
+export function rulebookOfBundle(
+  bundle: Bundle,
+  bundled: BundledFile[],
+  weightsFor: (file: string, definition: ModelDefinition) => Weights,
+): Rulebook {
+  const files = bundled.map(({ file, data }): LoadedFile => {
+    // The build validated every file: nothing here can fail, so there is no line to report.
+    const fail = (path: (string | number)[], problem: string): never => {
+      throw new Error(`${file}: ${path.join(".")}: ${problem}`);
+    };
+    return { file, data, fail, at: (_path, step) => step() };
+  });
+  const lists = mergeLists(files);
+  internPhrases(lists, readPhrases(bundle.phrases));
+  const pack = { lists, language: () => bundle.language, grading: () => bundle.grading };
+  const options = {
+    tested: new Set(files),
+    regexFor: () => nativeRegex,
+    packOf: new Map(),
+    problems: new Problems(),
+    weightsFor: (file: LoadedFile, definition: ModelDefinition) => weightsFor(file.file, definition),
+  };
+  return compileRulebook(files, pack, options);
+}
+
+// Rows are written once each: equal subtrees (the same words in many phrases) become one node,
+// which matching treats as it would the copies.
+export function writePhrases(phrases: Phrase[]): CompiledPhrases {
+  const table = <Row>() => {
+    const rows: Row[] = [];
+    const indexOf = new Map<string, number>();
+    const add = (row: Row) => {
+      const key = JSON.stringify(row);
+      let index = indexOf.get(key);
+      if (index === undefined) indexOf.set(key, (index = rows.push(row) - 1));
+      return index;
+    };
+    return { rows, add };
+  };
+  const nodes = table<NodeRow>();
+  const written = new Map<PhraseNode, number>();
+  const node = (n: PhraseNode): number => {
+    let index = written.get(n);
+    if (index === undefined) written.set(n, (index = nodes.add(nodeRow(n, node))));
+    return index;
+  };
+  const keySets = table<[string[], string[]]>();
+  const keySet = (set: KeySet) => keySets.add([[...set.keys], set.prefixes]);
+  return {
+    phrases: phrases.map((p) => [p.source, node(p.node), p.prefilter.anchors ? keySet(p.prefilter.anchors) : -1, p.prefilter.required.map(keySet)]),
+    nodes: nodes.rows,
+    keySets: keySets.rows,
+  };
+}
+
+const nodeRow = (node: PhraseNode, child: (n: PhraseNode) => number): NodeRow =>
+  node.kind === "seq"
+    ? { kind: "seq", items: node.items.map(child) }
+    : node.kind === "alt"
+      ? { kind: "alt", options: node.options.map(child) }
+      : node.kind === "opt"
+        ? { kind: "opt", node: child(node.node) }
+        : node;
+
+function readPhrases({ nodes: rows, keySets: sets, phrases }: CompiledPhrases): Phrase[] {
+  const nodes: PhraseNode[] = [];
+  for (const row of rows)
+    nodes.push(
+      row.kind === "seq"
+        ? { kind: "seq", items: row.items.map((i) => nodes[i]!) }
+        : row.kind === "alt"
+          ? { kind: "alt", options: row.options.map((i) => nodes[i]!) }
+          : row.kind === "opt"
+            ? { kind: "opt", node: nodes[row.node]! }
+            : row,
+    );
+  const keySets = sets.map(([keys, prefixes]) => keySetOf(keys, prefixes));
+  return phrases.map(([source, node, anchors, required]) => ({
+    source,
+    node: nodes[node]!,
+    prefilter: { anchors: anchors < 0 ? undefined : keySets[anchors], required: required.map((i) => keySets[i]!) },
+  }));
+}
