@@ -2,6 +2,7 @@ import { PDFParse } from "pdf-parse";
 import { describeError } from "../errors.js";
 import { scan } from "../scan.js";
 import { reportView } from "../report/view.js";
+import { redact } from "../report/redact.js";
 import { reportHtml } from "../report/html/sections.js";
 import { plural } from "../report/html/escape.js";
 import { bundledRulebook } from "./rulebook.js";
@@ -42,7 +43,8 @@ async function check(file: File) {
   try {
     const bytes = new Uint8Array(await file.arrayBuffer());
     const report = await scan({ path: file.name, bytes }, bundledRulebook());
-    const view = reportView(report);
+    // Identifiers a filled-in form holds (names, dates of birth...) are masked, as the command line masks them.
+    const view = reportView(redact(report));
     // The report's script (report.js, loaded with the page) prints on a click of any button.print.
     output.innerHTML = `<div class="report-tools"><button type="button" class="print">Print the report</button></div>\n${reportHtml(view, 0)}`;
     for (const button of output.querySelectorAll<HTMLButtonElement>("button.print")) button.hidden = false;
