@@ -61,7 +61,11 @@ function pick(files: FileList | null | undefined) {
   if (file) void check(file);
 }
 
-picker.addEventListener("change", () => pick(picker.files));
+picker.addEventListener("change", () => {
+  pick(picker.files);
+  // Emptied, so that choosing the same file again (changed, or to see it anew) checks it again; the status line names it.
+  picker.value = "";
+});
 // A file dropped anywhere on the page is checked; the browser must not open it instead.
 addEventListener("dragover", (e) => {
   e.preventDefault();
