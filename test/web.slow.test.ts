@@ -161,9 +161,15 @@ describe.skipIf(!hasChromium)("the web page, in Chromium", () => {
     expect(await page.textContent("#problem")).toBe(cliProblem("program.pdf", dir));
   });
 
-  it("says photos are read by the command line for now", async () => {
+  it("says photos and scans are read by the command line for now", async () => {
     await pick(page, fixture("bad/photo.png"));
-    expect(await page.textContent("#problem")).toMatch(/^photo\.png: photos of a form are read only by the command line for now/);
+    expect(await page.textContent("#problem")).toBe(
+      "photo.png: this web page cannot read photos yet; the command line can (consent-lens scan photo.jpg); the page reads PDF, Word and text files",
+    );
+    await pick(page, fixture("bad/scanned.pdf"));
+    expect(await page.textContent("#problem")).toBe(
+      "scanned.pdf: the PDF has no text layer, and OCR could not read its pages (this web page cannot read scanned pages yet; the command line can: consent-lens scan form.pdf)",
+    );
   });
 
   it("works offline once loaded", async () => {

@@ -10,7 +10,7 @@ export type PageImage = NodeImage.PageImage;
 
 const commandLineOnly = (): never => {
   throw new UserError(
-    "photos of a form are read only by the command line for now (consent-lens scan photo.jpg); this page reads PDF, Word and text files",
+    "this web page cannot read photos yet; the command line can (consent-lens scan photo.jpg); the page reads PDF, Word and text files",
   );
 };
 

@@ -9,4 +9,7 @@ import type * as NodeOcr from "../extract/ocr.js";
 export type OcrOptions = NodeOcr.OcrOptions;
 
 export const ocrPages: typeof NodeOcr.ocrPages = async (total) =>
-  Array.from({ length: total }, () => new Error("scanned pages are read only by the command line for now"));
+  Array.from(
+    { length: total },
+    () => new Error("this web page cannot read scanned pages yet; the command line can: consent-lens scan form.pdf"),
+  );
