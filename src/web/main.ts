@@ -48,6 +48,8 @@ async function check(file: File) {
     // The report's script (report.js, loaded with the page) prints on a click of any button.print.
     output.innerHTML = `<div class="report-tools"><button type="button" class="print">Print the report</button></div>\n${reportHtml(view, 0)}`;
     for (const button of output.querySelectorAll<HTMLButtonElement>("button.print")) button.hidden = false;
+    // On a phone the report starts below the picker: bring it into view (the status line tells a screen reader).
+    output.scrollIntoView({ block: "start" });
     const found = view.risks.length ? plural(view.risks.length, "risk") : "no risks";
     show("done", `${file.name} checked: ${found}, ${plural(view.missing.length, "missing element")}. The report is below.`);
   } catch (error) {
