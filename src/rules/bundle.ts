@@ -9,7 +9,8 @@ import type { Language } from "../match/polarity.js";
 import { compileRulebook, mergeLists, type LoadedFile } from "./compile.js";
 import type { Rulebook } from "./load.js";
 import type { Grading, ModelDefinition, RuleFile } from "./schema.js";
-import type { Weights } from "./model.js";
+import type { WeightTable } from "../match/model/model.js";
+import type { Category } from "../types.js";
 
 /*
  * The bundled rule pack as the build leaves it (scripts/bundle-rules.mjs): the rule files
@@ -58,22 +59,57 @@ interface CompiledPhrases {
   phrases: [string, number, number, number[]][];
 }
 
+// The model's weight table as numbers in base64 (a row per feature, a column per category):
+// parsing tens of thousands of weights from JSON would cost more than all the rest of start-up.
+interface PackedWeights {
+  categories: Category[];
+  bias: number[];
+  features: string[];
+  rows: string;
+}
+
 interface Bundle {
   files: Record<string, RuleFile>;
   language: Language;
   grading: Grading;
   phrases: CompiledPhrases;
+  weights?: PackedWeights;
 }
 
-/** The bundle's JSON, for the build: the validated files, what they say together, and their phrases as `lists` parsed them. */
-export function bundleJson(files: LoadedFile[], pack: { lists: Lists; language: Language; grading: Grading }): string {
+/** The bundle's JSON, for the build: the validated files, what they say together, their phrases as `lists` parsed them, the model's weights. */
+export function bundleJson(
+  files: LoadedFile[],
+  pack: { lists: Lists; language: Language; grading: Grading; weights: WeightTable | undefined },
+): string {
   const bundle: Bundle = {
     files: Object.fromEntries(files.map((f) => [basename(f.file), f.data])),
     language: pack.language,
     grading: pack.grading,
     phrases: writePhrases(internedPhrases(pack.lists)),
+    ...(pack.weights ? { weights: packWeights(pack.weights) } : {}),
   };
   return JSON.stringify(bundle);
+}
+
+function packWeights(table: WeightTable): PackedWeights {
+  const k = table.categories.length;
+  const rows = new Float64Array(table.rows.size * k);
+  [...table.rows.values()].forEach((row, i) => rows.set(row, i * k));
+  return {
+    categories: table.categories,
+    bias: [...table.bias],
+    features: [...table.rows.keys()],
+    rows: Buffer.from(rows.buffer).toString("base64"),
+  };
+}
+
+function unpackWeights(packed: PackedWeights): WeightTable {
+  const k = packed.categories.length;
+  const bytes = Buffer.from(packed.rows, "base64");
+  // A copy, so the rows start at an offset a Float64Array can view.
+  const values = new Float64Array(new Uint8Array(bytes).buffer);
+  const rows = new Map(packed.features.map((feature, i) => [feature, values.subarray(i * k, (i + 1) * k)]));
+  return { categories: packed.categories, bias: Float64Array.from(packed.bias), rows };
 }
 
 let read: { mtime: number; bundle: Bundle } | null | undefined;
@@ -121,8 +157,7 @@ function compileBundled(current: { mtime: number; bundle: Bundle }, paths: strin
   // The build checked the model's weights: unchanged since, they are read as they are.
   const weightsOf = (file: LoadedFile, definition: ModelDefinition) => resolve(dirname(file.file), definition.weights);
   if (files.some((f) => f.data.model && statSync(weightsOf(f, f.data.model)).mtimeMs > current.mtime)) return undefined;
-  const weightsFor = (file: LoadedFile, definition: ModelDefinition): Weights =>
-    (JSON.parse(readFileSync(weightsOf(file, definition), "utf8")) as { categories: Weights }).categories;
+  const weightsFor = (): WeightTable => unpackWeights(bundle.weights!);
   const lists = mergeLists(files);
   internPhrases(lists, readPhrases(bundle.phrases));
   const pack = { lists, language: () => bundle.language, grading: () => bundle.grading };

@@ -4,8 +4,8 @@ import type { CompileContext } from "../match/patterns/kind.js";
 import { parsePhrase, type Lists } from "../match/patterns/phrase/parse.js";
 import type { RegexEngine } from "../match/patterns/regex.js";
 import { compileLanguage, type CompiledLanguage, type Language } from "../match/polarity.js";
-import type { CompiledModel } from "../match/model/model.js";
-import { compileModel, modelRule, type Weights } from "./model.js";
+import type { CompiledModel, WeightTable } from "../match/model/model.js";
+import { compileModel, modelRule } from "./model.js";
 import type { CompiledRule, CompiledSpec } from "../match/spec.js";
 import type { Category } from "../types.js";
 import type { AddedPack, CategoryPoint, CompiledElement, CompiledFormKind, CompiledKeyPoints, Rulebook, RuleChanges } from "./load.js";
@@ -40,7 +40,7 @@ export interface CompileOptions {
   /** Where every problem is kept, to be thrown together. */
   problems: Problems;
   /** The weights a file's model names. */
-  weightsFor: (file: LoadedFile, definition: ModelDefinition) => Weights;
+  weightsFor: (file: LoadedFile, definition: ModelDefinition) => WeightTable;
 }
 
 export function compileRulebook(files: LoadedFile[], pack: MergedPack, options: CompileOptions): Rulebook {

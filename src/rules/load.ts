@@ -146,14 +146,14 @@ function filesSignature(paths: string[], only: string[] | undefined, files: Load
 export function compileBundle(): string {
   const files = packFiles(bundledRules).map(readYaml);
   const pack = merged(files);
-  compileRulebook(files, pack, {
+  const rulebook = compileRulebook(files, pack, {
     tested: new Set(files),
     regexFor: () => nativeRegex,
     packOf: new Map(),
     problems: new Problems(),
     weightsFor: readWeights,
   });
-  return bundleJson(files, { lists: pack.lists, language: pack.language(), grading: pack.grading() });
+  return bundleJson(files, { lists: pack.lists, language: pack.language(), grading: pack.grading(), weights: rulebook.model?.weights });
 }
 
 // The files' grading and language are merged (and validated) when the compiler asks, so their problems come in order.
