@@ -79,9 +79,9 @@ export interface Span {
 
 /** A word of the normalized text. */
 export interface Token extends Span {
-  /** Lower case, with curly apostrophes made straight. */
+  /** Lower case, with curly apostrophes made straight; in a Spanish sentence, without accents ("divulgacion"). */
   word: string;
-  /** Porter stem: share, shares, shared and sharing all give "share". */
+  /** Porter stem in the sentence's language: share, shares, shared and sharing all give "share"; divulgar and divulgación "divulg". */
   stem: string;
 }
 

@@ -1,5 +1,5 @@
 import { francAll } from "franc-min";
-import type { LanguageSection, Text } from "../types.js";
+import type { LanguageSection, Span, Text } from "../types.js";
 
 /*
  * Which language each part of a form is written in, paragraph by paragraph, so that a
@@ -165,7 +165,7 @@ function mergeSmall(list: LanguageSection[]): LanguageSection[] {
 }
 
 /** The language of each sentence of the text: that of the section it starts in. */
-export function sentenceLanguages(text: Pick<Text, "sentences" | "languages">): string[] {
+export function sentenceLanguages(text: { sentences: readonly Span[]; languages: Text["languages"] }): string[] {
   let section = 0;
   return text.sentences.map((sentence) => {
     while (section + 1 < text.languages.length && text.languages[section + 1]!.start <= sentence.start) section++;
