@@ -3,8 +3,7 @@
 // fails the build with file:line), then writes it as dist/bundled-rules.json for a
 // quicker start-up (see src/rules/bundle.ts).
 import { rmSync, writeFileSync } from "node:fs";
-import { basename } from "node:path";
-import { bundleFile } from "../dist/rules/bundle.js";
+import { bundleFile, bundleKey } from "../dist/rules/bundle.js";
 import { bundledRules, loadRules, packFiles } from "../dist/rules/load.js";
 import { RuleFileSchema } from "../dist/rules/schema.js";
 import { readYamlFile } from "../dist/rules/yaml-file.js";
@@ -17,5 +16,5 @@ try {
   console.error(`bundle-rules: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 }
-const files = Object.fromEntries(packFiles(bundledRules).map((f) => [basename(f), readYamlFile(f, RuleFileSchema, "rule file").data]));
+const files = Object.fromEntries(packFiles(bundledRules).map((f) => [bundleKey(f), readYamlFile(f, RuleFileSchema, "rule file").data]));
 writeFileSync(bundleFile, JSON.stringify(files));

@@ -1,5 +1,5 @@
 import { readFileSync, statSync } from "node:fs";
-import { basename } from "node:path";
+import { relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { readYamlFile, type YamlFile } from "./yaml-file.js";
 import { RuleFileSchema, type RuleFile } from "./schema.js";
@@ -11,6 +11,9 @@ import { RuleFileSchema, type RuleFile } from "./schema.js";
  * a rebuild) is read from its YAML again.
  */
 export const bundleFile = fileURLToPath(new URL("../bundled-rules.json", import.meta.url));
+
+/** A bundled rule file's key in the bundle: its path in the rules folder ("redisclosure.yaml", "es/redisclosure.yaml"). */
+export const bundleKey = (file: string) => relative(fileURLToPath(new URL("../../rules/", import.meta.url)), file).split("\\").join("/");
 
 let bundle: { mtime: number; files: Record<string, unknown> } | null | undefined;
 
@@ -41,7 +44,7 @@ function readYaml(file: string): YamlFile<RuleFile> {
 /** A rule file from the bundle when it is there and current, else from its YAML. */
 export function readRuleFile(file: string, bundled: boolean): YamlFile<RuleFile> {
   const cached = bundled ? loadBundle() : null;
-  const data = cached?.files[basename(file)];
+  const data = cached?.files[bundleKey(file)];
   // Line numbers are only needed for an error, and then the YAML is read for them.
   const yaml = () => readYaml(file);
   if (!cached || data === undefined || statSync(file).mtimeMs > cached.mtime) return yaml();
