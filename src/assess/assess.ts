@@ -25,11 +25,7 @@ export function assess(text: Text, findings: Finding[], rulebook: Rulebook, opti
   if (!covered.checked) return unchecked(text, covered, rulebook);
   const unread = new Set(covered.unchecked.map((s) => s.language));
   const sentences = [...matchSentences(text)].filter((s) => !unread.has(s.language));
-  const kinds = detectKinds(
-    sentences.map((s) => s.sentence),
-    rulebook,
-    options.kinds,
-  );
+  const kinds = detectKinds(sentences, rulebook, options.kinds);
   const missing = findMissing(kinds, sentences, findings, rulebook);
   const choices = findChoices(sentences, rulebook);
   return {

@@ -1,17 +1,19 @@
 import { severities, type Finding, type KeyPoint, type Missing, type Span, type Text } from "../types.js";
 import type { Rulebook } from "../rules/load.js";
 import { findSpec } from "../match/spec.js";
-import type { SentenceInContext } from "../match/sentence.js";
+import { reads, type SentenceInContext } from "../match/sentence.js";
 import { locate } from "../text/locate.js";
 
 const maxKeyPoints = 5;
 
-/** Sentences that offer the patient a choice (a heading that names an optional part offers none). */
+/** Sentences that offer the patient a choice, in the wording of their language (a heading that names an optional part offers none). */
 export function findChoices(sentences: SentenceInContext[], rulebook: Rulebook): Span[] {
   const { choices } = rulebook.keyPoints;
-  if (!choices) return [];
   return sentences
-    .filter(({ sentence, leadIn, heading }) => !heading && findSpec(choices, sentence, leadIn))
+    .filter(
+      ({ sentence, leadIn, heading, language }) =>
+        !heading && choices.some((wording) => reads(wording.lang, language) && findSpec(wording, sentence, leadIn)),
+    )
     .map(({ sentence }) => sentence.span);
 }
 

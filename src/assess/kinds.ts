@@ -1,15 +1,16 @@
 import type { FormKind } from "../types.js";
 import type { Rulebook } from "../rules/load.js";
-import type { MatchSentence, Matcher } from "../match/sentence.js";
+import { reads, type MatchSentence, type Matcher, type SentenceInContext } from "../match/sentence.js";
 import { UserError } from "../errors.js";
 
 const evidenceShown = 3;
 
 /**
  * Which kinds of form the text is (HIPAA authorization, research consent...): a kind
- * whose signals occur often enough. `given` (from --kind) replaces detection.
+ * whose signals, in the wording of some language, occur often enough among the sentences
+ * of that language. `given` (from --kind) replaces detection.
  */
-export function detectKinds(sentences: MatchSentence[], rulebook: Rulebook, given?: string[]): FormKind[] {
+export function detectKinds(sentences: SentenceInContext[], rulebook: Rulebook, given?: string[]): FormKind[] {
   if (given) {
     return given.map((id) => {
       const kind = rulebook.kinds.find((k) => k.definition.id === id);
@@ -18,11 +19,15 @@ export function detectKinds(sentences: MatchSentence[], rulebook: Rulebook, give
     });
   }
   const kinds: FormKind[] = [];
-  for (const { definition: kind, signals, requires } of rulebook.kinds) {
-    if (!requires.every((r) => sentences.some((s) => r(s)))) continue;
-    const clues = distinctClues(signals, sentences, kind.minSignals);
-    if (clues.length < kind.minSignals) continue;
-    kinds.push({ id: kind.id, title: kind.title, evidence: clues.slice(0, evidenceShown).map((s) => s.span) });
+  for (const id of new Set(rulebook.kinds.map((k) => k.definition.id))) {
+    for (const { definition: kind, signals, minSignals, requires, lang } of rulebook.kinds.filter((k) => k.definition.id === id)) {
+      const own = sentences.filter((s) => reads(lang, s.language)).map((s) => s.sentence);
+      if (!requires.every((r) => own.some((s) => r(s)))) continue;
+      const clues = distinctClues(signals, own, minSignals);
+      if (clues.length < minSignals) continue;
+      kinds.push({ id: kind.id, title: kind.title, evidence: clues.slice(0, evidenceShown).map((s) => s.span) });
+      break;
+    }
   }
   return kinds;
 }

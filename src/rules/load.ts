@@ -3,13 +3,14 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { didYouMean, Problems, UserError } from "../errors.js";
 import { compilePattern } from "../match/patterns/index.js";
-import { parsePhrase, type Lists } from "../match/patterns/phrase/parse.js";
-import { compileLanguage, type CompiledLanguage } from "../match/polarity.js";
+import { listsOf, parsePhrase, type Lists } from "../match/patterns/phrase/parse.js";
+import { compileLanguage, noPolarityWords, type CompiledLanguage } from "../match/polarity.js";
 import type { Matcher } from "../match/sentence.js";
 import type { CompiledRule, CompiledSpec } from "../match/spec.js";
 import {
   GradingSchema,
   LanguageSchema,
+  languageCode,
   type Element,
   type FormKindDefinition,
   type Grading,
@@ -27,25 +28,35 @@ import { readRuleFile } from "./bundle.js";
 /** The rule pack that ships with consent-lens. */
 export const bundledRules = fileURLToPath(new URL("../../rules/", import.meta.url));
 
+/** A kind of form worded in one language: the kind's definition, and the signals by which a form in that language shows it. */
 export interface CompiledFormKind {
   definition: FormKindDefinition;
-  /** The file it came from. */
+  /** The file it came from (its definition's or its wording's). */
   file: string;
+  /** The language its signals read. */
+  lang: string;
   signals: Matcher[];
+  minSignals: number;
   requires: Matcher[];
 }
 
+/** A checklist element worded in one language: its definition with that language's patterns and examples. */
 export interface CompiledElement extends CompiledSpec {
   element: Element;
+  /** The language its patterns read. */
+  lang: string;
 }
 
 /** What a risk of a category allows, in plain words, and how unusual it is. */
 export type CategoryPoint = NonNullable<KeyPoints["categories"][Category]>;
 
-/** How the report's key points are found: category points, and the wording of the choices a form offers. */
+/** The wording, in one language, by which a form offers the patient a choice. */
+export type CompiledChoices = CompiledSpec & { examples: NonNullable<KeyPoints["choices"]>["examples"]; lang: string };
+
+/** How the report's key points are found: category points, and the wording of the choices a form offers, by language. */
 export interface CompiledKeyPoints {
   categories: Map<Category, CategoryPoint>;
-  choices: (CompiledSpec & { examples: NonNullable<KeyPoints["choices"]>["examples"] }) | undefined;
+  choices: CompiledChoices[];
 }
 
 /** A rule pack added to the bundled one (by --rules or a config file), and what it brings. */
@@ -81,15 +92,16 @@ export interface Rulebook {
   elements: CompiledElement[];
   grading: Grading;
   keyPoints: CompiledKeyPoints;
-  language: CompiledLanguage;
+  /** The words that decide polarity, by language (a language no pack gives words for has none). */
+  language: Map<string, CompiledLanguage>;
   /** The model for sentences the rules are silent on (rules/model.yaml), if a pack has one. */
   model?: CompiledModel;
-  /** The rules and the model's findings, by id. */
+  /** The rules (their definitions, whatever the language of their wordings) and the model's findings, by id. */
   rulesById: Map<string, Rule>;
   /** The languages its rules read: sections of a form in any other language are not checked. */
   languages: Set<string>;
-  /** The named phrase lists of every pack, merged. */
-  lists: Lists;
+  /** The named phrase lists of every pack, merged, by language: a file's phrases use its language's lists. */
+  lists: Map<string, Lists>;
   /** Which file each rule and element came from. */
   files: Map<string, string>;
   changes: RuleChanges;
@@ -97,7 +109,11 @@ export interface Rulebook {
 
 type LoadedFile = YamlFile<RuleFile>;
 
-/** YAML files of a pack: a file, or every .yaml/.yml file in a folder (sorted, not recursive). */
+/**
+ * YAML files of a pack: a file, or every .yaml/.yml file in a folder (sorted), then those of
+ * its language folders (`es/`: a folder named by a language code), so a language's files
+ * come after the files whose rules, elements and kinds they word.
+ */
 export function packFiles(path: string): string[] {
   let stat;
   try {
@@ -106,10 +122,16 @@ export function packFiles(path: string): string[] {
     throw new UserError(`${path}: no such rule file or folder`);
   }
   if (!stat.isDirectory()) return [path];
-  return readdirSync(path)
-    .filter((f) => /\.ya?ml$/.test(f))
-    .sort()
-    .map((f) => join(path, f));
+  const entries = readdirSync(path, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const yaml = (folder: string, names: string[]) => names.filter((f) => /\.ya?ml$/.test(f)).map((f) => join(folder, f));
+  const languageFolders = entries.filter((e) => e.isDirectory() && languageCode.test(e.name)).map((e) => join(path, e.name));
+  return [
+    ...yaml(
+      path,
+      entries.filter((e) => !e.isDirectory()).map((e) => e.name),
+    ),
+    ...languageFolders.flatMap((folder) => yaml(folder, readdirSync(folder).sort())),
+  ];
 }
 
 /** Whether a rule file is one of the bundled pack's. */
@@ -138,16 +160,18 @@ export function loadRules(paths: string[] = [bundledRules], options: { only?: st
   const lists = mergeLists(files);
   const compiler = new Compiler(lists, problems, packOf);
   const kinds = files.flatMap((f) => compiler.kinds(f));
-  const elements = [...tested].flatMap((f) => compiler.elements(f));
+  // Every file's element ids are claimed in order, so a tested pack may word an element it does not test.
+  const elements = files.flatMap((f) => compiler.elements(f, tested.has(f)));
   for (const f of files) compiler.checkLists(f);
   // Every file's rule ids are claimed in order, so a tested pack may replace a rule it does not test.
   const rules = files.flatMap((f) => compiler.rules(f, tested.has(f))).filter((r) => !compiler.replaced.has(r));
   const keyPoints = compiler.keyPoints([...tested]);
   const grading = problems.attempt(() => mergeGrading(files));
-  const language = problems.attempt(() => mergeLanguage(files, lists));
+  const language = problems.attempt(() => mergeLanguages(files, lists));
   problems.throwIfAny();
   const modelFile = [...tested].findLast((f) => f.data.model);
   const model = modelFile && compiler.model(modelFile, language!);
+  const definitions = rules.map((c) => compiler.definitionOf(c.rule.id));
   return {
     rules,
     kinds,
@@ -156,7 +180,7 @@ export function loadRules(paths: string[] = [bundledRules], options: { only?: st
     keyPoints,
     language: language!,
     ...(model ? { model } : {}),
-    rulesById: new Map([...rules.map((c) => c.rule), ...(modelFile?.data.model?.findings.map(modelRule) ?? [])].map((r) => [r.id, r])),
+    rulesById: new Map([...definitions, ...(modelFile?.data.model?.findings.map(modelRule) ?? [])].map((r) => [r.id, r])),
     languages: new Set(rules.map((c) => c.lang)),
     lists,
     files: compiler.fileOf,
@@ -172,29 +196,46 @@ function addedPacks(files: LoadedFile[], packOf: Map<string, string>): AddedPack
     if (path === undefined) continue;
     const pack = packs.get(path) ?? { path, languages: [], rules: [], elements: [] };
     packs.set(path, pack);
-    if ((data.rules.length || data.elements.length) && !pack.languages.includes(data.lang)) pack.languages.push(data.lang);
-    for (const r of data.rules) pack.rules.push(r.id);
-    for (const e of data.elements) pack.elements.push(e.id);
+    const wordings = data.wordings ?? { rules: [], elements: [], kinds: [] };
+    const reads = data.rules.length || data.elements.length || wordings.rules.length || wordings.elements.length;
+    if (reads && !pack.languages.includes(data.lang)) pack.languages.push(data.lang);
+    for (const id of [...data.rules.map((r) => r.id), ...wordings.rules.map((w) => w.of)]) if (!pack.rules.includes(id)) pack.rules.push(id);
+    for (const id of [...data.elements.map((e) => e.id), ...wordings.elements.map((w) => w.of)])
+      if (!pack.elements.includes(id)) pack.elements.push(id);
   }
   return [...packs.values()];
 }
 
-// A list named in several files holds the phrases of all of them.
-function mergeLists(files: LoadedFile[]): Lists {
-  const lists: Lists = new Map();
-  for (const { data } of files)
+// A list named in several files of one language holds the phrases of all of them; each language has its own lists.
+function mergeLists(files: LoadedFile[]): Map<string, Lists> {
+  const byLanguage = new Map<string, Lists>();
+  for (const { data } of files) {
+    let lists = byLanguage.get(data.lang);
+    if (!lists) byLanguage.set(data.lang, (lists = listsOf(data.lang)));
     for (const [name, phrases] of Object.entries(data.lists)) lists.set(name, [...(lists.get(name) ?? []), ...phrases]);
-  return lists;
+  }
+  return byLanguage;
 }
 
-function mergeLanguage(files: LoadedFile[], lists: Lists): CompiledLanguage {
+// The polarity words of each language, merged from the files of that language; a language whose files give none has none.
+function mergeLanguages(files: LoadedFile[], lists: Map<string, Lists>): Map<string, CompiledLanguage> {
+  const byLanguage = new Map<string, CompiledLanguage>();
+  for (const lang of new Set(files.map((f) => f.data.lang))) {
+    const own = files.filter((f) => f.data.lang === lang);
+    const owner = own.find((f) => f.data.language);
+    byLanguage.set(lang, owner ? mergeLanguage(own, owner, lists.get(lang)!) : noPolarityWords);
+  }
+  return byLanguage;
+}
+
+function mergeLanguage(files: LoadedFile[], owner: LoadedFile, lists: Lists): CompiledLanguage {
   const language: Record<string, unknown> = {};
   for (const { data } of files)
     for (const [key, value] of Object.entries(data.language ?? {}))
       language[key] = Array.isArray(value) ? [...((language[key] as unknown[]) ?? []), ...value] : value;
   const merged = LanguageSchema.safeParse(language);
-  if (!merged.success) throw new UserError(`rules: language: ${merged.error.issues[0]!.path.join(".")}: ${merged.error.issues[0]!.message}`);
-  const owner = files.find((f) => f.data.language) ?? files[0]!;
+  const which = owner.data.lang === "en" ? "language" : `language (${owner.data.lang})`;
+  if (!merged.success) throw new UserError(`rules: ${which}: ${merged.error.issues[0]!.path.join(".")}: ${merged.error.issues[0]!.message}`);
   return owner.at(["language"], () => compileLanguage(merged.data, lists));
 }
 
@@ -213,87 +254,138 @@ type Path = (string | number)[];
  * one it replaces (`overrides`).
  */
 class Compiler {
-  /** Rule and element ids (they share one namespace) -> file. */
+  /** Rule and element ids (they share one namespace) -> file of their definition. */
   readonly fileOf = new Map<string, string>();
   /** Rules replaced by a rule of a later pack. */
   readonly replaced = new Set<CompiledRule<Rule>>();
+  private readonly kindDefinitions = new Map<string, FormKindDefinition>();
   private readonly kindFiles = new Map<string, string>();
-  /** Rules by id, compiled or (for a pack not tested) only claimed. */
-  private readonly ruleById = new Map<string, CompiledRule<Rule> | undefined>();
+  private readonly elementDefinitions = new Map<string, Element>();
+  /** Rules by id: the definition, and its compiled wordings in every language (none for a pack not tested). */
+  private readonly ruleById = new Map<string, { rule: Rule; compiled: CompiledRule<Rule>[] }>();
 
   constructor(
-    private readonly lists: Lists,
+    private readonly lists: Map<string, Lists>,
     private readonly problems: Problems,
     /** The added pack of each file that is not bundled. */
     private readonly packOf: Map<string, string>,
   ) {}
 
-  kinds(file: LoadedFile): CompiledFormKind[] {
-    return this.each(["kinds"], file.data.kinds, (definition, path) => {
-      this.claim(file, path, "kind", definition.id, this.kindFiles);
-      const signals = this.all(file, [...path, "signals"], definition.signals, (p) => compilePattern(p, this.lists));
-      const requires = this.all(file, [...path, "requires"], definition.requires, (p) => compilePattern(p, this.lists));
-      return signals && requires && { definition, file: file.file, signals, requires };
-    });
+  /** The definition of a rule the compiler has read. */
+  definitionOf(id: string): Rule {
+    return this.ruleById.get(id)!.rule;
   }
 
-  elements(file: LoadedFile): CompiledElement[] {
-    return this.each(["elements"], file.data.elements, (element, path) => {
+  kinds(file: LoadedFile): CompiledFormKind[] {
+    const lang = file.data.lang;
+    const defined = this.each(["kinds"], file.data.kinds, (definition, path) => {
+      this.claim(file, path, "kind", definition.id, this.kindFiles);
+      this.kindDefinitions.set(definition.id, definition);
+      return this.kind(file, path, definition, definition);
+    });
+    const worded = this.each(["wordings", "kinds"], file.data.wordings?.kinds ?? [], (wording, path) => {
+      const definition = this.kindDefinitions.get(wording.of);
+      if (!definition) file.fail([...path, "of"], `no kind "${wording.of}" in the files loaded before this one${didYouMean(wording.of, this.kindDefinitions.keys())}`);
+      return this.kind(file, path, definition, wording);
+    });
+    return [...defined, ...worded].map((k) => ({ ...k, lang }));
+  }
+
+  private kind(file: LoadedFile, path: Path, definition: FormKindDefinition, wording: Pick<FormKindDefinition, "signals" | "minSignals" | "requires">) {
+    const signals = this.all(file, [...path, "signals"], wording.signals, (p) => compilePattern(p, this.listsOf(file)));
+    const requires = this.all(file, [...path, "requires"], wording.requires, (p) => compilePattern(p, this.listsOf(file)));
+    return signals && requires && { definition, file: file.file, signals, minSignals: wording.minSignals, requires };
+  }
+
+  /** The elements of a file and its wordings of elements, compiled when `compile` (else their ids only claimed). */
+  elements(file: LoadedFile, compile: boolean): CompiledElement[] {
+    const lang = file.data.lang;
+    const defined = this.each(["elements"], file.data.elements, (element, path) => {
       this.claim(file, path, "element", element.id, this.fileOf);
+      this.elementDefinitions.set(element.id, element);
       element.appliesTo.forEach((kind, i) => {
         if (kind !== "any" && !this.kindFiles.has(kind))
           this.problems.attempt(() =>
             file.fail([...path, "appliesTo", i], `unknown kind "${kind}"${didYouMean(kind, this.kindFiles.keys())}`),
           );
       });
-      const spec = this.spec(file, path, element);
-      return spec && { element, ...spec };
+      const spec = compile ? this.spec(file, path, element) : undefined;
+      return spec && { element, lang, ...spec };
     });
+    const worded = this.each(["wordings", "elements"], file.data.wordings?.elements ?? [], (wording, path) => {
+      const definition = this.elementDefinitions.get(wording.of);
+      if (!definition)
+        file.fail([...path, "of"], `no element "${wording.of}" in the files loaded before this one${didYouMean(wording.of, this.elementDefinitions.keys())}`);
+      const { of: _of, ...words } = wording;
+      const element = { ...definition, ...words };
+      const spec = compile ? this.spec(file, path, element) : undefined;
+      return spec && { element, lang, ...spec };
+    });
+    return [...defined, ...worded];
   }
 
-  /** The rules of a file, compiled when `compile` (else their ids only claimed, for `overrides` of later packs). */
+  /** The rules of a file and its wordings of rules, compiled when `compile` (else their ids only claimed, for `overrides` of later packs). */
   rules(file: LoadedFile, compile: boolean): CompiledRule<Rule>[] {
-    return this.each(["rules"], file.data.rules, (rule, path) => {
+    const defined = this.each(["rules"], file.data.rules, (rule, path) => {
       if (rule.overrides) this.replace(file, path, rule.overrides);
       this.claim(file, path, "rule", rule.id, this.fileOf);
-      const spec = compile ? this.spec(file, path, rule) : undefined;
-      const pack = this.packOf.get(file.file);
-      const compiled = spec && { rule, lang: file.data.lang, ...(pack === undefined ? {} : { pack }), ...spec };
-      this.ruleById.set(rule.id, compiled);
+      const compiled = compile ? this.rule(file, path, rule) : undefined;
+      this.ruleById.set(rule.id, { rule, compiled: compiled ? [compiled] : [] });
       return compiled;
     });
+    const worded = this.each(["wordings", "rules"], file.data.wordings?.rules ?? [], (wording, path) => {
+      const entry = this.ruleById.get(wording.of);
+      if (!entry) file.fail([...path, "of"], `no rule "${wording.of}" in the files loaded before this one${didYouMean(wording.of, this.ruleById.keys())}`);
+      const { of: _of, negatable, ...words } = wording;
+      const compiled = compile ? this.rule(file, path, { ...entry.rule, ...words, negatable: negatable ?? entry.rule.negatable }) : undefined;
+      if (compiled) entry.compiled.push(compiled);
+      return compiled;
+    });
+    return [...defined, ...worded];
   }
 
-  /** Category points merge, a later file's winning; the last file that words choices gives them. */
+  private rule(file: LoadedFile, path: Path, rule: Rule): CompiledRule<Rule> | undefined {
+    const spec = this.spec(file, path, rule);
+    const pack = this.packOf.get(file.file);
+    return spec && { rule, lang: file.data.lang, ...(pack === undefined ? {} : { pack }), ...spec };
+  }
+
+  /** Category points merge, a later file's winning; for each language, the last file that words choices gives them. */
   keyPoints(files: LoadedFile[]): CompiledKeyPoints {
     const categories = new Map<Category, CategoryPoint>();
-    let choices: CompiledKeyPoints["choices"];
+    const choices = new Map<string, CompiledChoices>();
     for (const file of files) {
       const keyPoints = file.data.keyPoints;
       if (!keyPoints) continue;
       for (const [category, point] of Object.entries(keyPoints.categories)) if (point) categories.set(category as Category, point);
       const spec = keyPoints.choices && this.spec(file, ["keyPoints", "choices"], { ...keyPoints.choices, leadIn: [] });
-      if (keyPoints.choices && spec) choices = { ...spec, examples: keyPoints.choices.examples };
+      if (keyPoints.choices && spec) choices.set(file.data.lang, { ...spec, examples: keyPoints.choices.examples, lang: file.data.lang });
     }
-    return { categories, choices };
+    return { categories, choices: [...choices.values()] };
   }
 
-  /** The last pack's model: its findings' ids claimed like rule ids, its weights read and checked. */
-  model(file: LoadedFile, language: CompiledLanguage): CompiledModel {
+  /** The last pack's model: its findings' ids claimed like rule ids, its weights read and checked; it reads its file's language. */
+  model(file: LoadedFile, languages: Map<string, CompiledLanguage>): CompiledModel {
     const definition = file.data.model!;
     definition.findings.forEach((f, i) => this.claim(file, ["model", "findings", i], "rule", f.id, this.fileOf));
-    return compileModel(file, definition, this.lists, language);
+    return compileModel(file, definition, this.listsOf(file), languages.get(file.data.lang) ?? noPolarityWords);
   }
 
   /** Lists are checked where they are written, so a typo in a list names its own line. */
   checkLists(file: LoadedFile) {
-    for (const [name, phrases] of Object.entries(file.data.lists)) this.all(file, ["lists", name], phrases, (p) => parsePhrase(p, this.lists));
+    for (const [name, phrases] of Object.entries(file.data.lists))
+      this.all(file, ["lists", name], phrases, (p) => parsePhrase(p, this.listsOf(file)));
+  }
+
+  /** A file's phrases are parsed with its language's lists, and stemmed in its language. */
+  private listsOf(file: LoadedFile): Lists {
+    return this.lists.get(file.data.lang) ?? listsOf(file.data.lang);
   }
 
   private spec(file: LoadedFile, path: Path, s: Pick<Rule, "patterns" | "requires" | "excludes" | "leadIn">): CompiledSpec | undefined {
-    const patterns = this.all(file, [...path, "patterns"], s.patterns, (p) => compilePattern(p, this.lists));
+    const patterns = this.all(file, [...path, "patterns"], s.patterns, (p) => compilePattern(p, this.listsOf(file)));
     const [requires, excludes, leadIn] = (["requires", "excludes", "leadIn"] as const).map((field) =>
-      this.all(file, [...path, field], s[field], (p) => parsePhrase(p, this.lists)),
+      this.all(file, [...path, field], s[field], (p) => parsePhrase(p, this.listsOf(file))),
     );
     return patterns && requires && excludes && leadIn && { patterns, requires, excludes, leadIn };
   }
@@ -318,14 +410,13 @@ class Compiler {
     seen.set(id, file.file);
   }
 
-  // `overrides: <id>`: the rule of that id, from an earlier file, gives way to this one.
+  // `overrides: <id>`: the rule of that id, from an earlier file, gives way to this one, in every language it is worded in.
   private replace(file: LoadedFile, path: Path, id: string) {
     const owner = this.fileOf.get(id);
     if (owner === undefined || !this.ruleById.has(id))
       file.fail([...path, "overrides"], `no rule "${id}" in the packs loaded before this one${didYouMean(id, this.ruleById.keys())}`);
     if (owner === file.file) file.fail([...path, "overrides"], `rule "${id}" is in this same file; edit it instead`);
-    const earlier = this.ruleById.get(id);
-    if (earlier) this.replaced.add(earlier);
+    for (const earlier of this.ruleById.get(id)?.compiled ?? []) this.replaced.add(earlier);
     this.ruleById.delete(id);
     this.fileOf.delete(id);
   }
