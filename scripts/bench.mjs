@@ -1,67 +1,211 @@
 #!/usr/bin/env node
-// npm run bench: how fast a scan feels. Medians of repeated runs of the compiled CLI,
-// and in-process timings of each stage on a long (100-page) form; then OCR: word accuracy and
-// time per page on scans and phone photos made from the fixture forms. Run `npm run build` first;
-// `npm run bench -- --no-ocr` skips the OCR part (a few minutes).
+// npm run bench: what a scan costs, in CPU time (user + system, every thread), which a busy machine
+// does not distort, set against floors measured in the same run: Node starting, importing pdf-parse
+// and extracting the text (what any pdf.js-based tool pays), and pdftotext when it is installed.
+// Each command runs as its own process: the first run (cold) apart, then the median of the rest.
+// Then batches (the authorization PDFs of ../shared when present), memory as a batch and a form
+// grow, the stages in one process, and OCR. Run `npm run build` first; `--no-ocr` skips OCR (minutes).
 import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
-import { availableParallelism } from "node:os";
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from "node:fs";
+import { availableParallelism, tmpdir } from "node:os";
+import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { loadRules } from "../dist/rules/load.js";
-import { documentFromPages } from "../dist/extract/document.js";
-import { normalize } from "../dist/text/normalize.js";
-import { match } from "../dist/match/match.js";
 import { extract, extractImages } from "../dist/extract/index.js";
 import { photograph, renderPage, scannedPdf, wordAccuracy } from "./scans.mjs";
 
 const root = new URL("..", import.meta.url);
 const path = (p) => new URL(p, root).pathname;
+const cli = path("bin/consent-lens.js");
+const usageModule = path("scripts/bench-usage.mjs");
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const time = (fn, runs) => median(Array.from({ length: runs }, () => ((t) => (fn(), performance.now() - t))(performance.now())));
+const work = mkdtempSync(join(tmpdir(), "consent-lens-bench-"));
+const usageFile = join(work, "usage.json");
+const runs = Number(process.argv.find((a) => a.startsWith("--runs="))?.slice(7) ?? 7);
 
-const rows = [];
-for (const file of ["fixtures/imaging-ai-consent.pdf", "fixtures/research-biobank-consent.docx", "fixtures/imaging-ai-consent.txt"]) {
-  const ms = time(() => spawnSync(process.execPath, [path("bin/consent-lens.js"), "scan", "--format", "json", path(file)]), 9);
-  rows.push([`whole process: scan ${file}`, ms]);
+/** One Node process: its CPU ms, peak MB and wall ms, read by scripts/bench-usage.mjs as it exits. */
+function nodeProcess(args) {
+  rmSync(usageFile, { force: true });
+  const start = performance.now();
+  const run = spawnSync(process.execPath, ["--import", usageModule, ...args], {
+    env: { ...process.env, CONSENT_LENS_BENCH_USAGE: usageFile, NO_COLOR: "1" },
+    stdio: ["ignore", "ignore", "pipe"],
+    maxBuffer: 1 << 26,
+  });
+  const wallMs = performance.now() - start;
+  if (run.status !== 0 && run.status !== 1) throw new Error(`bench: node ${args.join(" ")}: exit ${run.status}\n${run.stderr}`);
+  return { ...JSON.parse(readFileSync(usageFile, "utf8")), wallMs };
 }
 
-rows.push(["load and compile the rule pack", time(() => loadRules(), 9)]);
-const rules = loadRules();
-// A 100-page form: the imaging consent's text, repeated, about 45 lines a page.
+/** Any command's CPU ms, through the shell's `times` (children's user and system time); undefined without bash. */
+function shellProcess(command) {
+  const run = spawnSync("bash", ["-c", `${command} >/dev/null 2>&1; times`], { encoding: "utf8" });
+  if (run.status !== 0) return undefined;
+  const children = run.stdout
+    .trim()
+    .split("\n")
+    .at(-1)
+    .match(/(\d+)m([\d.]+)s (\d+)m([\d.]+)s/);
+  return children && { cpuMs: 1000 * (60 * Number(children[1]) + Number(children[2]) + 60 * Number(children[3]) + Number(children[4])) };
+}
+
+/** The first run (cold) and the median of the next `count`. */
+function repeated(measure, count = runs) {
+  const first = measure();
+  const rest = Array.from({ length: count }, measure);
+  return {
+    first,
+    cpuMs: median(rest.map((r) => r.cpuMs)),
+    peakMb: median(rest.map((r) => r.peakMb ?? NaN)),
+    wallMs: median(rest.map((r) => r.wallMs ?? NaN)),
+  };
+}
+
+const fixed = (x, digits = 0) => (Number.isFinite(x) ? x.toFixed(digits) : "");
+function table(title, header, rows) {
+  const cells = [header, ...rows.map((row) => row.map((c) => (typeof c === "number" ? fixed(c) : (c ?? ""))))];
+  const widths = header.map((_, i) => Math.max(...cells.map((r) => String(r[i]).length)));
+  console.log(`\n${title}`);
+  for (const row of cells)
+    console.log(row.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join("  "));
+}
+
+// --- The floors: extracting text, with nothing else ------------------------------------------------
+const extractAll = `import { readFileSync } from "node:fs";
+import { PDFParse } from "pdf-parse";
+for (const file of process.argv.slice(1)) {
+  const parser = new PDFParse({ data: readFileSync(file) });
+  await parser.getText({ pageJoiner: "" });
+  await parser.destroy();
+}`;
+const floorPdf = (files) => nodeProcess(["--input-type=module", "-e", extractAll, ...files]);
+const hasPdftotext = spawnSync("pdftotext", ["-v"]).error === undefined;
+
+const pdf = path("fixtures/imaging-ai-consent.pdf");
+const single = [];
+const floor = repeated(() => floorPdf([pdf]));
+single.push(["floor: Node + pdf-parse extract the 3-page PDF", floor]);
+if (hasPdftotext) single.push(["floor: pdftotext, the same PDF", repeated(() => shellProcess(`pdftotext ${pdf} -`))]);
+const scanRow = (name, args) => [name, repeated(() => nodeProcess([cli, ...args]))];
+single.push(
+  scanRow("consent-lens --version", ["--version"]),
+  scanRow("consent-lens --help", ["--help"]),
+  scanRow("scan the 3-page PDF, --format json", ["scan", "--format", "json", pdf]),
+  scanRow("scan the 3-page PDF, terminal report", ["scan", pdf]),
+  scanRow("scan the 3-page PDF, HTML report", ["scan", "--format", "html", pdf]),
+  scanRow("scan the same form as DOCX, --format json", ["scan", "--format", "json", path("fixtures/imaging-ai-consent.docx")]),
+  scanRow("scan the same form as text, --format json", ["scan", "--format", "json", path("fixtures/imaging-ai-consent.txt")]),
+);
+console.log(`node ${process.version}, ${availableParallelism()} cores; CPU ms = user + system of the whole process (all threads)`);
+console.log(`first = the first process of this run (cold); median of ${runs} after it; x floor = median / Node + pdf-parse floor`);
+table(
+  "One form, one process",
+  ["what", "CPU ms first", "CPU ms median", "x floor", "peak MB"],
+  single.map(([name, r]) => [name, r.first.cpuMs, r.cpuMs, fixed(r.cpuMs / floor.cpuMs, 2), r.peakMb]),
+);
+
+// --- Batches: one invocation against extracting every file in one process ------------------------
+const batchRows = [];
+const authorizations = path("../shared/corpus/authorizations/");
+if (existsSync(authorizations)) {
+  const files = readdirSync(authorizations)
+    .filter((f) => f.endsWith(".pdf"))
+    .map((f) => join(authorizations, f));
+  const extracted = repeated(() => floorPdf(files), 2);
+  batchRows.push({ name: `floor: extract the ${files.length} authorization PDFs in one process`, run: extracted, base: extracted });
+  for (const format of ["json", "terminal"]) {
+    const batch = repeated(() => nodeProcess([cli, "scan", "--format", format, authorizations]), 2);
+    batchRows.push({ name: `scan the ${files.length} authorization PDFs, --format ${format}`, run: batch, base: extracted });
+  }
+} else console.log("\n(../shared is absent: the authorization batch is skipped)");
+// The same batch grown fourfold from copies of the fixture forms: memory should not grow with it.
+for (const copies of [3, 12]) {
+  const dir = join(work, `batch-${copies}`);
+  mkdirSync(dir);
+  for (let i = 0; i < copies; i++)
+    for (const form of ["imaging-ai-consent.pdf", "hipaa-authorization.pdf", "research-biobank-consent.pdf", "protective-form.pdf"])
+      copyFileSync(path(`fixtures/${form}`), join(dir, `${i}-${form}`));
+  const extracted = repeated(() => floorPdf(readdirSync(dir).map((f) => join(dir, f))), 1);
+  const batch = repeated(() => nodeProcess([cli, "scan", "--format", "json", dir]), 1);
+  batchRows.push({ name: `scan ${copies * 4} fixture PDFs (copies), --format json`, run: batch, base: extracted });
+}
+table(
+  "Batches, one invocation",
+  ["what", "CPU ms", "x extract", "wall ms", "cores used", "peak MB"],
+  batchRows.map(({ name, run: r, base }) => [
+    name,
+    r.cpuMs,
+    fixed(r.cpuMs / base.cpuMs, 2),
+    r.wallMs,
+    fixed(r.cpuMs / r.wallMs, 1),
+    r.peakMb,
+  ]),
+);
+
+// --- Long forms: the imaging consent's text repeated, about 45 lines a page ------------------------
 const lines = readFileSync(path("fixtures/imaging-ai-consent.txt"), "utf8").split("\n");
-const pages = [];
-for (let all = []; pages.length < 100;) {
-  all.push(...lines);
-  while (all.length >= 45 && pages.length < 100) pages.push(all.splice(0, 45));
-}
-const document = documentFromPages("long.txt", "text", pages, { linesAreParagraphs: false });
-rows.push(["normalize a 100-page form", time(() => normalize(document), 5)]);
-const text = normalize(document);
-rows.push([
-  `match ${rules.rules.length} rules on a 100-page form (${text.sentences.length} sentences)`,
-  time(() => match(text, rules.rules, rules.language), 5),
-]);
-rows.push([
-  `the same, with the model where the rules are silent (${rules.model?.findings.length ?? 0} categories)`,
-  time(() => match(text, rules.rules, rules.language, rules.model), 5),
-]);
+const longForm = (pages) => {
+  const out = [];
+  for (let all = []; out.length < pages;) {
+    all.push(...lines);
+    while (all.length >= 45 && out.length < pages) out.push(all.splice(0, 45).join("\n"));
+  }
+  const file = join(work, `long-${pages}.txt`);
+  writeFileSync(file, out.join("\f"));
+  return file;
+};
 // The same text on one line of 1 MB (the goal: under 5 s, as with its line breaks).
-const oneLine = lines
-  .join(" ")
-  .repeat(Math.ceil(1e6 / lines.join(" ").length))
-  .slice(0, 1e6);
-const oneLineDocument = documentFromPages("one-line.txt", "text", [[oneLine]], { linesAreParagraphs: false });
-rows.push([
-  "normalize and match a 1 MB form written on one line",
-  time(() => {
-    const long = normalize(oneLineDocument);
-    match(long, rules.rules, rules.language, rules.model);
-  }, 3),
-]);
+const oneLine = join(work, "one-line.txt");
+writeFileSync(
+  oneLine,
+  lines
+    .join(" ")
+    .repeat(Math.ceil(1e6 / lines.join(" ").length))
+    .slice(0, 1e6),
+);
+const oneLineRun = nodeProcess([cli, "scan", "--format", "json", oneLine]);
+table(
+  "Long forms (text), one process",
+  ["what", "CPU ms", "ms per page", "peak MB"],
+  [
+    ...[100, 500, 2000].map((pages) => {
+      const r = nodeProcess([cli, "scan", "--format", "json", longForm(pages)]);
+      return [`scan a ${pages}-page text form, --format json`, r.cpuMs, fixed(r.cpuMs / pages, 1), r.peakMb];
+    }),
+    ["scan a 1 MB form written on one line, --format json", oneLineRun.cpuMs, "", oneLineRun.peakMb],
+  ],
+);
 
-const width = Math.max(...rows.map(([name]) => name.length));
-console.log(`node ${process.version}, median ms`);
-for (const [name, ms] of rows) console.log(`${name.padEnd(width)}  ${ms.toFixed(0).padStart(6)}`);
+// --- The stages, in one fresh process: the first call (cold) and the median of repeats (warm) -------
+const stages = `import { readFileSync } from "node:fs";
+const cpu = () => { const { user, system } = process.cpuUsage(); return (user + system) / 1000; };
+const timed = (fn, count) => { const out = []; for (let i = 0; i < count; i++) { const t = cpu(); fn(); out.push(cpu() - t); } return out; };
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const dist = ${JSON.stringify(path("dist/"))};
+let t = cpu();
+const { loadRules } = await import(dist + "rules/load.js");
+const { documentFromPages } = await import(dist + "extract/document.js");
+const { normalize } = await import(dist + "text/normalize.js");
+const { match } = await import(dist + "match/match.js");
+const { assess } = await import(dist + "assess/assess.js");
+const imports = cpu() - t;
+const [load, ...loads] = timed(() => loadRules(), 6);
+const rules = loadRules();
+const text = (pages) => normalize(documentFromPages("long.txt", "text", readFileSync(${JSON.stringify(join(work, "long-100.txt"))}, "utf8").split("\\f").slice(0, pages).map((p) => p.split("\\n")), { linesAreParagraphs: false }));
+const [norm, ...norms] = timed(() => text(100), 4);
+const long = text(100);
+let findings;
+const [matched, ...matches] = timed(() => (findings = match(long, rules.rules, rules.language, rules.model)), 4);
+const [assessed, ...assessments] = timed(() => assess(long, findings, rules), 4);
+console.log(JSON.stringify({ imports, rules: rules.rules.length, sentences: long.sentences.length,
+  rows: [["load the rule pack", load, median(loads)], ["normalize a 100-page form", norm, median(norms)],
+         ["match the rules (and the model) on it", matched, median(matches)], ["assess it", assessed, median(assessments)]] }));`;
+const staged = JSON.parse(spawnSync(process.execPath, ["--input-type=module", "-e", stages], { encoding: "utf8" }).stdout);
+table(
+  `Stages in one process (${staged.rules} rules; the 100-page form has ${staged.sentences} sentences; importing them: ${fixed(staged.imports)} ms)`,
+  ["what", "CPU ms first", "CPU ms warm"],
+  staged.rows,
+);
+rmSync(work, { recursive: true, force: true });
 
 if (!process.argv.includes("--no-ocr")) await benchOcr();
 

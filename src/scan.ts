@@ -30,7 +30,8 @@ export async function scanImages(path: string, inputs: Input[], rulebook: Rulebo
   return assessDocument(await extractImages(path, inputs, extractOptions), rulebook, kinds);
 }
 
-function assessDocument(document: Document, rulebook: Rulebook, kinds: string[] | undefined): Report {
+/** The pipeline after extraction: normalize -> match -> assess (a batch extracts in one thread and assesses in another). */
+export function assessDocument(document: Document, rulebook: Rulebook, kinds: string[] | undefined): Report {
   const text = normalize(document);
   const findings = match(text, rulebook.rules, rulebook.language, rulebook.model);
   return assess(text, findings, rulebook, kinds ? { kinds } : {});

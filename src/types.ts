@@ -22,8 +22,14 @@ export const categories = [
 ] as const;
 export type Category = (typeof categories)[number];
 
+/** A language code (ISO 639-1 where there is one): of a rule file, a language folder of a pack, a report. */
+export const languageCode = /^[a-z]{2,3}$/;
+
 /** Most severe first. */
 export const severities = ["high", "medium", "low", "info"] as const;
+
+/** What --fail-on and the config's fail-on take: a severity, or none (never fail on findings). */
+export const failOnLevels = ["none", "info", "low", "medium", "high"] as const satisfies readonly ("none" | Severity)[];
 export type Severity = (typeof severities)[number];
 
 export const polarities = ["risk", "protection"] as const;

@@ -1,14 +1,14 @@
-import type { Coverage, Finding, Report, Text } from "../types.js";
+import type { Coverage, Finding, Report, Span, Text } from "../types.js";
 import type { Rulebook } from "../rules/load.js";
 import { matchSentences } from "../match/sentence.js";
-import { detectKinds } from "./kinds.js";
-import { findMissing } from "./missing.js";
+import { givenKinds, kindDetector } from "./kinds.js";
+import { missingFinder } from "./missing.js";
 import { readability } from "./readability.js";
 import { score } from "./score.js";
 import { rankQuestions } from "./questions.js";
-import { findChoices, keyPoints } from "./key-points.js";
+import { keyPoints, offersChoice } from "./key-points.js";
 import { coverage } from "./coverage.js";
-import { languageName } from "../text/language.js";
+import { languageName, sentenceLanguages, undetermined } from "../text/language.js";
 import { findIdentifiers } from "../text/identifiers.js";
 
 export interface AssessOptions {
@@ -24,10 +24,19 @@ export function assess(text: Text, findings: Finding[], rulebook: Rulebook, opti
   const covered = coverage(text, rulebook.languages);
   if (!covered.checked) return unchecked(text, covered, rulebook);
   const unread = new Set(covered.unchecked.map((s) => s.language));
-  const sentences = [...matchSentences(text)].filter((s) => !unread.has(s.language));
-  const kinds = detectKinds(sentences, rulebook, options.kinds);
-  const missing = findMissing(kinds, sentences, findings, rulebook);
-  const choices = findChoices(sentences, rulebook);
+  // One pass over the sentences, each built for matching as it is visited and let go after.
+  const given = options.kinds && givenKinds(options.kinds, rulebook);
+  const detector = given ? undefined : kindDetector(rulebook);
+  const finder = missingFinder(rulebook, findings, findingLanguages(text));
+  const choices: Span[] = [];
+  for (const sentence of matchSentences(text)) {
+    if (unread.has(sentence.language)) continue;
+    detector?.see(sentence);
+    finder.see(sentence);
+    if (offersChoice(sentence, rulebook)) choices.push(sentence.sentence.span);
+  }
+  const kinds = given ?? detector!.kinds();
+  const missing = finder.missing(kinds);
   return {
     text,
     coverage: covered,
@@ -42,6 +51,13 @@ export function assess(text: Text, findings: Finding[], rulebook: Rulebook, opti
     choices,
     rulesById: rulebook.rulesById,
   };
+}
+
+/** The language of a finding: that of its sentence. */
+function findingLanguages(text: Text): (finding: Finding) => string {
+  const languages = sentenceLanguages(text);
+  const byStart = new Map(text.sentences.map((s, i) => [s.start, languages[i]!]));
+  return (finding) => byStart.get(finding.sentence.start) ?? undetermined;
 }
 
 // A form in a language no rule pack reads: nothing found is not good news, so it gets no grade, no findings and no questions.

@@ -6,15 +6,11 @@ import { locate } from "../text/locate.js";
 
 const maxKeyPoints = 5;
 
-/** Sentences that offer the patient a choice, in the wording of their language (a heading that names an optional part offers none). */
-export function findChoices(sentences: SentenceInContext[], rulebook: Rulebook): Span[] {
-  const { choices } = rulebook.keyPoints;
-  return sentences
-    .filter(
-      ({ sentence, leadIn, heading, language }) =>
-        !heading && choices.some((wording) => reads(wording.lang, language) && findSpec(wording, sentence, leadIn)),
-    )
-    .map(({ sentence }) => sentence.span);
+/** Whether a sentence offers the patient a choice, in the wording of its language (a heading that names an optional part offers none). */
+export function offersChoice({ sentence, leadIn, heading, language }: SentenceInContext, rulebook: Rulebook): boolean {
+  return (
+    !heading && rulebook.keyPoints.choices.some((wording) => reads(wording.lang, language) && Boolean(findSpec(wording, sentence, leadIn)))
+  );
 }
 
 /**

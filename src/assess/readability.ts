@@ -14,6 +14,17 @@ interface Counts {
   syllables: number;
 }
 
+// Forms repeat their words: each is counted once per process (the cache is emptied when it grows large).
+const syllableCounts = new Map<string, number>();
+function syllables(word: string): number {
+  let count = syllableCounts.get(word);
+  if (count === undefined) {
+    if (syllableCounts.size > 100_000) syllableCounts.clear();
+    syllableCounts.set(word, (count = Math.max(1, syllable(word))));
+  }
+  return count;
+}
+
 const round = (n: number) => Math.round(n * 10) / 10;
 // Flesch-Kincaid grade level and Flesch reading ease (Kincaid et al. 1975; Flesch 1948).
 const grade = (c: Counts) => round(0.39 * (c.words / c.sentences) + 11.8 * (c.syllables / c.words) - 15.59);
@@ -43,11 +54,11 @@ export function readability(text: Text): Readability {
       continue;
     }
     if (words.length < 3) continue; // check boxes, signature lines, fragments
-    const syllables = words.reduce((n, t) => n + Math.max(1, syllable(t.word)), 0);
+    const syllableCount = words.reduce((n, t) => n + syllables(t.word), 0);
     for (const c of [total, sections.at(-1)!]) {
       c.words += words.length;
       c.sentences += 1;
-      c.syllables += syllables;
+      c.syllables += syllableCount;
     }
     lengths.push({ sentence: { start: sentence.start, end: sentence.end }, words: words.length });
   }

@@ -3,7 +3,7 @@ import { quote } from "../report/excerpt.js";
 import { idNames, shortId } from "../report/fingerprint.js";
 import { redact } from "../report/redact.js";
 import { reportView, type FindingView, type MissingView, type ReportView } from "../report/view.js";
-import { display } from "../rules/yaml-file.js";
+import { display } from "../errors.js";
 import { baselinePath, formKey, gitUser, openBaseline, today, withEntry, writeBaseline } from "./baseline.js";
 import { scanOne } from "./batch.js";
 import type { Io } from "./io.js";
@@ -32,7 +32,7 @@ export async function acceptCommand(form: string, id: string, flags: AcceptFlags
   if (!reason) throw new UserError("--reason: say why the finding is accepted");
   const by = flags.by?.trim() || gitUser(io);
   if (!by) throw new UserError("say who accepts it with --by (git config has no user.name or user.email here)");
-  const { rulebook, config } = loadRulebook(flags, io.cwd);
+  const { rulebook, config } = await loadRulebook(flags, io.cwd);
   const kinds = rulebook.kinds.map((k) => k.definition.id);
   const outcome = await scanOne(form, { rulebook, options: scanOptions(flags, kinds), debug: Boolean(flags.debug), io });
   if ("error" in outcome) throw new UserError(`${outcome.path}: ${outcome.error}`);

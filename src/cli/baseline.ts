@@ -1,26 +1,22 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
-import { UserError } from "../errors.js";
+import { display, UserError } from "../errors.js";
 import type { Config } from "../rules/config.js";
-import { display, readYamlFile } from "../rules/yaml-file.js";
+import { readYamlFile } from "../rules/yaml-file.js";
 import { BaselineSchema, type AcceptedIn, type Baseline, type BaselineEntry } from "../report/baseline.js";
 import { shortId } from "../report/fingerprint.js";
-import type { ReportView } from "../report/view.js";
+import type { FormVerdict } from "./fail-on.js";
 import type { Io } from "./io.js";
+import { baselineName, baselinePath } from "./baseline-path.js";
 
-/** The baseline's name, next to the config file (or in the working folder when there is none). */
-export const baselineName = ".consent-lens-baseline.json";
+export { baselineName, baselinePath };
 
 /** A baseline file and what it holds. */
 export interface BaselineFile {
   file: string;
   data: Baseline;
 }
-
-/** Where the baseline is: --baseline, else next to the config, else in the working folder. */
-export const baselinePath = (named: string | undefined, config: Config | undefined, cwd: string) =>
-  named ? resolve(cwd, named) : join(config ? dirname(config.file) : resolve(cwd), baselineName);
 
 /** The baseline of a scan: the one named (which must exist), or the default one when it exists. */
 export function readBaseline(named: string | undefined, config: Config | undefined, cwd: string): BaselineFile | undefined {
@@ -106,12 +102,12 @@ export interface StaleEntry {
  * the element out), or the form itself is gone. Forms that exist but were not scanned are
  * not judged.
  */
-export function staleEntries(baseline: BaselineFile, views: ReportView[], cwd: string): StaleEntry[] {
+export function staleEntries(baseline: BaselineFile, views: FormVerdict[], cwd: string): StaleEntry[] {
   const scanned = new Map(views.map((v) => [formKey(baseline.file, cwd, v.path), v]));
   return baseline.data.accepted.flatMap((entry): StaleEntry[] => {
     const view = scanned.get(entry.file);
     if (!view) return existsSync(resolve(dirname(baseline.file), entry.file)) ? [] : [{ entry, why: "the form is gone" }];
-    const fingerprints = new Set([...view.findings.map((f) => f.fingerprint), ...view.allMissing.map((m) => m.fingerprint)]);
+    const fingerprints = new Set(view.fingerprints);
     if (fingerprints.has(entry.fingerprint)) return [];
     return [
       { entry, why: entry.sentence === undefined ? "the form no longer leaves this element out" : "the form no longer has this sentence" },

@@ -17,7 +17,7 @@ export interface DiffFlags extends OutputFlags {
 export async function diffCommand(before: string, after: string, flags: DiffFlags, io: Io): Promise<number> {
   if (flags.format === "html" || flags.format === "sarif")
     throw new UserError(`diff: --format ${flags.format} is not available; use terminal, markdown or json`);
-  const { rulebook } = loadRulebook(flags, io.cwd);
+  const { rulebook } = await loadRulebook(flags, io.cwd);
   const context = {
     rulebook,
     options: scanOptions(

@@ -1,11 +1,12 @@
 import { severities, type Severity } from "../types.js";
 import type { Element } from "../rules/schema.js";
 import type { Config, FailOn } from "../rules/config.js";
-import { display } from "../rules/yaml-file.js";
+import { display } from "../errors.js";
 import type { ReportDiff } from "../assess/diff.js";
 import type { ReportView } from "../report/view.js";
 import { languageNotice } from "../report/notices.js";
-import { baselinePath, staleEntries, staleLine, type BaselineFile } from "./baseline.js";
+import type { BaselineFile } from "./baseline.js";
+import { baselinePath } from "./baseline-path.js";
 import type { Io } from "./io.js";
 import { exitCodes } from "./options.js";
 
@@ -65,11 +66,36 @@ function countsText(risks: Severity[], missing: Element[], fresh: boolean): stri
   return parts.join(", ");
 }
 
+/** What the verdict of a scan needs of a form: small, made where the form was scanned (a batch worker). */
+export interface FormVerdict {
+  path: string;
+  /** The severities of its risks, and its missing elements, the accepted ones aside. */
+  risks: Severity[];
+  missing: Element[];
+  accepted: number;
+  /** Why part of it was not checked (a language no rule pack reads), if so. */
+  unchecked?: string;
+  /** The fingerprints of its findings and missing elements (for --baseline-check). */
+  fingerprints: string[];
+}
+
+export const verdictOf = (v: ReportView): FormVerdict => {
+  const unchecked = v.report.coverage.unchecked.length ? languageNotice(v.report) : undefined;
+  return {
+    path: v.path,
+    risks: v.risks.map((r) => r.finding.severity),
+    missing: v.missing,
+    accepted: v.accepted.length,
+    ...(unchecked !== undefined && { unchecked }),
+    fingerprints: [...v.findings.map((f) => f.fingerprint), ...v.allMissing.map((m) => m.fingerprint)],
+  };
+};
+
 /** Why a scan fails, as one line ("2 high risks, ...: failing because of --fail-on high"), or undefined when it does not. */
-export function scanFailure(views: ReportView[], policy: FailPolicy): string | undefined {
+export function scanFailure(views: FormVerdict[], policy: FailPolicy): string | undefined {
   const [riskCounts, missingCounts] = [atOrAbove(policy.risks), atOrAbove(policy.missing)];
   const perForm = views.map((v) => ({
-    risks: v.risks.map((r) => r.finding.severity).filter(riskCounts),
+    risks: v.risks.filter(riskCounts),
     missing: v.missing.filter((e) => missingCounts(e.severity)),
   }));
   const failing = perForm.filter((f) => f.risks.length + f.missing.length > 0);
@@ -80,7 +106,7 @@ export function scanFailure(views: ReportView[], policy: FailPolicy): string | u
     false,
   );
   const where = views.length > 1 ? ` in ${failing.length} of ${plural(views.length, "form")}` : "";
-  const accepted = views.reduce((n, v) => n + v.accepted.length, 0);
+  const accepted = views.reduce((n, v) => n + v.accepted, 0);
   return `${text}${where}: failing because of ${policy.because}${accepted ? ` (${plural(accepted, "accepted finding")} not counted)` : ""}`;
 }
 
@@ -102,17 +128,17 @@ export function diffFailure(d: ReportDiff, failOnNew: FailOn | undefined): strin
  * reason one line on standard error (always said, so that a CI step failing because of the
  * config's fail-on says why); --baseline-check lists the stale entries first.
  */
-export function scanVerdict(
-  views: ReportView[],
+export async function scanVerdict(
+  views: FormVerdict[],
   flags: FailFlags & { baselineCheck?: boolean },
   config: Config | undefined,
   baseline: BaselineFile | undefined,
   io: Io,
-): number {
+): Promise<number> {
   const policy = failPolicy(flags, config, io.cwd);
   // With a fail condition, a form (or part of one) that no rule pack could read is not passed: it was not checked.
-  const unchecked = policy ? views.filter((v) => v.report.coverage.unchecked.length) : [];
-  for (const { path, report } of unchecked) io.stderr(`consent-lens: ${path}: ${languageNotice(report)}\n`);
+  const unchecked = policy ? views.filter((v) => v.unchecked !== undefined) : [];
+  for (const { path, unchecked: why } of unchecked) io.stderr(`consent-lens: ${path}: ${why}\n`);
   if (unchecked.length) return exitCodes.error;
   const reasons = [policy && scanFailure(views, policy)];
   if (flags.baselineCheck && !baseline)
@@ -120,6 +146,7 @@ export function scanVerdict(
       `consent-lens: --baseline-check: no baseline file (${display(baselinePath(undefined, config, io.cwd), io.cwd)}), so nothing to check\n`,
     );
   if (flags.baselineCheck && baseline) {
+    const { staleEntries, staleLine } = await import("./baseline.js");
     const stale = staleEntries(baseline, views, io.cwd);
     for (const entry of stale) io.stderr(`consent-lens: ${staleLine(entry)}\n`);
     if (stale.length)

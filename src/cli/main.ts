@@ -1,25 +1,21 @@
 import { resolve } from "node:path";
 import { Command, CommanderError, Option } from "commander";
-import { describeError, UserError } from "../errors.js";
+import { describeError, display, UserError } from "../errors.js";
 import { printable } from "../text/printable.js";
-import type { Report } from "../types.js";
-import { bundledRules, loadRules } from "../rules/load.js";
-import { formatterFor, outputFormats, type FormatOptions } from "../report/format.js";
-import { reportView, type Unreadable } from "../report/view.js";
-import { redact } from "../report/redact.js";
+import { existsSync } from "node:fs";
+import { failOnLevels } from "../types.js";
+import { formatStreamFor, outputFormats, type FormatOptions } from "../report/format.js";
+import type { Unreadable } from "../report/view.js";
 import { processIo, type Io } from "./io.js";
-import { explain, listRules, testRules } from "./rules.js";
 import { loadRulebook, type RuleSource } from "./setup.js";
-import { expandInputs, expandPages } from "./inputs.js";
-import { parallelFrom, scanAll, scanPages, type BatchContext, type Outcome } from "./batch.js";
-import { diffCommand, type DiffFlags } from "./diff.js";
-import { scanVerdict } from "./fail-on.js";
-import { acceptedIn, baselineName, readBaseline } from "./baseline.js";
-import { acceptCommand, type AcceptFlags } from "./accept.js";
-import { display } from "../rules/yaml-file.js";
-import { failOnLevels } from "../rules/config.js";
+import type { Assessing, BatchContext, Outcome } from "./batch.js";
+import type { DiffFlags } from "./diff.js";
+import type { FormVerdict } from "./fail-on.js";
+import type { AcceptFlags } from "./accept.js";
+import { baselineName, baselinePath } from "./baseline-path.js";
+import { outputFile } from "./output.js";
 import { pageProgress, progressBar } from "./progress.js";
-import { emit, exitCodes, scanOptions, useColor, version, type ScanFlags } from "./options.js";
+import { exitCodes, scanOptions, useColor, version, type ScanFlags } from "./options.js";
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -82,6 +78,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       ).choices([...failOnLevels]),
     )
     .action(async (before: string, after: string, flags: DiffFlags) => {
+      const { diffCommand } = await import("./diff.js");
       code = await diffCommand(before, after, flags, io);
     });
 
@@ -99,6 +96,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     .option("--password <password>", "password of an encrypted PDF")
     .option("--debug", "show the stack trace of internal errors")
     .action(async (form: string, id: string, flags: AcceptFlags) => {
+      const { acceptCommand } = await import("./accept.js");
       code = await acceptCommand(form, id, flags, io);
     });
 
@@ -125,13 +123,17 @@ function addRuleCommands(program: Command, io: Io, exit: (code: number) => void)
   const rulesCommand = program.command("rules").description("list or test rule packs");
   withRuleOptions(
     rulesCommand.command("list").description("list the rules, checklist elements and kinds of form, with the pack each comes from"),
-  ).action((flags: RuleSource) => io.stdout(listRules(loadRulebook(flags, io.cwd).rulebook)));
+  ).action(async (flags: RuleSource) => {
+    const { listRules } = await import("./rules.js");
+    io.stdout(listRules((await loadRulebook(flags, io.cwd)).rulebook));
+  });
   rulesCommand
     .command("test")
     .description("run every rule's examples; exit 1 if one fails")
     .option("--rules <path>", "test this pack (repeatable) instead of the bundled rules; it may use the bundled lists", collect)
     .option("--no-color", "plain text, no colours")
-    .action((flags: { rules?: string[]; color: boolean }) => {
+    .action(async (flags: { rules?: string[]; color: boolean }) => {
+      const [{ bundledRules, loadRules }, { testRules }] = await Promise.all([import("../rules/load.js"), import("./rules.js")]);
       const packs = flags.rules?.map((p) => resolve(io.cwd, p));
       const rulebook = packs ? loadRules([bundledRules, ...packs], { only: packs }) : loadRules();
       const { output, passed } = testRules(rulebook, flags.color && io.isTTY);
@@ -145,22 +147,33 @@ function addRuleCommands(program: Command, io: Io, exit: (code: number) => void)
         "what a rule, checklist element (hipaa-*, cr-*, q-*) or kind of form looks for, why it matters, its questions and source",
       )
       .argument("<id>"),
-  ).action((id: string, flags: RuleSource) => io.stdout(explain(loadRulebook(flags, io.cwd).rulebook, id)));
+  ).action(async (id: string, flags: RuleSource) => {
+    const { explain } = await import("./rules.js");
+    io.stdout(explain((await loadRulebook(flags, io.cwd)).rulebook, id));
+  });
 }
 
-// Files scanned in this process show a line per page read by OCR; a batch spread over workers, a bar per file.
-async function scanPaths(args: string[], paths: string[], context: BatchContext, asOne: boolean): Promise<Outcome[]> {
+// A batch shows a bar per file on a terminal's standard error, other scans a line per page read by OCR.
+// Reports stream to the output as forms are done: a bar on the same terminal is cleared before each.
+async function* scanPaths(args: string[], paths: string[], context: BatchContext & Assessing, asOne: boolean): AsyncGenerator<Outcome> {
+  const { parallelFrom, scanAll, scanPages } = await import("./batch.js");
   const { io } = context;
   const inProcess = asOne || paths.length < parallelFrom;
   const progress = io.stderrIsTTY && !inProcess ? progressBar(paths.length, io.stderr, io.columns) : undefined;
   const pages = io.stderrIsTTY && inProcess ? pageProgress(io.stderr, io.columns) : undefined;
-  const withProgress: BatchContext = {
+  const withProgress = {
     ...context,
-    onDone: (path) => progress?.tick(path),
     ...(pages && { onPage: (path: string, done: number, total: number) => pages.page(path, done, total) }),
   };
   try {
-    return asOne ? [await scanPages(args.join(" + "), paths, withProgress)] : await scanAll(paths, withProgress);
+    if (asOne) yield await scanPages(args.join(" + "), paths, withProgress);
+    else
+      for await (const outcome of scanAll(paths, withProgress)) {
+        if (io.isTTY) progress?.end();
+        pages?.end();
+        yield outcome;
+        progress?.tick(outcome.path);
+      }
   } finally {
     progress?.end();
     pages?.end();
@@ -171,8 +184,14 @@ async function scanCommand(args: string[], flags: ScanFlags, io: Io): Promise<nu
   // SARIF results are findings to fix; questions are not, and an empty SARIF log would look like a clean form.
   if (flags.questionsOnly && flags.format === "sarif")
     throw new UserError("--questions-only: SARIF holds findings, not questions; use --format json");
-  const { rulebook, config } = loadRulebook(flags, io.cwd);
-  const baseline = readBaseline(flags.baseline, config, io.cwd);
+  const [{ rulebook, config }, { expandInputs, expandPages }, stream] = await Promise.all([
+    loadRulebook(flags, io.cwd),
+    import("./inputs.js"),
+    formatStreamFor(flags.format),
+  ]);
+  // The baseline's reader (YAML, zod) loads only when there is a baseline.
+  const accepting = flags.baseline || existsSync(baselinePath(undefined, config, io.cwd)) ? await import("./baseline.js") : undefined;
+  const baseline = accepting?.readBaseline(flags.baseline, config, io.cwd);
   const options = scanOptions(
     flags,
     rulebook.kinds.map((k) => k.definition.id),
@@ -184,25 +203,9 @@ async function scanCommand(args: string[], flags: ScanFlags, io: Io): Promise<nu
     io.stderr(`consent-lens: no form to check in ${printable(args.join(" "))}\n`);
     return exitCodes.error;
   }
-  const outcomes = await scanPaths(
-    args,
-    paths,
-    { rulebook, source: flags, options, debug: Boolean(flags.debug), io },
-    Boolean(flags.asOne),
-  );
-
-  const reports: Report[] = [];
-  const unreadable: Unreadable[] = [];
-  for (const outcome of outcomes) {
-    if ("report" in outcome) reports.push(outcome.report);
-    else {
-      unreadable.push({ path: outcome.path, error: outcome.error });
-      io.stderr(`consent-lens: ${printable(outcome.path)}: ${printable(outcome.error)}\n`);
-    }
-  }
   const formatOptions: FormatOptions = {
     version,
-    unreadable,
+    unreadable: [],
     changes: rulebook.changes,
     questionsOnly: Boolean(flags.questionsOnly),
     details: Boolean(flags.details),
@@ -210,10 +213,41 @@ async function scanCommand(args: string[], flags: ScanFlags, io: Io): Promise<nu
     width: io.columns,
     ...(baseline && { baseline: display(baseline.file, io.cwd) }),
   };
-  const views = reports.map((r) => reportView(flags.redact ? redact(r) : r, acceptedIn(baseline, io.cwd, r.text.document.path)));
-  const formatted = (await formatterFor(flags.format))(views, formatOptions);
-  if (formatted) emit(formatted, flags, paths, io);
+  const context = {
+    rulebook,
+    source: flags,
+    options,
+    format: flags.format,
+    stream,
+    formatOptions,
+    redact: flags.redact,
+    baseline,
+    acceptedIn: (path: string) => accepting?.acceptedIn(baseline, io.cwd, path),
+    debug: Boolean(flags.debug),
+    io,
+  };
+  const output = flags.output ? outputFile(flags.output, paths, io.cwd) : { write: io.stdout, close: () => {}, abort: () => {} };
+  const writer = stream.open(formatOptions);
+  const unreadable: Unreadable[] = [];
+  const verdicts: FormVerdict[] = [];
+  try {
+    for await (const outcome of scanPaths(args, paths, context, Boolean(flags.asOne))) {
+      if ("error" in outcome) {
+        unreadable.push({ path: outcome.path, error: outcome.error });
+        io.stderr(`consent-lens: ${printable(outcome.path)}: ${printable(outcome.error)}\n`);
+        continue;
+      }
+      verdicts.push(outcome.verdict);
+      output.write(writer.add(outcome.part));
+    }
+    output.write(writer.end(unreadable));
+    output.close();
+  } catch (error) {
+    output.abort();
+    throw error;
+  }
 
   if (unreadable.length) return exitCodes.error;
-  return scanVerdict(views, flags, config, baseline, io);
+  const { scanVerdict } = await import("./fail-on.js");
+  return scanVerdict(verdicts, flags, config, baseline, io);
 }

@@ -1,12 +1,19 @@
-// A batch worker: loads the rules once, then scans the files it is sent.
+// A batch worker: loads the rules and the output format once, then assesses the documents it
+// is sent and sends back each one's part of the output (src/cli/batch.ts).
 import { parentPort, workerData } from "node:worker_threads";
-import { processIo } from "./io.js";
-import { scanOne } from "./batch.js";
+import type { Document } from "../types.js";
+import { formatStreamFor } from "../report/format.js";
+import { assessed } from "./batch.js";
 import { loadRulebook } from "./setup.js";
 
-const { source, options, debug, cwd } = workerData;
-const { rulebook } = loadRulebook(source, cwd);
-const io = { ...processIo(), cwd };
-parentPort!.on("message", async ({ index, path }: { index: number; path: string }) => {
-  parentPort!.postMessage({ index, outcome: await scanOne(path, { rulebook, options, debug, io }) });
+const { source, kinds, format, formatOptions, redact, baseline, debug, cwd } = workerData;
+const [{ rulebook }, stream, accepting] = await Promise.all([
+  loadRulebook(source, cwd),
+  formatStreamFor(format),
+  baseline ? import("./baseline.js") : undefined,
+]);
+const acceptedIn = (path: string) => accepting?.acceptedIn(baseline, cwd, path);
+const context = { rulebook, options: kinds ? { kinds } : {}, stream, formatOptions, redact, acceptedIn, debug };
+parentPort!.on("message", ({ index, form, path, document }: { index: number; form: number; path: string; document: Document }) => {
+  parentPort!.postMessage({ index, outcome: assessed(path, form, document, context) });
 });

@@ -24,6 +24,8 @@ export interface MatchSentence {
   tokenKeys: [string, string][];
   /** Each phrase's matches, remembered for one pass of the rules over this sentence. */
   found: Map<Phrase, TokenMatch[]>;
+  /** Which prefilter key sets the sentence holds a key of, by id (worked out on first use). */
+  heldKeySets?: Uint32Array;
 }
 
 /** A sentence of the text, already tokenized, ready for matchers. */

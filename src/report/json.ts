@@ -1,7 +1,7 @@
 import type { Report } from "../types.js";
 import { lastAtOrBefore, locate } from "../text/locate.js";
 import { excerpt, quote, rawQuote } from "./excerpt.js";
-import type { Formatter, FormatOptions } from "./format.js";
+import { formatterOf, type Formatter, type FormatOptions, type FormatStream } from "./format.js";
 import type { z } from "zod";
 import type { FileJson as FileJsonSchema, QuestionsReportJson, ReportJson } from "./schema.js";
 import type { RuleChanges } from "../rules/load.js";
@@ -182,9 +182,11 @@ export function toJson(views: ReportView[], options: JsonOptions): ReportJson {
   };
 }
 
+const questionsFileJson = ({ path, report }: ReportView) => ({ path, language: languageJson(report), questions: questionsJson(report) });
+
 /** --questions-only: each form's questions, with its language (an unread form must not pass for one without questions). */
 export function toQuestionsJson(views: ReportView[], options: JsonOptions): QuestionsReportJson {
-  const files = views.map(({ path, report }) => ({ path, language: languageJson(report), questions: questionsJson(report) }));
+  const files = views.map(questionsFileJson);
   return {
     tool: "consent-lens",
     version: options.version,
@@ -195,6 +197,54 @@ export function toQuestionsJson(views: ReportView[], options: JsonOptions): Ques
   };
 }
 
+const fileOf = (view: ReportView, questionsOnly: boolean) => (questionsOnly ? questionsFileJson(view) : fileJson(view));
+const documentOf = (options: JsonOptions & { questionsOnly: boolean }) => (options.questionsOnly ? toQuestionsJson : toJson)([], options);
+
+// A file inside two arrays is indented as inside the document; cutting the arrays off copies nothing.
+const wrapped = "[\n  [\n".length;
+// The document around the files, split where they go, as JSON.stringify would write the whole.
+const filesGoHere = "\u0000files";
+function around(document: object): { head: string; tail: string } {
+  const whole = JSON.stringify({ ...document, files: [filesGoHere] }, null, 2) + "\n";
+  const [head, tail] = whole.split(`    ${JSON.stringify(filesGoHere)}`) as [string, string];
+  return { head, tail };
+}
+
+type JsonPart = { text: string; accepted: number };
+
+/**
+ * Each file is written as it comes, but for a run with a baseline: its count of accepted
+ * findings comes before the files, so their texts wait for the end.
+ */
+export const jsonStream: FormatStream<JsonPart> = {
+  part: (view, _index, options) => {
+    const json = JSON.stringify([[fileOf(view, options.questionsOnly)]], null, 2);
+    return { text: json.slice(wrapped, json.length - wrapped), accepted: view.accepted.length };
+  },
+  open: (options) => {
+    const parts: JsonPart[] = [];
+    const document = (unreadable: FormatOptions["unreadable"], accepted: number) => {
+      const whole = documentOf({ ...options, unreadable }) as unknown as Record<string, unknown>;
+      const { baseline } = whole as { baseline?: { accepted: number } };
+      return baseline ? { ...whole, baseline: { ...baseline, accepted } } : whole;
+    };
+    const streaming = !options.baseline;
+    let written = 0;
+    return {
+      add: (part) => {
+        if (!streaming) return (parts.push(part), "");
+        return (written++ ? ",\n" : around(document([], 0)).head) + part.text;
+      },
+      end: (unreadable) => {
+        const accepted = parts.reduce((n, p) => n + p.accepted, 0);
+        if (streaming) return written ? around(document(unreadable, 0)).tail : JSON.stringify(document(unreadable, 0), null, 2) + "\n";
+        if (!parts.length) return JSON.stringify(document(unreadable, accepted), null, 2) + "\n";
+        const { head, tail } = around(document(unreadable, accepted));
+        return head + parts.map((p) => p.text).join(",\n") + tail;
+      },
+    };
+  },
+};
+
 /** The JSON formatter. */
-export const formatJson: Formatter = (views, options) =>
-  JSON.stringify(options.questionsOnly ? toQuestionsJson(views, options) : toJson(views, options), null, 2) + "\n";
+export const formatJson: Formatter = formatterOf(jsonStream);

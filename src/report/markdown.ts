@@ -2,11 +2,11 @@ import { severities } from "../types.js";
 import { excerpt, excerptOf } from "./excerpt.js";
 import { categoryTitles, gradeLabel } from "./labels.js";
 import { keyPointText, pagesText } from "./key-points.js";
-import type { Formatter, FormatOptions } from "./format.js";
+import { formatterOf, type Formatter, type FormatOptions, type FormatStream } from "./format.js";
 import { acceptanceText, acceptedItem, baselineText } from "./baseline.js";
 import { shortId } from "./fingerprint.js";
 import { findingSource, identifierNotice, languageNotice, ruleChangeLines } from "./notices.js";
-import { summaryHeader, summaryRows } from "./summary.js";
+import { summaryHeader, summaryRow } from "./summary.js";
 import { printable } from "../text/printable.js";
 import type { ReportView, RiskGroup, Unreadable } from "./view.js";
 
@@ -21,32 +21,51 @@ const shortQuestions = 10;
  * protections and questions; with `details`, each rule's explanation with its
  * sentences, the grade arithmetic and every question.
  */
-export const formatMarkdown: Formatter = (views, options) => {
-  const parts = views.map((v) =>
-    options.questionsOnly
+export const markdownStream: FormatStream<{ text: string; row: string[] }> = {
+  part: (v, _index, options) => ({
+    text: options.questionsOnly
       ? [`## ${escapeMarkdown(printable(v.path))}`, "", ...notices(v), questionList(v, options.details)].join("\n")
       : fileSection(v, options),
-  );
-  if (views.length + options.unreadable.length > 1 && !options.questionsOnly) parts.unshift(summaryTable(views, options.unreadable));
-  const rules = ruleChangeLines(options.changes);
-  if (rules.length)
-    parts.unshift(["## Rules used", "", "The bundled pack, changed:", "", ...rules.map((l) => `- ${escapeMarkdown(l)}`)].join("\n"));
-  return `# consent-lens report\n\n${parts.join("\n\n")}\n`;
+    row: summaryRow(v),
+  }),
+  // The summary opens the document: the forms' texts wait for it.
+  open: (options) => {
+    const parts: { text: string; row: string[] }[] = [];
+    return {
+      add: (part) => (parts.push(part), ""),
+      end: (unreadable) => {
+        const texts = parts.map((p) => p.text);
+        if (parts.length + unreadable.length > 1 && !options.questionsOnly)
+          texts.unshift(
+            summaryTable(
+              parts.map((p) => p.row),
+              unreadable,
+            ),
+          );
+        const rules = ruleChangeLines(options.changes);
+        if (rules.length)
+          texts.unshift(["## Rules used", "", "The bundled pack, changed:", "", ...rules.map((l) => `- ${escapeMarkdown(l)}`)].join("\n"));
+        return `# consent-lens report\n\n${texts.join("\n\n")}\n`;
+      },
+    };
+  },
 };
+
+export const formatMarkdown: Formatter = formatterOf(markdownStream);
 
 // Parts of the form no rule read, and identifiers masked, as quoted notes under the file's heading.
 function notices(view: ReportView): string[] {
   return [languageNotice(view.report), identifierNotice(view.report)].flatMap((n) => (n ? [`> ${escapeMarkdown(n)}`, ""] : []));
 }
 
-function summaryTable(views: ReportView[], unreadable: Unreadable[]): string {
+function summaryTable(rows: string[][], unreadable: Unreadable[]): string {
   const row = (cells: string[]) => `| ${cells.map(escapeMarkdown).join(" | ")} |`;
   return [
     "## Summary",
     "",
     row(summaryHeader),
     `|${" --- |".repeat(summaryHeader.length)}`,
-    ...summaryRows(views).map(row),
+    ...rows.map(row),
     ...unreadable.map((e) => `\n- ${escapeMarkdown(printable(e.path))}: could not be read (${escapeMarkdown(printable(e.error))})`),
   ].join("\n");
 }

@@ -32,7 +32,7 @@ import type { Element, Rule } from "../rules/schema.js";
 import { locate } from "../text/locate.js";
 import type { Finding, InputFormat, Report, Severity } from "../types.js";
 import { excerpt, quote } from "./excerpt.js";
-import type { Formatter, FormatOptions } from "./format.js";
+import { formatterOf, type Formatter, type FormatOptions, type FormatStream } from "./format.js";
 import type { FindingView, MissingView, ReportView } from "./view.js";
 import { fingerprintKey } from "./fingerprint.js";
 import type { Acceptance } from "./baseline.js";
@@ -269,46 +269,98 @@ function fileResults(view: ReportView, artifactLocation: ArtifactLocation, rules
   return [...risks, ...missing];
 }
 
+type Artifact = ReturnType<typeof artifactOf>;
+type Result = ReturnType<typeof fileResults>[number];
+type Notice = { level: "error" | "warning"; path: string; text: string };
+
+/**
+ * A form's part: its artifact and results, with rule indexes into its own rules (the log
+ * numbers the rules of the run in order of first use, as one pass over every form would),
+ * its language notice and its count of accepted findings.
+ */
+interface SarifPart {
+  artifact: Artifact;
+  results: Result[];
+  rules: Descriptor[];
+  notice?: Notice;
+  accepted: number;
+}
+
+function sarifPart(view: ReportView, index: number): SarifPart {
+  const rules = new RunRules();
+  const artifact = artifactOf(view);
+  const notice = languageNotice(view.report);
+  return {
+    artifact,
+    results: fileResults(view, { uri: artifact.location.uri, index }, rules),
+    rules: rules.descriptors,
+    ...(notice && {
+      notice: { level: view.report.coverage.checked ? ("warning" as const) : ("error" as const), path: view.path, text: notice },
+    }),
+    accepted: view.accepted.length,
+  };
+}
+
 // Files that could not be read, and forms (or parts) no rule pack reads.
-function invocations(views: ReportView[], unreadable: FormatOptions["unreadable"]) {
-  const notification = (level: "error" | "warning", path: string, text: string) => ({
+function invocations(notices: Notice[], unreadable: FormatOptions["unreadable"]) {
+  const notification = ({ level, path, text }: Notice) => ({
     level,
     message: { text: `${path}: ${text}` },
     locations: [{ physicalLocation: { artifactLocation: { uri: artifactUri(path) } } }],
   });
   const notifications = [
-    ...unreadable.map((e) => notification("error", e.path, e.error)),
-    ...views.flatMap(({ path, report }) => {
-      const notice = languageNotice(report);
-      return notice ? [notification(report.coverage.checked ? "warning" : "error", path, notice)] : [];
-    }),
+    ...unreadable.map((e) => notification({ level: "error", path: e.path, text: e.error })),
+    ...notices.map(notification),
   ];
   return notifications.length ? { invocations: [{ executionSuccessful: true, toolExecutionNotifications: notifications }] } : {};
 }
 
-/** The SARIF log as an object (formatSarif stringifies it). Files that could not be read are tool notifications. */
-export function toSarif(views: ReportView[], options: Pick<FormatOptions, "version" | "unreadable" | "changes" | "baseline">) {
+type SarifOptions = Pick<FormatOptions, "version" | "unreadable" | "changes" | "baseline">;
+
+function sarifLog(parts: SarifPart[], options: SarifOptions) {
   const rules = new RunRules();
-  const artifacts = views.map(artifactOf);
-  const results = views.flatMap((view, index) => fileResults(view, { uri: artifacts[index]!.location.uri, index }, rules));
+  const results = parts.flatMap((part) =>
+    part.results.map((result) => {
+      const rule = part.rules[result.ruleIndex]!;
+      return { ...result, ruleIndex: rules.indexOf(rule.id, () => rule) };
+    }),
+  );
   return {
     $schema: sarifSchemaUri,
     version: "2.1.0" as const,
     runs: [
       {
         tool: { driver: { name: "consent-lens", version: options.version, rules: rules.descriptors } },
-        ...invocations(views, options.unreadable),
+        ...invocations(
+          parts.flatMap((p) => (p.notice ? [p.notice] : [])),
+          options.unreadable,
+        ),
         columnKind: "utf16CodeUnits" as const,
-        artifacts,
+        artifacts: parts.map((p) => p.artifact),
         results,
         properties: {
           ruleChanges: runJson(options.changes),
-          ...(options.baseline && { baseline: options.baseline, accepted: views.reduce((n, v) => n + v.accepted.length, 0) }),
+          ...(options.baseline && { baseline: options.baseline, accepted: parts.reduce((n, p) => n + p.accepted, 0) }),
         },
       },
     ],
   };
 }
 
+/** The SARIF log as an object (formatSarif stringifies it). Files that could not be read are tool notifications. */
+export const toSarif = (views: ReportView[], options: SarifOptions) => sarifLog(views.map(sarifPart), options);
+
+/** The rule table opens the log: the forms' parts (results, never reports) wait for the end. */
+export const sarifStream: FormatStream<SarifPart> = {
+  part: (view, index) => sarifPart(view, index),
+  open: (options) => {
+    const parts: SarifPart[] = [];
+    return {
+      add: (part) => (parts.push(part), ""),
+      end: (unreadable) => JSON.stringify(sarifLog(parts, { ...options, unreadable }), null, 2) + "\n",
+    };
+  },
+};
+
 /** The SARIF formatter. */
-export const formatSarif: Formatter = (views, options) => JSON.stringify(toSarif(views, options), null, 2) + "\n";
+export const formatSarif: Formatter = formatterOf(sarifStream);

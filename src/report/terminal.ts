@@ -5,8 +5,8 @@ import { categoryTitles } from "./labels.js";
 import { printable } from "../text/printable.js";
 import { excerpt, excerptOf } from "./excerpt.js";
 import { keyPointText, pagesText } from "./key-points.js";
-import { summaryHeader, summaryRows } from "./summary.js";
-import type { Formatter, FormatOptions } from "./format.js";
+import { summaryHeader, summaryRow } from "./summary.js";
+import { formatterOf, type Formatter, type FormatOptions, type FormatStream } from "./format.js";
 import { acceptanceText, acceptedItem, baselineText } from "./baseline.js";
 import { shortId } from "./fingerprint.js";
 import { findingSource, identifierNotice, languageNotice, ruleChangeLines } from "./notices.js";
@@ -60,26 +60,29 @@ class Writer {
  * questions; `details` adds why each finding matters, every sentence, the protections,
  * the grade arithmetic and all the questions.
  */
-export const formatTerminal: Formatter = (views, options) => {
-  if (!views.length) return "";
-  const c = new Chalk({ level: options.color ? 1 : 0 });
-  const width = Math.max(40, Math.min(options.width, 100));
-  const rules = ruleChanges(options, c, width);
-  if (options.questionsOnly)
-    return (
-      rules +
-      views
-        .map((view) => {
-          const w = new Writer(c, width);
-          w.line(c.bold(printable(view.path)));
-          notices(view, w);
-          return `${w.lines.join("\n")}\n${formatQuestions(view, c, width, options.details)}\n`;
-        })
-        .join("\n")
-    );
-  const body = views.map((view) => formatReport(view, new Writer(c, width), options)).join("\n");
-  return rules + (views.length + options.unreadable.length > 1 ? `${body}\n${summary(views, options.unreadable, c)}` : body);
+export const terminalStream: FormatStream<{ text: string; row: string[] }> = {
+  part: (view, _index, options) => {
+    const c = new Chalk({ level: options.color ? 1 : 0 });
+    const width = Math.max(40, Math.min(options.width, 100));
+    if (!options.questionsOnly) return { text: formatReport(view, new Writer(c, width), options), row: summaryRow(view) };
+    const w = new Writer(c, width);
+    w.line(c.bold(printable(view.path)));
+    notices(view, w);
+    return { text: `${w.lines.join("\n")}\n${formatQuestions(view, c, width, options.details)}\n`, row: summaryRow(view) };
+  },
+  // Each report is written as it comes, after the rules of the run; the summary closes a batch.
+  open: (options) => {
+    const c = new Chalk({ level: options.color ? 1 : 0 });
+    const rows: string[][] = [];
+    return {
+      add: ({ text, row }) => (rows.push(row) > 1 ? "\n" : ruleChanges(options, c, Math.max(40, Math.min(options.width, 100)))) + text,
+      end: (unreadable) =>
+        rows.length && !options.questionsOnly && rows.length + unreadable.length > 1 ? `\n${summary(rows, unreadable, c)}` : "",
+    };
+  },
 };
+
+export const formatTerminal: Formatter = formatterOf(terminalStream);
 
 // The rules of the run, when they are not just the bundled pack: above every report, so no change goes unseen.
 function ruleChanges({ changes }: FormatOptions, c: ChalkInstance, width: number): string {
@@ -100,8 +103,8 @@ function notices(view: ReportView, w: Writer) {
 }
 
 // The batch overview: one aligned row per form, then the files that could not be read.
-function summary(views: ReportView[], unreadable: Unreadable[], c: ChalkInstance): string {
-  const rows = [summaryHeader, ...summaryRows(views)];
+function summary(formRows: string[][], unreadable: Unreadable[], c: ChalkInstance): string {
+  const rows = [summaryHeader, ...formRows];
   const widths = summaryHeader.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
   const lines = rows.map((r, n) => {
     const line = r

@@ -10,12 +10,22 @@ import type { CompiledElement } from "./load.js";
  * Returns the words that address it, or undefined when the form is silent.
  */
 export function addressedBy(compiled: CompiledElement, sentences: Iterable<SentenceInContext>, findings: Finding[]): Span | undefined {
-  const finding = findings.find((f) => compiled.element.categories.includes(f.category));
-  if (finding) return finding.span;
-  if (compiled.patterns.length === 0) return undefined;
-  for (const { sentence, leadIn } of sentences) {
-    const match = findSpec(compiled, sentence, leadIn);
-    if (match) return { start: sentence.tokens[match.start]!.start, end: sentence.tokens[match.end - 1]!.end };
+  const finding = addressedByFinding(compiled, findings);
+  if (finding) return finding;
+  for (const sentence of sentences) {
+    const words = addressedIn(compiled, sentence);
+    if (words) return words;
   }
   return undefined;
+}
+
+/** A finding of one of the element's categories, if the form has one. */
+export const addressedByFinding = (compiled: CompiledElement, findings: Finding[]): Span | undefined =>
+  findings.find((f) => compiled.element.categories.includes(f.category))?.span;
+
+/** The words of one sentence that address the element in its wording, if they do. */
+export function addressedIn(compiled: CompiledElement, { sentence, leadIn }: SentenceInContext): Span | undefined {
+  if (compiled.patterns.length === 0) return undefined;
+  const match = findSpec(compiled, sentence, leadIn);
+  return match && { start: sentence.tokens[match.start]!.start, end: sentence.tokens[match.end - 1]!.end };
 }

@@ -1,15 +1,12 @@
-import { existsSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { dirname, resolve } from "node:path";
 import { z } from "zod";
 import type { Rulebook } from "./load.js";
-import { severities, type Severity } from "../types.js";
-import { display, readYamlFile, type YamlFile } from "./yaml-file.js";
-import { didYouMean, Problems } from "../errors.js";
+import { failOnLevels, severities } from "../types.js";
+import { readYamlFile, type YamlFile } from "./yaml-file.js";
+import { didYouMean, display, Problems } from "../errors.js";
 
 const severity = z.enum(severities);
 
-/** What --fail-on and the config's fail-on take: a severity, or none (never fail on findings). */
-export const failOnLevels = ["none", "info", "low", "medium", "high"] as const satisfies readonly ("none" | Severity)[];
 export type FailOn = (typeof failOnLevels)[number];
 
 /** `.consent-lens.yaml`: what a team changes about the bundled rules. */
@@ -29,21 +26,8 @@ export const ConfigSchema = z.strictObject({
 
 export type Config = YamlFile<z.output<typeof ConfigSchema>>;
 
-export const configNames = [".consent-lens.yaml", ".consent-lens.yml"];
-
-/**
- * The config file: the one named, or the first found from `cwd` upward; none at all with `false` (--no-config).
- * Its problems are kept in `problems`, and the rest of it read.
- */
-export function findConfig(cwd: string, named: string | false | undefined, problems: Problems): Config | undefined {
-  if (named === false) return undefined;
-  if (named) return readYamlFile(resolve(cwd, named), ConfigSchema, "config file", problems);
-  for (let dir = resolve(cwd); ; dir = dirname(dir)) {
-    const found = configNames.map((n) => join(dir, n)).find((f) => existsSync(f));
-    if (found) return readYamlFile(found, ConfigSchema, "config file", problems);
-    if (dirname(dir) === dir) return undefined;
-  }
-}
+/** Reads a config file (cli/setup.ts finds it); its problems are kept in `problems`, and the rest of it read. */
+export const readConfig = (file: string, problems: Problems): Config => readYamlFile(file, ConfigSchema, "config file", problems);
 
 /** Rule pack paths of a config, resolved against the config file's folder. */
 export const configPacks = (config: Config | undefined) => (config ? config.data.rules.map((p) => resolve(dirname(config.file), p)) : []);

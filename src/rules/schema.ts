@@ -1,11 +1,8 @@
 import { z } from "zod";
-import { categories, polarities, severities } from "../types.js";
+import { categories, languageCode, polarities, severities } from "../types.js";
 import { patternSchema } from "../match/patterns/index.js";
 
 const phrase = z.string().min(1, "a phrase cannot be empty");
-
-/** A language code (ISO 639-1 where there is one): of a rule file, a language folder of a pack, a report. */
-export const languageCode = /^[a-z]{2,3}$/;
 
 /** The languages a report can be written in: English, and those whose texts rules, elements and key points may carry. */
 export const reportLanguages = ["en", "es"] as const;

@@ -1,7 +1,6 @@
-import { relative } from "node:path";
 import { isMap, isScalar, LineCounter, parseDocument, type Document as YamlDocument } from "yaml";
 import { z } from "zod";
-import { didYouMean, UserError, type Problems } from "../errors.js";
+import { didYouMean, display, UserError, type Problems } from "../errors.js";
 import { readRegularFile } from "../extract/read-file.js";
 import { patternForms } from "../match/patterns/index.js";
 
@@ -222,12 +221,6 @@ function placeOf(yaml: YamlDocument, lines: LineCounter, path: Path, keyNode: bo
 }
 
 const fieldName = (path: Path) => path.map((p, i) => (typeof p === "number" ? `[${p}]` : i === 0 ? p : `.${p}`)).join("") || "(top)";
-
-/** A path as the user would type it: relative to the working folder when inside it. */
-export const display = (file: string, cwd = process.cwd()) => {
-  const rel = relative(cwd, file);
-  return rel && !rel.startsWith("..") ? rel : file;
-};
 
 // A YAML alias bomb ("billion laughs") stops in the yaml package's alias count check: one line naming the file.
 function toJS(yaml: YamlDocument, file: string): unknown {

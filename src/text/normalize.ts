@@ -121,16 +121,22 @@ export function normalize(document: Document, options: NormalizeOptions = {}): T
   const hyphenated = new Set(lines.flatMap((l) => l.chars.match(/\b[a-z]+-[a-z]+\b/gi) ?? []).map((w) => w.toLowerCase()));
 
   // Pieces are joined once at the end: repeated string concatenation and slicing would be quadratic.
+  // Each character's origin goes straight into a typed array: a long form has millions of them.
   const pieces: string[] = [];
-  const origins: number[] = [];
+  let origins = new Int32Array(1 << 16);
   const paragraphStarts: number[] = [];
   const paragraphPages: number[] = [];
   const listItems = new Set<number>();
   let length = 0;
   const append = (chars: string, from: number[]) => {
     pieces.push(chars);
+    if (length + from.length > origins.length) {
+      const grown = new Int32Array(Math.max(origins.length * 2, length + from.length));
+      grown.set(origins.subarray(0, length));
+      origins = grown;
+    }
+    origins.set(from, length);
     length += chars.length;
-    for (const o of from) origins.push(o);
   };
   lines.forEach((line, i) => {
     const previous = lines[i - 1];
@@ -158,7 +164,6 @@ export function normalize(document: Document, options: NormalizeOptions = {}): T
       if (!hyphenated.has(joined) && !compound.test(joined)) {
         pieces[pieces.length - 1] = pieces.at(-1)!.slice(0, -1);
         length--;
-        origins.pop();
       }
     } else append(" ", [line.origins[0]!]);
     append(line.chars, line.origins);
@@ -173,7 +178,7 @@ export function normalize(document: Document, options: NormalizeOptions = {}): T
   const spans = withLeadIns(splitSentences(value, paragraphStarts), paragraphs, value);
   const sentences = tokenized(value, spans, sentenceLanguages({ sentences: spans, languages }));
   const words = sentences.reduce((n, s) => n + s.tokens.length, 0);
-  return { document, value, origin: Int32Array.from(origins), sentences, words, languages };
+  return { document, value, origin: origins.slice(0, length), sentences, words, languages };
 }
 
 interface SentenceSpan extends Span {

@@ -32,16 +32,27 @@ const irregular: Record<string, string> = {
   stolen: "steal",
   forgotten: "forget",
 };
-const stems = new Map<string, string>();
+// Each word once per process and language, with its stem: a long form's tokens share their strings.
+interface KnownWord {
+  word: string;
+  stem: string;
+}
+const englishWords = new Map<string, KnownWord>();
+const spanishWords = new Map<string, KnownWord>();
 
-function englishStem(word: string): string {
-  let stemmed = stems.get(word);
-  if (stemmed === undefined) {
-    // Porter stems "use" and "used" to "us"; the pronoun gets a stem of its own.
-    stemmed = word === "us" ? "us (pronoun)" : /^\p{L}+$/u.test(word) ? PorterStemmer.stem(irregular[word] ?? word) : word;
-    stems.set(word, stemmed);
-  }
-  return stemmed;
+function remember(words: Map<string, KnownWord>, word: string, stemmed: string): KnownWord {
+  if (words.size > 200_000) words.clear();
+  const entry = { word, stem: stemmed };
+  words.set(word, entry);
+  return entry;
+}
+
+function englishWord(word: string): KnownWord {
+  const entry = englishWords.get(word);
+  if (entry !== undefined) return entry;
+  // Porter stems "use" and "used" to "us"; the pronoun gets a stem of its own.
+  const stemmed = word === "us" ? "us (pronoun)" : /^\p{L}+$/u.test(word) ? PorterStemmer.stem(irregular[word] ?? word) : word;
+  return remember(englishWords, word, stemmed);
 }
 
 /*
@@ -51,29 +62,26 @@ function englishStem(word: string): string {
  * it knows with their accent ("-ación", "-ución", "-logía") get it back first, so that
  * "autorización" meets "autorizar" (both "autoriz").
  */
-const spanishStems = new Map<string, string>();
 const accentedEndings: [RegExp, string][] = [
   [/acion$/, "ación"],
   [/ucion$/, "ución"],
   [/logia(s?)$/, "logía$1"],
 ];
 
-function spanishStem(word: string): string {
-  let stemmed = spanishStems.get(word);
-  if (stemmed === undefined) {
-    const accented = accentedEndings.reduce((w, [ending, withAccent]) => w.replace(ending, withAccent), word);
-    stemmed = /^\p{L}+$/u.test(word) ? withoutAccents(SpanishStemmer.stem(accented)) : word;
-    spanishStems.set(word, stemmed);
-  }
-  return stemmed;
+function spanishWord(word: string): KnownWord {
+  const entry = spanishWords.get(word);
+  if (entry !== undefined) return entry;
+  const accented = accentedEndings.reduce((w, [ending, withAccent]) => w.replace(ending, withAccent), word);
+  const stemmed = /^\p{L}+$/u.test(word) ? withoutAccents(SpanishStemmer.stem(accented)) : word;
+  return remember(spanishWords, word, stemmed);
 }
 
 const withoutAccents = (word: string) => word.normalize("NFD").replace(/\p{M}+/gu, "");
 
+const known = (word: string, language: string): KnownWord => (language === "es" ? spanishWord(word) : englishWord(word));
+
 /** The stem of a normalized word in a language: Porter's for English (and any language without a stemmer), else that language's. */
-export function stem(word: string, language = "en"): string {
-  return language === "es" ? spanishStem(word) : englishStem(word);
-}
+export const stem = (word: string, language = "en"): string => known(word, language).stem;
 
 /** A word as tokens hold it: lower case, with curly apostrophes made straight; in Spanish, without accents. */
 export function normalizeWord(word: string, language = "en"): string {
@@ -86,9 +94,9 @@ export function tokenize(text: string, from = 0, to = text.length, language = "e
   const tokens: Token[] = [];
   const slice = text.slice(from, to);
   for (const m of slice.matchAll(wordPattern)) {
-    const word = normalizeWord(m[0], language);
+    const { word, stem } = known(normalizeWord(m[0], language), language);
     const start = from + m.index;
-    tokens.push({ start, end: start + m[0].length, word, stem: stem(word, language) });
+    tokens.push({ start, end: start + m[0].length, word, stem });
   }
   return tokens;
 }

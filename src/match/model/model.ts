@@ -59,9 +59,13 @@ export function modelScorer(model: CompiledModel): ModelScorer {
 }
 
 // Each feature's weights in every category at once, so a sentence looks each feature up once, not once per category.
-const tables = new WeakMap<CompiledModel, Map<string, Float64Array>>();
+// A config's copy of the model shares its feature context: tables are kept by that and the findings' ids.
+const tables = new WeakMap<FeatureContext, Map<string, Map<string, Float64Array>>>();
 function weightTable(model: CompiledModel): Map<string, Float64Array> {
-  let table = tables.get(model);
+  let byFindings = tables.get(model.features);
+  if (!byFindings) tables.set(model.features, (byFindings = new Map()));
+  const key = model.findings.map((f) => f.head.id).join(" ");
+  let table = byFindings.get(key);
   if (!table) {
     table = new Map();
     const n = model.findings.length;
@@ -72,7 +76,7 @@ function weightTable(model: CompiledModel): Map<string, Float64Array> {
         row[k] = w;
       }
     });
-    tables.set(model, table);
+    byFindings.set(key, table);
   }
   return table;
 }

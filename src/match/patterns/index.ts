@@ -1,7 +1,6 @@
 import type { z as Zod } from "zod";
 import type { Matcher } from "../sentence.js";
-import type { PatternKind } from "./kind.js";
-import type { Lists } from "./phrase/parse.js";
+import type { CompileContext, PatternKind } from "./kind.js";
 import { phraseKind, type PhrasePattern } from "./phrase/index.js";
 import { nearKind, type NearPattern } from "./near.js";
 import { regexKind, type RegexPattern } from "./regex.js";
@@ -37,9 +36,9 @@ export const patternForms = (z: typeof Zod) => {
   return `a phrase, or one of ${forms.join(", ")}`;
 };
 
-export function compilePattern(pattern: Pattern, lists: Lists): Matcher {
-  if (typeof pattern === "string") return phraseKind.compile({ phrase: pattern }, lists);
-  return kindOf(pattern).compile(pattern, lists);
+export function compilePattern(pattern: Pattern, context: CompileContext): Matcher {
+  if (typeof pattern === "string") return phraseKind.compile({ phrase: pattern }, context);
+  return kindOf(pattern).compile(pattern, context);
 }
 
 export const describePattern = (pattern: Pattern): string => (typeof pattern === "string" ? pattern : kindOf(pattern).describe(pattern));

@@ -20,7 +20,7 @@ export const nearKind: PatternKind<NearPattern> = {
         ordered: z.boolean().default(false).describe("Whether the phrases must come in the order given"),
       })
       .describe("All phrases close to each other"),
-  compile: (pattern, lists) => {
+  compile: (pattern, { lists }) => {
     const parts = pattern.near.map((p) => parsePhrase(p, lists));
     return (s) => findNear(parts, pattern.within, pattern.ordered, s);
   },

@@ -10,7 +10,7 @@ export interface PhrasePattern {
 export const phraseKind: PatternKind<PhrasePattern> = {
   key: "phrase",
   schema: (z) => z.strictObject({ phrase: z.string().min(1, "a phrase cannot be empty") }),
-  compile: (pattern, lists) => {
+  compile: (pattern, { lists }) => {
     const phrase = parsePhrase(pattern.phrase, lists);
     return (s) => findAll(phrase, s)[0];
   },

@@ -56,6 +56,16 @@ export function parsePhrase(source: string, lists: Lists, seen: string[] = []): 
   return phrase;
 }
 
+/** The phrases interned for these lists so far (the build writes them into its bundle). */
+export const internedPhrases = (lists: Lists): Phrase[] => [...(interned.get(lists)?.values() ?? [])];
+
+/** Takes phrases parsed before (by the build) as those of these lists, so that compiling them parses nothing. */
+export function internPhrases(lists: Lists, phrases: Phrase[]): void {
+  let bySource = interned.get(lists);
+  if (!bySource) interned.set(lists, (bySource = new Map()));
+  for (const phrase of phrases) bySource.set(phrase.source, phrase);
+}
+
 function lex(source: string): string[] {
   const lexemes: string[] = [];
   let read = 0;

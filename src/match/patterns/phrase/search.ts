@@ -1,7 +1,7 @@
 import type { Token } from "../../../types.js";
 import type { MatchSentence, TokenMatch } from "../../sentence.js";
 import type { Phrase, PhraseNode } from "./parse.js";
-import { mayMatch, mayStartAt } from "./prefilter.js";
+import { mayMatch, mayStartAt, optionsStartingAt } from "./prefilter.js";
 
 // The word tokens a partial match used, as a tree joined in O(1) and flattened once per match.
 type Words = null | number | { a: Words; b: Words };
@@ -16,42 +16,54 @@ const flatten = (w: Words, out: number[] = []): number[] => {
 
 type Memo = Map<PhraseNode, (Partial[] | undefined)[]>;
 
+/** One search of a phrase in a sentence: its words, their keys, what was found so far, and whether alternations look only at options that can start at a word. */
+interface Search {
+  tokens: Token[];
+  keys: [string, string][];
+  memo: Memo;
+  prefilter: boolean;
+}
+
 // Every way `node` can match from token i: the possible ends, each with the word tokens it used.
 // Results are memoized per node and position, as list nodes recur within a phrase.
-function ends(node: PhraseNode, tokens: Token[], i: number, memo: Memo): Partial[] {
-  let byPosition = memo.get(node);
-  if (!byPosition) memo.set(node, (byPosition = []));
-  return (byPosition[i] ??= computeEnds(node, tokens, i, memo));
+function ends(node: PhraseNode, s: Search, i: number): Partial[] {
+  let byPosition = s.memo.get(node);
+  if (!byPosition) s.memo.set(node, (byPosition = []));
+  return (byPosition[i] ??= computeEnds(node, s, i));
 }
 
 type NodeOf<K extends PhraseNode["kind"]> = Extract<PhraseNode, { kind: K }>;
-type EndsOf = { [K in PhraseNode["kind"]]: (node: NodeOf<K>, tokens: Token[], i: number, memo: Memo) => Partial[] };
+type EndsOf = { [K in PhraseNode["kind"]]: (node: NodeOf<K>, s: Search, i: number) => Partial[] };
 
 // How each kind of node matches from token i.
 const endsOf: EndsOf = {
-  word: (node, tokens, i) => (i < tokens.length && tokenHasKey(tokens[i]!, node.key) ? [{ end: i + 1, words: i }] : []),
-  prefix: (node, tokens, i) => (i < tokens.length && tokens[i]!.word.startsWith(node.prefix) ? [{ end: i + 1, words: i }] : []),
-  any: (_node, tokens, i) => (i < tokens.length ? [{ end: i + 1, words: null }] : []),
-  gap: (node, tokens, i) => {
+  word: (node, s, i) =>
+    i < s.tokens.length && (s.keys[i]![0] === node.key || s.keys[i]![1] === node.key) ? [{ end: i + 1, words: i }] : [],
+  prefix: (node, s, i) => (i < s.tokens.length && s.tokens[i]!.word.startsWith(node.prefix) ? [{ end: i + 1, words: i }] : []),
+  any: (_node, s, i) => (i < s.tokens.length ? [{ end: i + 1, words: null }] : []),
+  gap: (node, s, i) => {
     const out: Partial[] = [];
-    for (let n = 0; n <= node.max && i + n <= tokens.length; n++) out.push({ end: i + n, words: null });
+    for (let n = 0; n <= node.max && i + n <= s.tokens.length; n++) out.push({ end: i + n, words: null });
     return out;
   },
-  opt: (node, tokens, i, memo) => [{ end: i, words: null }, ...ends(node.node, tokens, i, memo)],
-  alt: (node, tokens, i, memo) => node.options.flatMap((o) => ends(o, tokens, i, memo)),
-  seq: (node, tokens, i, memo) => sequenceEnds(node.items, tokens, i, memo),
+  opt: (node, s, i) => [{ end: i, words: null }, ...ends(node.node, s, i)],
+  alt: (node, s, i) => {
+    const options = s.prefilter ? optionsStartingAt(node, s.tokens[i], s.keys[i]) : node.options;
+    return options.length === 1 ? ends(options[0]!, s, i) : options.flatMap((o) => ends(o, s, i));
+  },
+  seq: (node, s, i) => sequenceEnds(node.items, s, i),
 };
 
-const computeEnds = (node: PhraseNode, tokens: Token[], i: number, memo: Memo): Partial[] =>
-  (endsOf[node.kind] as (node: PhraseNode, tokens: Token[], i: number, memo: Memo) => Partial[])(node, tokens, i, memo);
+const computeEnds = (node: PhraseNode, s: Search, i: number): Partial[] =>
+  (endsOf[node.kind] as (node: PhraseNode, s: Search, i: number) => Partial[])(node, s, i);
 
-function sequenceEnds(items: PhraseNode[], tokens: Token[], i: number, memo: Memo): Partial[] {
+function sequenceEnds(items: PhraseNode[], s: Search, i: number): Partial[] {
   let current: Partial[] = [{ end: i, words: null }];
   for (const item of items) {
     const next: Partial[] = [];
     const seen: boolean[] = [];
     for (const p of current)
-      for (const e of ends(item, tokens, p.end, memo))
+      for (const e of ends(item, s, p.end))
         if (!seen[e.end]) {
           seen[e.end] = true;
           next.push({ end: e.end, words: join(p.words, e.words) });
@@ -62,10 +74,12 @@ function sequenceEnds(items: PhraseNode[], tokens: Token[], i: number, memo: Mem
   return current;
 }
 
-const tokenHasKey = (t: Token, key: string) => (key.startsWith("s:") ? key.slice(2) === t.stem : key.slice(2) === t.word);
+const noMatches: TokenMatch[] = Object.freeze([]) as unknown as TokenMatch[];
 
 /** All leftmost-longest matches of a phrase in a sentence, at most one per start (remembered per sentence). */
 export function findAll(phrase: Phrase, sentence: MatchSentence): TokenMatch[] {
+  // Most phrases fail the prefilter in most sentences: that answer needs no remembering.
+  if (!mayMatch(phrase.prefilter, sentence)) return noMatches;
   let matches = sentence.found.get(phrase);
   if (!matches) sentence.found.set(phrase, (matches = search(phrase, sentence)));
   return matches;
@@ -76,11 +90,11 @@ export function search(phrase: Phrase, sentence: MatchSentence, options: { prefi
   if (options.prefilter && !mayMatch(phrase.prefilter, sentence)) return [];
   const { tokens } = sentence;
   const matches: TokenMatch[] = [];
-  const memo: Memo = new Map();
+  const s: Search = { tokens, keys: sentence.tokenKeys, memo: new Map(), prefilter: options.prefilter };
   for (let start = 0; start < tokens.length; start++) {
     if (options.prefilter && !mayStartAt(phrase.prefilter, sentence, start)) continue;
     let longest: Partial | undefined;
-    for (const e of ends(phrase.node, tokens, start, memo)) if (e.end > start && (!longest || e.end > longest.end)) longest = e;
+    for (const e of ends(phrase.node, s, start)) if (e.end > start && (!longest || e.end > longest.end)) longest = e;
     if (longest) matches.push({ start, end: longest.end, words: flatten(longest.words) });
   }
   return matches;
