@@ -27,6 +27,13 @@ export const functionWords: Record<string, Set<string>> = {
       "ser sobre más pero ya entre cuando mis le les nuestro nuestra sin hasta ha han fue será"
     ).split(" "),
   ),
+  // French shares "la", "de", "que" with Spanish: its own words keep a French form from reading as Spanish.
+  fr: new Set(
+    (
+      "le les des du et est une pour par dans sur vous votre vos nous notre nos ce cette ces qui ne pas au aux avec être sont " +
+      "été sera pourra ou mais leur leurs elles ils je mon ma mes"
+    ).split(" "),
+  ),
 };
 
 /** A paragraph is in a language when this share of its words, and at least `minHits` of them, are its function words... */
