@@ -27,7 +27,7 @@ const lists: Lists = new Map([
   ["people", ["partners", "@kin"]],
   ["kin", ["family", "relatives"]],
 ]);
-const features = (text: string) => sentenceFeatures(statement(text).context, featureContext(lists, rulebook().language));
+const features = (text: string) => sentenceFeatures(statement(text).context, featureContext(lists, rulebook().language.get("en")!));
 
 describe("model features", () => {
   it("are word stems and pairs of stems in a row, numbers as #", () => {
@@ -91,7 +91,7 @@ describe("training", () => {
 describe("model findings", () => {
   const model: CompiledModel = {
     threshold: 0.9,
-    features: featureContext(lists, rulebook().language),
+    features: featureContext(lists, rulebook().language.get("en")!),
     weights: weightTable({ "third-party-sharing": { bias: -2, weights: { "@data&@hand-over": 4, "@hand-over!not": -4, "s:partner": 1 } } }),
     findings: [{ head: { id: "model-third-party-sharing", category: "third-party-sharing", severity: "medium" } }],
   };

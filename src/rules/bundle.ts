@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
-import { basename, dirname, join, resolve } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Problems, UserError } from "../errors.js";
 import { internedPhrases, internPhrases, type Lists, type Phrase, type PhraseNode } from "../match/patterns/phrase/parse.js";
@@ -10,7 +10,7 @@ import { compileRulebook, mergeLists, type LoadedFile } from "./compile.js";
 import type { Rulebook } from "./load.js";
 import type { Grading, ModelDefinition, RuleFile } from "./schema.js";
 import type { WeightTable } from "../match/model/model.js";
-import type { Category } from "../types.js";
+import { languageCode, type Category } from "../types.js";
 
 /*
  * The bundled rule pack as the build leaves it (scripts/bundle-rules.mjs): the rule files
@@ -28,7 +28,14 @@ export const isBundled = (file: string) => file.startsWith(bundledRules);
 
 export const bundleFile = fileURLToPath(new URL("../bundled-rules.json", import.meta.url));
 
-/** YAML files of a pack: a file, or every .yaml/.yml file in a folder (sorted, not recursive). */
+/** A bundled rule file's key in the bundle: its path in the rules folder ("redisclosure.yaml", "es/redisclosure.yaml"). */
+const bundleKey = (file: string) => relative(bundledRules, file).split("\\").join("/");
+
+/**
+ * YAML files of a pack: a file, or every .yaml/.yml file in a folder (sorted), then those of
+ * its language folders (`es/`: a folder named by a language code), so a language's files
+ * come after the files whose rules, elements and kinds they word.
+ */
 export function packFiles(path: string): string[] {
   let stat;
   try {
@@ -37,10 +44,16 @@ export function packFiles(path: string): string[] {
     throw new UserError(`${path}: no such rule file or folder`);
   }
   if (!stat.isDirectory()) return [path];
-  return readdirSync(path)
-    .filter((f) => /\.ya?ml$/.test(f))
-    .sort()
-    .map((f) => join(path, f));
+  const entries = readdirSync(path, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const yaml = (folder: string, names: string[]) => names.filter((f) => /\.ya?ml$/.test(f)).map((f) => join(folder, f));
+  const languageFolders = entries.filter((e) => e.isDirectory() && languageCode.test(e.name)).map((e) => join(path, e.name));
+  return [
+    ...yaml(
+      path,
+      entries.filter((e) => !e.isDirectory()).map((e) => e.name),
+    ),
+    ...languageFolders.flatMap((folder) => yaml(folder, readdirSync(folder).sort())),
+  ];
 }
 
 // Phrase trees share nodes (a list's node is shared by every phrase naming it), so they are
@@ -69,23 +82,26 @@ interface PackedWeights {
 }
 
 interface Bundle {
+  /** By path in the rules folder. */
   files: Record<string, RuleFile>;
-  language: Language;
+  /** The polarity words of each language. */
+  languages: Record<string, Language>;
   grading: Grading;
-  phrases: CompiledPhrases;
+  /** The phrases parsed with each language's lists. */
+  phrases: Record<string, CompiledPhrases>;
   weights?: PackedWeights;
 }
 
 /** The bundle's JSON, for the build: the validated files, what they say together, their phrases as `lists` parsed them, the model's weights. */
 export function bundleJson(
   files: LoadedFile[],
-  pack: { lists: Lists; language: Language; grading: Grading; weights: WeightTable | undefined },
+  pack: { lists: Map<string, Lists>; languages: Record<string, Language>; grading: Grading; weights: WeightTable | undefined },
 ): string {
   const bundle: Bundle = {
-    files: Object.fromEntries(files.map((f) => [basename(f.file), f.data])),
-    language: pack.language,
+    files: Object.fromEntries(files.map((f) => [bundleKey(f.file), f.data])),
+    languages: pack.languages,
     grading: pack.grading,
-    phrases: writePhrases(internedPhrases(pack.lists)),
+    phrases: Object.fromEntries([...pack.lists].map(([lang, lists]) => [lang, writePhrases(internedPhrases(lists))])),
     ...(pack.weights ? { weights: packWeights(pack.weights) } : {}),
   };
   return JSON.stringify(bundle);
@@ -128,7 +144,7 @@ function readBundle() {
 /** A bundled rule file's validated data, if the bundle has it and the file has not changed since the build. */
 export function bundledData(file: string): RuleFile | undefined {
   const current = readBundle();
-  const data = current?.bundle.files[basename(file)];
+  const data = current?.bundle.files[bundleKey(file)];
   return data && statSync(file).mtimeMs <= current.mtime ? data : undefined;
 }
 
@@ -152,15 +168,18 @@ function compileBundled(current: { mtime: number; bundle: Bundle }, paths: strin
     const fail = (path: (string | number)[], problem: string): never => {
       throw new Error(`${file}: ${path.join(".")}: ${problem}`);
     };
-    return { file, data: bundle.files[basename(file)]!, fail, at: (_path, step) => step() };
+    return { file, data: bundle.files[bundleKey(file)]!, fail, at: (_path, step) => step() };
   });
   // The build checked the model's weights: unchanged since, they are read as they are.
   const weightsOf = (file: LoadedFile, definition: ModelDefinition) => resolve(dirname(file.file), definition.weights);
   if (files.some((f) => f.data.model && statSync(weightsOf(f, f.data.model)).mtimeMs > current.mtime)) return undefined;
   const weightsFor = (): WeightTable => unpackWeights(bundle.weights!);
   const lists = mergeLists(files);
-  internPhrases(lists, readPhrases(bundle.phrases));
-  const pack = { lists, language: () => bundle.language, grading: () => bundle.grading };
+  for (const [lang, phrases] of Object.entries(bundle.phrases)) {
+    const own = lists.get(lang);
+    if (own) internPhrases(own, readPhrases(phrases));
+  }
+  const pack = { lists, languages: () => bundle.languages, grading: () => bundle.grading };
   const options = { tested: new Set(files), regexFor: () => nativeRegex, packOf: new Map(), problems: new Problems(), weightsFor };
   return compileRulebook(files, pack, options);
 }
