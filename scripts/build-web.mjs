@@ -24,7 +24,6 @@ const browserVersions = {
 // Data the page carries in its script, as text: what the command line reads from files.
 const data = {
   "consent-lens:bundled-rules": "dist/bundled-rules.json",
-  "consent-lens:model-weights": "model/weights.json",
 };
 
 const pagePlugin = {

@@ -135,6 +135,8 @@ describe.skipIf(!hasChromium)("the web page, in Chromium", () => {
     "protective-form.docx",
     "imaging-ai-consent.txt",
     "short-notice.md",
+    "autorizacion-es.txt",
+    "bilingual-en-es.txt",
   ])("shows the report the command line makes of %s", async (name) => {
     await pick(page, fixture(name));
     expect(await page.getAttribute("body", "data-state")).toBe("done");

@@ -3,15 +3,16 @@ import { internPhrases, type Phrase, type PhraseNode } from "../match/patterns/p
 import { keySetOf, type KeySet } from "../match/patterns/phrase/prefilter.js";
 import { nativeRegex } from "../match/patterns/regex.js";
 import type { Language } from "../match/polarity.js";
+import type { WeightTable } from "../match/model/model.js";
 import { compileRulebook, mergeLists, type LoadedFile } from "./compile.js";
 import type { Rulebook } from "./load.js";
-import type { Grading, ModelDefinition, RuleFile } from "./schema.js";
-import type { Weights } from "./model.js";
+import type { Grading, RuleFile } from "./schema.js";
+import type { Category } from "../types.js";
 
 /*
  * The bundled rule pack as the build writes it (dist/bundled-rules.json), and the rulebook it
- * compiles to. This module takes the bundle as data and reads no file: the CLI reads it from
- * dist/ (./bundle.ts), the web page has it in its script.
+ * compiles to. This module takes the bundle as data and reads no file: the command line reads
+ * it from dist/ (./bundle.ts), the web page has it in its script.
  */
 
 // Phrase trees share nodes (a list's node is shared by every phrase naming it), so they are
@@ -30,26 +31,37 @@ export interface CompiledPhrases {
   phrases: [string, number, number, number[]][];
 }
 
-export interface Bundle {
-  /** The validated rule files, by file name. */
-  files: Record<string, RuleFile>;
-  language: Language;
-  grading: Grading;
-  phrases: CompiledPhrases;
+// The model's weight table as numbers in base64 (a row per feature, a column per category):
+// parsing tens of thousands of weights from JSON would cost more than all the rest of start-up.
+export interface PackedWeights {
+  categories: Category[];
+  bias: number[];
+  features: string[];
+  rows: string;
 }
 
-/** A bundled rule file: where it is (its path, or its name where there are no files) and its validated data. */
+export interface Bundle {
+  /** By path in the rules folder. */
+  files: Record<string, RuleFile>;
+  /** The polarity words of each language. */
+  languages: Record<string, Language>;
+  grading: Grading;
+  /** The phrases parsed with each language's lists. */
+  phrases: Record<string, CompiledPhrases>;
+  weights?: PackedWeights;
+}
+
+/** A bundled rule file: where it is (its path, or its key in the bundle where there are no files) and its validated data. */
 export interface BundledFile {
   file: string;
   data: RuleFile;
 }
 
-/** The bundled pack compiled from the bundle; `weightsFor` gives the weights a file's model names, which the build checked. */
-export function rulebookOfBundle(
-  bundle: Bundle,
-  bundled: BundledFile[],
-  weightsFor: (file: string, definition: ModelDefinition) => Weights,
-): Rulebook {
+/**
+ * The bundled pack compiled from the bundle, the files in the order the pack reads them.
+ * `base64` decodes the packed weights (Node's Buffer where there is one: it is the fastest).
+ */
+export function rulebookOfBundle(bundle: Bundle, bundled: BundledFile[], base64: (text: string) => Uint8Array): Rulebook {
   const files = bundled.map(({ file, data }): LoadedFile => {
     // The build validated every file: nothing here can fail, so there is no line to report.
     const fail = (path: (string | number)[], problem: string): never => {
@@ -57,17 +69,25 @@ export function rulebookOfBundle(
     };
     return { file, data, fail, at: (_path, step) => step() };
   });
+  // The build checked the model's weights.
+  const weightsFor = (): WeightTable => unpackWeights(bundle.weights!, base64);
   const lists = mergeLists(files);
-  internPhrases(lists, readPhrases(bundle.phrases));
-  const pack = { lists, language: () => bundle.language, grading: () => bundle.grading };
-  const options = {
-    tested: new Set(files),
-    regexFor: () => nativeRegex,
-    packOf: new Map(),
-    problems: new Problems(),
-    weightsFor: (file: LoadedFile, definition: ModelDefinition) => weightsFor(file.file, definition),
-  };
+  for (const [lang, phrases] of Object.entries(bundle.phrases)) {
+    const own = lists.get(lang);
+    if (own) internPhrases(own, readPhrases(phrases));
+  }
+  const pack = { lists, languages: () => bundle.languages, grading: () => bundle.grading };
+  const options = { tested: new Set(files), regexFor: () => nativeRegex, packOf: new Map(), problems: new Problems(), weightsFor };
   return compileRulebook(files, pack, options);
+}
+
+function unpackWeights(packed: PackedWeights, base64: (text: string) => Uint8Array): WeightTable {
+  const k = packed.categories.length;
+  const bytes = base64(packed.rows);
+  // A copy, so the rows start at an offset a Float64Array can view.
+  const values = new Float64Array(new Uint8Array(bytes).buffer);
+  const rows = new Map(packed.features.map((feature, i) => [feature, values.subarray(i * k, (i + 1) * k)]));
+  return { categories: packed.categories, bias: Float64Array.from(packed.bias), rows };
 }
 
 // Rows are written once each: equal subtrees (the same words in many phrases) become one node,

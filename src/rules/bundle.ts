@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
-import { basename, dirname, join, resolve } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { UserError } from "../errors.js";
 import { internedPhrases, type Lists } from "../match/patterns/phrase/parse.js";
@@ -7,15 +7,16 @@ import type { Language } from "../match/polarity.js";
 import type { LoadedFile } from "./compile.js";
 import type { Rulebook } from "./load.js";
 import type { Grading, ModelDefinition, RuleFile } from "./schema.js";
-import type { Weights } from "./model.js";
-import { rulebookOfBundle, writePhrases, type Bundle, type BundledFile } from "./bundle-data.js";
+import type { WeightTable } from "../match/model/model.js";
+import { languageCode } from "../types.js";
+import { rulebookOfBundle, writePhrases, type Bundle, type BundledFile, type PackedWeights } from "./bundle-data.js";
 
 /*
  * The bundled rule pack as the build leaves it (scripts/bundle-rules.mjs): the rule files
  * already validated, their language and grading merged, and every phrase already parsed
- * with its prefilter, in dist/bundled-rules.json (its format: ./bundle-data.ts). Start-up
- * reads that one file and neither parses YAML, runs zod, nor parses a phrase. A rule file
- * newer than the bundle (an edit without a rebuild) sends the loader back to the YAML (load.ts).
+ * with its prefilter, in dist/bundled-rules.json (its format and compilation: ./bundle-data.ts).
+ * Start-up reads that one file and neither parses YAML, runs zod, nor parses a phrase. A rule file newer than the bundle (an edit
+ * without a rebuild) sends the loader back to the YAML (load.ts).
  */
 
 /** The rule pack that ships with consent-lens. */
@@ -26,7 +27,14 @@ export const isBundled = (file: string) => file.startsWith(bundledRules);
 
 export const bundleFile = fileURLToPath(new URL("../bundled-rules.json", import.meta.url));
 
-/** YAML files of a pack: a file, or every .yaml/.yml file in a folder (sorted, not recursive). */
+/** A bundled rule file's key in the bundle: its path in the rules folder ("redisclosure.yaml", "es/redisclosure.yaml"). */
+const bundleKey = (file: string) => relative(bundledRules, file).split("\\").join("/");
+
+/**
+ * YAML files of a pack: a file, or every .yaml/.yml file in a folder (sorted), then those of
+ * its language folders (`es/`: a folder named by a language code), so a language's files
+ * come after the files whose rules, elements and kinds they word.
+ */
 export function packFiles(path: string): string[] {
   let stat;
   try {
@@ -35,21 +43,43 @@ export function packFiles(path: string): string[] {
     throw new UserError(`${path}: no such rule file or folder`);
   }
   if (!stat.isDirectory()) return [path];
-  return readdirSync(path)
-    .filter((f) => /\.ya?ml$/.test(f))
-    .sort()
-    .map((f) => join(path, f));
+  const entries = readdirSync(path, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const yaml = (folder: string, names: string[]) => names.filter((f) => /\.ya?ml$/.test(f)).map((f) => join(folder, f));
+  const languageFolders = entries.filter((e) => e.isDirectory() && languageCode.test(e.name)).map((e) => join(path, e.name));
+  return [
+    ...yaml(
+      path,
+      entries.filter((e) => !e.isDirectory()).map((e) => e.name),
+    ),
+    ...languageFolders.flatMap((folder) => yaml(folder, readdirSync(folder).sort())),
+  ];
 }
 
-/** The bundle's JSON, for the build: the validated files, what they say together, and their phrases as `lists` parsed them. */
-export function bundleJson(files: LoadedFile[], pack: { lists: Lists; language: Language; grading: Grading }): string {
+/** The bundle's JSON, for the build: the validated files, what they say together, their phrases as `lists` parsed them, the model's weights. */
+export function bundleJson(
+  files: LoadedFile[],
+  pack: { lists: Map<string, Lists>; languages: Record<string, Language>; grading: Grading; weights: WeightTable | undefined },
+): string {
   const bundle: Bundle = {
-    files: Object.fromEntries(files.map((f) => [basename(f.file), f.data])),
-    language: pack.language,
+    files: Object.fromEntries(files.map((f) => [bundleKey(f.file), f.data])),
+    languages: pack.languages,
     grading: pack.grading,
-    phrases: writePhrases(internedPhrases(pack.lists)),
+    phrases: Object.fromEntries([...pack.lists].map(([lang, lists]) => [lang, writePhrases(internedPhrases(lists))])),
+    ...(pack.weights ? { weights: packWeights(pack.weights) } : {}),
   };
   return JSON.stringify(bundle);
+}
+
+function packWeights(table: WeightTable): PackedWeights {
+  const k = table.categories.length;
+  const rows = new Float64Array(table.rows.size * k);
+  [...table.rows.values()].forEach((row, i) => rows.set(row, i * k));
+  return {
+    categories: table.categories,
+    bias: [...table.bias],
+    features: [...table.rows.keys()],
+    rows: Buffer.from(rows.buffer).toString("base64"),
+  };
 }
 
 let read: { mtime: number; bundle: Bundle } | null | undefined;
@@ -68,7 +98,7 @@ function readBundle() {
 /** A bundled rule file's validated data, if the bundle has it and the file has not changed since the build. */
 export function bundledData(file: string): RuleFile | undefined {
   const current = readBundle();
-  const data = current?.bundle.files[basename(file)];
+  const data = current?.bundle.files[bundleKey(file)];
   return data && statSync(file).mtimeMs <= current.mtime ? data : undefined;
 }
 
@@ -87,11 +117,9 @@ export function bundledRulebook(): Rulebook | undefined {
 
 function compileBundled(current: { mtime: number; bundle: Bundle }, paths: string[]): Rulebook | undefined {
   const { bundle } = current;
-  const files = paths.map((file): BundledFile => ({ file, data: bundle.files[basename(file)]! }));
-  // The build checked the model's weights: unchanged since, they are read as they are.
-  const weightsOf = (file: string, definition: ModelDefinition) => resolve(dirname(file), definition.weights);
-  if (files.some((f) => f.data.model && statSync(weightsOf(f.file, f.data.model)).mtimeMs > current.mtime)) return undefined;
-  const weightsFor = (file: string, definition: ModelDefinition): Weights =>
-    (JSON.parse(readFileSync(weightsOf(file, definition), "utf8")) as { categories: Weights }).categories;
-  return rulebookOfBundle(bundle, files, weightsFor);
+  const files = paths.map((file): BundledFile => ({ file, data: bundle.files[bundleKey(file)]! }));
+  // The build packed the model's weights into the bundle: they serve while the weights file is unchanged since.
+  const weightsOf = (file: BundledFile, definition: ModelDefinition) => resolve(dirname(file.file), definition.weights);
+  if (files.some((f) => f.data.model && statSync(weightsOf(f, f.data.model)).mtimeMs > current.mtime)) return undefined;
+  return rulebookOfBundle(bundle, files, (text) => Buffer.from(text, "base64"));
 }
