@@ -174,6 +174,15 @@ describe.skipIf(!hasChromium)("the web page, in Chromium", () => {
     );
   });
 
+  it("shows the form picked last when another is picked while one is read", async () => {
+    await page.setInputFiles("#file", fixture("research-biobank-consent.pdf"));
+    await pick(page, fixture("short-notice.md"));
+    // Time for the PDF's report to arrive, which must not replace the one shown.
+    await page.waitForTimeout(1500);
+    expect(await page.textContent("#status")).toMatch(/^short-notice\.md checked: /);
+    expect(await page.textContent("#report section.report h2")).toBe("short-notice.md");
+  });
+
   it("works offline once loaded", async () => {
     await context.setOffline(true);
     try {

@@ -37,12 +37,17 @@ function show(state: "ready" | "reading" | "done" | "problem", message: string) 
   problem.hidden = state !== "problem";
 }
 
+// The pick being read: a form picked while another is read replaces it, and the other's report is not shown.
+let latest = 0;
+
 async function check(file: File) {
+  const attempt = ++latest;
   output.replaceChildren();
   show("reading", `Reading ${file.name}…`);
   try {
     const bytes = new Uint8Array(await file.arrayBuffer());
     const report = await scan({ path: file.name, bytes }, bundledRulebook());
+    if (attempt !== latest) return;
     // Identifiers a filled-in form holds (names, dates of birth...) are masked, as the command line masks them.
     const view = reportView(redact(report));
     // The report's script (report.js, loaded with the page) prints on a click of any button.print.
@@ -54,7 +59,7 @@ async function check(file: File) {
     show("done", `${file.name} checked: ${found}, ${plural(view.missing.length, "missing element")}. The report is below.`);
   } catch (error) {
     // The same line as the command line prints for this file.
-    show("problem", `${file.name}: ${describeError(error)}`);
+    if (attempt === latest) show("problem", `${file.name}: ${describeError(error)}`);
   }
 }
 
