@@ -4,7 +4,7 @@ import { didYouMean, UserError } from "../errors.js";
 import { checkExamples } from "../rules/examples.js";
 import { describePattern } from "../match/patterns/index.js";
 import { categoryTitles } from "../report/labels.js";
-import { display } from "../errors.js";
+import { display } from "../display.js";
 import type { Element, Example, Rule } from "../rules/schema.js";
 import type { Classifier } from "../match/model/train.js";
 import { classifierOf } from "../match/model/model.js";

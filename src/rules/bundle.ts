@@ -1,22 +1,21 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { Problems, UserError } from "../errors.js";
-import { internedPhrases, internPhrases, type Lists, type Phrase, type PhraseNode } from "../match/patterns/phrase/parse.js";
-import { keySetOf, type KeySet } from "../match/patterns/phrase/prefilter.js";
-import { nativeRegex } from "../match/patterns/regex.js";
+import { UserError } from "../errors.js";
+import { internedPhrases, type Lists } from "../match/patterns/phrase/parse.js";
 import type { Language } from "../match/polarity.js";
-import { compileRulebook, mergeLists, type LoadedFile } from "./compile.js";
+import type { LoadedFile } from "./compile.js";
 import type { Rulebook } from "./load.js";
 import type { Grading, ModelDefinition, RuleFile } from "./schema.js";
 import type { WeightTable } from "../match/model/model.js";
-import { languageCode, type Category } from "../types.js";
+import { languageCode } from "../types.js";
+import { rulebookOfBundle, writePhrases, type Bundle, type BundledFile, type PackedWeights } from "./bundle-data.js";
 
 /*
  * The bundled rule pack as the build leaves it (scripts/bundle-rules.mjs): the rule files
  * already validated, their language and grading merged, and every phrase already parsed
- * with its prefilter, in dist/bundled-rules.json. Start-up reads that one file and neither
- * parses YAML, runs zod, nor parses a phrase. A rule file newer than the bundle (an edit
+ * with its prefilter, in dist/bundled-rules.json (its format and compilation: ./bundle-data.ts).
+ * Start-up reads that one file and neither parses YAML, runs zod, nor parses a phrase. A rule file newer than the bundle (an edit
  * without a rebuild) sends the loader back to the YAML (load.ts).
  */
 
@@ -56,42 +55,6 @@ export function packFiles(path: string): string[] {
   ];
 }
 
-// Phrase trees share nodes (a list's node is shared by every phrase naming it), so they are
-// written as a table, children before parents, each child by its index in the table.
-type NodeRow =
-  | Extract<PhraseNode, { kind: "word" | "prefix" | "any" | "gap" }>
-  | { kind: "seq"; items: number[] }
-  | { kind: "alt"; options: number[] }
-  | { kind: "opt"; node: number };
-
-interface CompiledPhrases {
-  nodes: NodeRow[];
-  /** Prefilter key sets: keys, then prefixes. */
-  keySets: [string[], string[]][];
-  /** source, node, anchors (a key set, or -1 for none), required key sets */
-  phrases: [string, number, number, number[]][];
-}
-
-// The model's weight table as numbers in base64 (a row per feature, a column per category):
-// parsing tens of thousands of weights from JSON would cost more than all the rest of start-up.
-interface PackedWeights {
-  categories: Category[];
-  bias: number[];
-  features: string[];
-  rows: string;
-}
-
-interface Bundle {
-  /** By path in the rules folder. */
-  files: Record<string, RuleFile>;
-  /** The polarity words of each language. */
-  languages: Record<string, Language>;
-  grading: Grading;
-  /** The phrases parsed with each language's lists. */
-  phrases: Record<string, CompiledPhrases>;
-  weights?: PackedWeights;
-}
-
 /** The bundle's JSON, for the build: the validated files, what they say together, their phrases as `lists` parsed them, the model's weights. */
 export function bundleJson(
   files: LoadedFile[],
@@ -117,15 +80,6 @@ function packWeights(table: WeightTable): PackedWeights {
     features: [...table.rows.keys()],
     rows: Buffer.from(rows.buffer).toString("base64"),
   };
-}
-
-function unpackWeights(packed: PackedWeights): WeightTable {
-  const k = packed.categories.length;
-  const bytes = Buffer.from(packed.rows, "base64");
-  // A copy, so the rows start at an offset a Float64Array can view.
-  const values = new Float64Array(new Uint8Array(bytes).buffer);
-  const rows = new Map(packed.features.map((feature, i) => [feature, values.subarray(i * k, (i + 1) * k)]));
-  return { categories: packed.categories, bias: Float64Array.from(packed.bias), rows };
 }
 
 let read: { mtime: number; bundle: Bundle } | null | undefined;
@@ -163,82 +117,9 @@ export function bundledRulebook(): Rulebook | undefined {
 
 function compileBundled(current: { mtime: number; bundle: Bundle }, paths: string[]): Rulebook | undefined {
   const { bundle } = current;
-  const files = paths.map((file): LoadedFile => {
-    // The build validated every file: nothing here can fail, so there is no line to report.
-    const fail = (path: (string | number)[], problem: string): never => {
-      throw new Error(`${file}: ${path.join(".")}: ${problem}`);
-    };
-    return { file, data: bundle.files[bundleKey(file)]!, fail, at: (_path, step) => step() };
-  });
-  // The build checked the model's weights: unchanged since, they are read as they are.
-  const weightsOf = (file: LoadedFile, definition: ModelDefinition) => resolve(dirname(file.file), definition.weights);
+  const files = paths.map((file): BundledFile => ({ file, data: bundle.files[bundleKey(file)]! }));
+  // The build packed the model's weights into the bundle: they serve while the weights file is unchanged since.
+  const weightsOf = (file: BundledFile, definition: ModelDefinition) => resolve(dirname(file.file), definition.weights);
   if (files.some((f) => f.data.model && statSync(weightsOf(f, f.data.model)).mtimeMs > current.mtime)) return undefined;
-  const weightsFor = (): WeightTable => unpackWeights(bundle.weights!);
-  const lists = mergeLists(files);
-  for (const [lang, phrases] of Object.entries(bundle.phrases)) {
-    const own = lists.get(lang);
-    if (own) internPhrases(own, readPhrases(phrases));
-  }
-  const pack = { lists, languages: () => bundle.languages, grading: () => bundle.grading };
-  const options = { tested: new Set(files), regexFor: () => nativeRegex, packOf: new Map(), problems: new Problems(), weightsFor };
-  return compileRulebook(files, pack, options);
-}
-
-// Rows are written once each: equal subtrees (the same words in many phrases) become one node,
-// which matching treats as it would the copies.
-function writePhrases(phrases: Phrase[]): CompiledPhrases {
-  const table = <Row>() => {
-    const rows: Row[] = [];
-    const indexOf = new Map<string, number>();
-    const add = (row: Row) => {
-      const key = JSON.stringify(row);
-      let index = indexOf.get(key);
-      if (index === undefined) indexOf.set(key, (index = rows.push(row) - 1));
-      return index;
-    };
-    return { rows, add };
-  };
-  const nodes = table<NodeRow>();
-  const written = new Map<PhraseNode, number>();
-  const node = (n: PhraseNode): number => {
-    let index = written.get(n);
-    if (index === undefined) written.set(n, (index = nodes.add(nodeRow(n, node))));
-    return index;
-  };
-  const keySets = table<[string[], string[]]>();
-  const keySet = (set: KeySet) => keySets.add([[...set.keys], set.prefixes]);
-  return {
-    phrases: phrases.map((p) => [p.source, node(p.node), p.prefilter.anchors ? keySet(p.prefilter.anchors) : -1, p.prefilter.required.map(keySet)]),
-    nodes: nodes.rows,
-    keySets: keySets.rows,
-  };
-}
-
-const nodeRow = (node: PhraseNode, child: (n: PhraseNode) => number): NodeRow =>
-  node.kind === "seq"
-    ? { kind: "seq", items: node.items.map(child) }
-    : node.kind === "alt"
-      ? { kind: "alt", options: node.options.map(child) }
-      : node.kind === "opt"
-        ? { kind: "opt", node: child(node.node) }
-        : node;
-
-function readPhrases({ nodes: rows, keySets: sets, phrases }: CompiledPhrases): Phrase[] {
-  const nodes: PhraseNode[] = [];
-  for (const row of rows)
-    nodes.push(
-      row.kind === "seq"
-        ? { kind: "seq", items: row.items.map((i) => nodes[i]!) }
-        : row.kind === "alt"
-          ? { kind: "alt", options: row.options.map((i) => nodes[i]!) }
-          : row.kind === "opt"
-            ? { kind: "opt", node: nodes[row.node]! }
-            : row,
-    );
-  const keySets = sets.map(([keys, prefixes]) => keySetOf(keys, prefixes));
-  return phrases.map(([source, node, anchors, required]) => ({
-    source,
-    node: nodes[node]!,
-    prefilter: { anchors: anchors < 0 ? undefined : keySets[anchors], required: required.map((i) => keySets[i]!) },
-  }));
+  return rulebookOfBundle(bundle, files, (text) => Buffer.from(text, "base64"));
 }

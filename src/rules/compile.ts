@@ -1,4 +1,5 @@
-import { didYouMean, display, type Problems } from "../errors.js";
+import { didYouMean, type Problems } from "../errors.js";
+import { display } from "../display.js";
 import { compilePattern } from "../match/patterns/index.js";
 import type { CompileContext } from "../match/patterns/kind.js";
 import { listsOf, parsePhrase, type Lists } from "../match/patterns/phrase/parse.js";

@@ -19,7 +19,7 @@ import {
 } from "./schema.js";
 import type { FailOn } from "./config.js";
 import type { Category, Severity } from "../types.js";
-import { display } from "../errors.js";
+import { display } from "../display.js";
 import type { CompiledModel } from "../match/model/model.js";
 import { readWeights } from "./weights.js";
 import { readYamlFile } from "./yaml-file.js";
