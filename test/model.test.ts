@@ -10,7 +10,6 @@ import { featureContext, sentenceFeatures } from "../src/match/model/features.js
 import { modelScorer, weightTable, type CompiledModel } from "../src/match/model/model.js";
 import { probability, sigmoid, train, type Example } from "../src/match/model/train.js";
 import { bundledRules, loadRules } from "../src/rules/load.js";
-import { checkExamples } from "../src/rules/examples.js";
 import type { Lists } from "../src/match/patterns/phrase/parse.js";
 import { cli, rulebook } from "./helpers.js";
 
@@ -133,12 +132,6 @@ describe("the committed model", () => {
     const findings = scanText("We may give your contact details to organizations that help us run this program.");
     expect(findings.map((f) => `${f.ruleId} ${f.polarity}`)).toEqual(["model-third-party-sharing risk"]);
     expect(scanText("You will need to fast for eight hours before the scan.")).toEqual([]);
-  });
-
-  it("passes its examples (rules test runs them)", () => {
-    const results = checkExamples(rulebook()).filter((r) => r.ruleId.startsWith("model-"));
-    expect(results.length).toBeGreaterThan(20);
-    expect(results.filter((r) => !r.passed)).toEqual([]);
   });
 
   it("can be turned off per category in the config, like a rule", async () => {

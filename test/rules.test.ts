@@ -167,8 +167,8 @@ ${extra}`;
     expect(Date.now() - started).toBeLessThan(5000); // V8's backtracking takes minutes on this input
   });
 
-  it("rules test: passes the bundled pack, fails clearly on a broken example", async () => {
-    expect((await cli(["rules", "test"])).code).toBe(0);
+  // The bundled pack's examples are each a test above: running `rules test` on it again here would double the cost.
+  it("rules test: fails clearly on a broken example", async () => {
     const broken = pack("broken-example.yaml", rule("").replace("We share data with partners.", "We keep data to ourselves."));
     const { code, stdout } = await cli(["rules", "test", "--rules", broken]);
     expect(code).toBe(1);
