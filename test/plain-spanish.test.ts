@@ -37,6 +37,12 @@ const samples: Record<string, unknown[][]> = {
     [{ kind: "missing", element: "hipaa-expiration" }],
   ],
   ungraded: [[{ kind: "few-words", words: 40 }], [{ kind: "says-nothing" }], [{ kind: "unread", language: "fr" }]],
+  languageName: [["fr"]],
+  list: [[["francés", "inglés", "español"]]],
+  notCheckedAtAll: [["francés"]],
+  sectionsNotChecked: [["español y francés", "francés", 1, ["página 2"], "español"]],
+  masked: [[3, "un nombre y un teléfono", "■■■"]],
+  shown: [[3, "un nombre y un teléfono"]],
 };
 function messageStrings(value: unknown, key = ""): string[] {
   if (typeof value === "string") return [value];

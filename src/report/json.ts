@@ -56,10 +56,10 @@ function ocrJson({ text: { document } }: Report): Pick<FileJson, "pageInfo" | "o
 }
 
 // The form's sections by language, and what the rules could read.
-function languageJson({ report, language }: ReportView): FileJson["language"] {
+function languageJson({ report, language, messages }: ReportView): FileJson["language"] {
   const { text, coverage } = report;
   const unread = new Set(coverage.unchecked.map((s) => s.language));
-  const notice = languageNotice(report);
+  const notice = languageNotice(report, messages);
   return {
     main: coverage.main,
     sections: text.languages.map((s) => ({

@@ -62,7 +62,9 @@ export const formatMarkdown: Formatter = formatterOf(markdownStream);
 
 // Parts of the form no rule read, and identifiers masked, as quoted notes under the file's heading.
 function notices(view: ReportView): string[] {
-  return [languageNotice(view.report), identifierNotice(view.report)].flatMap((n) => (n ? [`> ${escapeMarkdown(n)}`, ""] : []));
+  return [languageNotice(view.report, view.messages), identifierNotice(view.report, view.messages)].flatMap((n) =>
+    n ? [`> ${escapeMarkdown(n)}`, ""] : [],
+  );
 }
 
 function summaryTable(rows: string[][], unreadable: Unreadable[], m: Messages): string {

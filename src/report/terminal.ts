@@ -108,9 +108,9 @@ function ruleChanges({ changes }: FormatOptions, c: ChalkInstance, width: number
 
 // Parts of the form no rule read, and identifiers masked: said under the header of every form.
 function notices(view: ReportView, w: Writer) {
-  const language = languageNotice(view.report);
+  const language = languageNotice(view.report, view.messages);
   if (language) w.para(w.c.bold.yellow(language));
-  const identifiers = identifierNotice(view.report);
+  const identifiers = identifierNotice(view.report, view.messages);
   if (identifiers) w.para(w.c.dim(identifiers));
 }
 

@@ -31,8 +31,8 @@ ${questions(view, id)}
 
 // The extraction's notes, then what was not checked and the identifiers masked.
 function noticeList(view: ReportView, notes: string[]): string {
-  const language = languageNotice(view.report);
-  const identifiers = identifierNotice(view.report);
+  const language = languageNotice(view.report, view.messages);
+  const identifiers = identifierNotice(view.report, view.messages);
   const items = [
     ...(language ? [`<li><strong>${esc(language)}</strong></li>`] : []),
     ...notes.map((n) => `<li>Note: ${esc(n)}</li>`),

@@ -34,6 +34,8 @@ function ungraded(reason: UngradedReason): string {
   }
 }
 
+const list = (items: string[]) => (items.length < 2 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`);
+
 /** The report's fixed strings in English. */
 export const en: Messages = {
   code: "en",
@@ -87,6 +89,33 @@ export const en: Messages = {
   summary: "Summary",
   summaryHeader: ["file", "kind", "grade", "risks (high/medium/low/info)", "missing"],
   notChecked: "not checked",
+  notices: {
+    languageName,
+    list,
+    pages: (first, last) => (first === last ? `page ${first}` : `pages ${first}-${last}`),
+    fromLine: (line) => `from line ${line}`,
+    notCheckedAtAll: (language) =>
+      `This form is in ${language}, which no loaded rule pack reads: it was not checked at all. No findings here does not mean no risks.`,
+    sectionsNotChecked: (all, unread, sections, places, read) =>
+      `This form is in ${all}; its ${unread} ${sections === 1 ? "section" : "sections"}` +
+      `${places.length ? ` (${places.join(", ")})` : ""} ${sections === 1 ? "was" : "were"} not checked: ` +
+      `no loaded rule pack reads ${unread}. The findings and the grade are for its ${read} sections only.`,
+    identifierKinds: {
+      name: ["a name", "names"],
+      "date of birth": ["a date of birth", "dates of birth"],
+      "date of care": ["a date of care", "dates of care"],
+      "record number": ["a record or member number", "record or member numbers"],
+      SSN: ["a Social Security number", "Social Security numbers"],
+      phone: ["a phone number", "phone numbers"],
+      "e-mail": ["an e-mail address", "e-mail addresses"],
+      address: ["a postal address", "postal addresses"],
+    },
+    namesInPlaces: (n) => `names in ${n} places`,
+    masked: (count, what, mask) =>
+      `${plural(count, "identifier")} the form was filled in with ${count === 1 ? "is" : "are"} masked (${mask}): ${what}. --no-redact shows them.`,
+    shown: (count, what) =>
+      `The form holds ${plural(count, "identifier")} (${what}), shown as written (--no-redact): keep this report as private as the form.`,
+  },
   markdown: {
     title: "consent-lens report",
     gradeLine: (label) => `Grade ${label}`,

@@ -55,7 +55,16 @@ function scoreTerm(term: ScoreTerm): string {
   }
 }
 
-const languageNames: Record<string, string> = { en: "inglés", es: "español", fr: "francés", pt: "portugués", de: "alemán", it: "italiano" };
+const displayNames = new Intl.DisplayNames("es", { type: "language" });
+function languageName(code: string): string {
+  if (code === "und") return "un idioma que no se pudo saber";
+  try {
+    return displayNames.of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+const list = (items: string[]) => (items.length < 2 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} y ${items.at(-1)}`);
 
 function ungraded(reason: UngradedReason): string {
   switch (reason.kind) {
@@ -64,7 +73,7 @@ function ungraded(reason: UngradedReason): string {
     case "says-nothing":
       return "el formulario no dice nada de lo que pasa con sus datos";
     case "unread":
-      return `el formulario está en ${languageNames[reason.language] ?? reason.language} y no se revisó`;
+      return `el formulario está en ${languageName(reason.language)} y no se revisó`;
   }
 }
 
@@ -121,6 +130,33 @@ export const es: Messages = {
   summary: "Resumen",
   summaryHeader: ["archivo", "tipo", "nota", "riesgos (alto/medio/bajo/info)", "faltan"],
   notChecked: "no revisado",
+  notices: {
+    languageName,
+    list,
+    pages: (first, last) => (first === last ? `página ${first}` : `páginas ${first}-${last}`),
+    fromLine: (line) => `desde la línea ${line}`,
+    notCheckedAtAll: (language) =>
+      `Este formulario está en ${language}, y ninguna regla cargada lee ese idioma: no se revisó. Que no haya hallazgos no quiere decir que no haya riesgos.`,
+    sectionsNotChecked: (all, unread, sections, places, read) =>
+      `Este formulario está en ${all}. ${sections === 1 ? "Su parte" : "Sus partes"} en ${unread}` +
+      `${places.length ? ` (${places.join(", ")})` : ""} no se ${sections === 1 ? "revisó" : "revisaron"}: ` +
+      `ninguna regla cargada lee ${unread}. Los hallazgos y la nota son solo de sus partes en ${read}.`,
+    identifierKinds: {
+      name: ["un nombre", "nombres"],
+      "date of birth": ["una fecha de nacimiento", "fechas de nacimiento"],
+      "date of care": ["una fecha de atención", "fechas de atención"],
+      "record number": ["un número de expediente o de afiliado", "números de expediente o de afiliado"],
+      SSN: ["un número de Seguro Social", "números de Seguro Social"],
+      phone: ["un teléfono", "teléfonos"],
+      "e-mail": ["un correo electrónico", "correos electrónicos"],
+      address: ["una dirección postal", "direcciones postales"],
+    },
+    namesInPlaces: (n) => `nombres en ${n} lugares`,
+    masked: (count, what, mask) =>
+      `${count === 1 ? "Se ocultó 1 dato" : `Se ocultaron ${count} datos`} personales del formulario lleno (${mask}): ${what}. Con --no-redact se ven.`,
+    shown: (count, what) =>
+      `El formulario tiene ${plural(count, "dato personal", "datos personales")} (${what}), tal como están escritos (--no-redact): guarde este informe con el mismo cuidado que el formulario.`,
+  },
   markdown: {
     title: "Informe de consent-lens",
     gradeLine: (label) => `Nota ${label}`,

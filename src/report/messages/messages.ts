@@ -1,4 +1,4 @@
-import type { Category, Grade, InputFormat, ScoreTerm, Severity, UngradedReason } from "../../types.js";
+import type { Category, Grade, IdentifierKind, InputFormat, ScoreTerm, Severity, UngradedReason } from "../../types.js";
 
 /**
  * Every fixed string a report shows, in one language: en.ts and es.ts give the same keys,
@@ -66,6 +66,22 @@ export interface Messages {
   summary: string;
   summaryHeader: [string, string, string, string, string];
   notChecked: string;
+  /** What could change how a report is read: parts no rule read, identifiers masked (../notices.ts). */
+  notices: {
+    languageName: (code: string) => string;
+    /** "a, b and c" */
+    list: (items: string[]) => string;
+    /** "page 2" or "pages 2-3" */
+    pages: (first: number, last: number) => string;
+    fromLine: (line: number) => string;
+    notCheckedAtAll: (language: string) => string;
+    sectionsNotChecked: (all: string, unread: string, sections: number, places: string[], read: string) => string;
+    /** One identifier of a kind, and the plural noun of several. */
+    identifierKinds: Record<IdentifierKind, [string, string]>;
+    namesInPlaces: (n: number) => string;
+    masked: (count: number, what: string, mask: string) => string;
+    shown: (count: number, what: string) => string;
+  };
   markdown: {
     title: string;
     gradeLine: (gradeLabel: string) => string;
