@@ -159,6 +159,8 @@ export interface Finding {
 export interface FormKind {
   id: string;
   title: string;
+  /** The title in Spanish, when the kind's definition gives one. */
+  es?: { title: string };
   evidence: Span[];
   /** Set by --kind rather than detected. */
   given?: boolean;
@@ -192,11 +194,23 @@ export interface Readability {
   longest: { sentence: Span; words: number; position: Position }[];
 }
 
+/** What a line of the grade's arithmetic counts, for reports to word it in their language. */
+export type ScoreTerm =
+  | { kind: "start" }
+  | { kind: "risk"; category: Category; severity: Severity; unusual: number; moreKinds: number; weight?: number }
+  | { kind: "protections"; categories: number }
+  | { kind: "choices"; count: number }
+  | { kind: "missing"; element: string };
+
 /** One line of the grade's arithmetic. */
 export interface ScoreLine {
   label: string;
   points: number;
+  term: ScoreTerm;
 }
+
+/** Why a form has no grade, for reports to word it in their language. */
+export type UngradedReason = { kind: "few-words"; words: number } | { kind: "says-nothing" } | { kind: "unread"; language: string };
 
 export const grades = ["A", "B", "C", "D", "E"] as const;
 export type Grade = (typeof grades)[number];
@@ -207,6 +221,7 @@ export interface Score {
   grade?: Grade;
   /** Why there is no grade ("not enough text to grade"). */
   ungraded?: string;
+  because?: UngradedReason;
   breakdown: ScoreLine[];
 }
 
@@ -230,7 +245,7 @@ export interface Question {
  * important thing it never says.
  */
 export type KeyPoint =
-  | { kind: "allows"; point: string; severity: Severity; pages: number[]; sources: string[] }
+  | { kind: "allows"; point: string; es?: { point: string }; severity: Severity; pages: number[]; sources: string[] }
   | { kind: "choice"; sentence: Span; pages: number[] }
   | { kind: "silent"; element: Element };
 

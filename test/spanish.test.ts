@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { stem, tokenize } from "../src/text/tokens.js";
 import { loadRules } from "../src/rules/load.js";
-import { reportOf } from "./helpers.js";
+import { cli, fixture, reportOf, rulebook } from "./helpers.js";
 
 describe("Spanish words", () => {
   it("are matched without accents and stemmed by the Spanish Porter stemmer", () => {
@@ -50,5 +50,87 @@ describe("a Spanish form", () => {
     expect(missing).toEqual(expect.arrayContaining(["hipaa-expiration", "hipaa-redisclosure", "hipaa-conditioning", "hipaa-signature"]));
     expect(missing).not.toContain("hipaa-revocation");
     expect(missing).not.toContain("hipaa-recipient");
+  });
+});
+
+describe("the report of a Spanish form", () => {
+  const form = fixture("autorizacion-es.txt");
+
+  it("is in Spanish: headings, counts, grade, a rule's Spanish title, explanation and question, Spanish questions", async () => {
+    const { code, stdout } = await cli(["scan", "--details", form]);
+    expect(code).toBe(0);
+    for (const heading of [
+      "Lo más importante",
+      "Lo que el formulario no dice",
+      "Protecciones que promete el formulario",
+      "Preguntas antes de firmar",
+    ])
+      expect(stdout).toContain(heading);
+    expect(stdout).toMatch(/Nota [A-E] \([\d.]+\/100\)\s+\d+ riesgos, \d+ protecciones/);
+    expect(stdout).toContain("Cómo se calculó la nota");
+    const rule = rulebook().rulesById.get("redisclosure-no-longer-protected")!;
+    expect(stdout).toContain(rule.es!.title);
+    expect(stdout.replace(/\s+/g, " ")).toContain(rule.es!.explanation);
+    expect(stdout.replace(/\s+/g, " ")).toContain(rule.es!.questions[0]);
+    for (const english of ["What matters most", "Why it matters", rule.explanation.slice(0, 40), "Questions to ask"])
+      expect(stdout).not.toContain(english);
+  });
+
+  it("is in English with --lang en, quoting the Spanish sentences", async () => {
+    const { stdout } = await cli(["scan", "--details", "--lang", "en", form]);
+    expect(stdout).toContain("What matters most");
+    expect(stdout).toContain("Questions to ask before you sign");
+    expect(stdout.replace(/\s+/g, " ")).toContain(rulebook().rulesById.get("redisclosure-no-longer-protected")!.explanation);
+    expect(stdout).toContain("“La información que se entregue");
+    expect(stdout).not.toContain("Lo más importante");
+  });
+
+  it("an English form's report is in Spanish with --lang es", async () => {
+    const { stdout } = await cli(["scan", "--lang", "es", fixture("imaging-ai-consent.pdf")]);
+    expect(stdout).toContain("Lo más importante");
+    expect(stdout).toContain("Preguntas antes de firmar");
+  });
+
+  it("is a Spanish page in HTML (lang=es) and a Spanish Markdown document", async () => {
+    const html = (await cli(["scan", "-f", "html", form])).stdout;
+    expect(html).toContain('<html lang="es">');
+    expect(html).toContain("Lo que el formulario no dice");
+    expect(html).not.toContain("What the form does not say");
+    const english = (await cli(["scan", "-f", "html", "--lang", "en", form])).stdout;
+    expect(english).toContain('<html lang="en">');
+    const markdown = (await cli(["scan", "-f", "markdown", form])).stdout;
+    expect(markdown).toContain("### Preguntas antes de firmar");
+    expect(markdown).toContain("- Tipo de formulario: Autorización HIPAA");
+  });
+
+  it("keeps JSON in English unless --lang es, and says the report's language", async () => {
+    const json = JSON.parse((await cli(["scan", "-f", "json", form])).stdout);
+    expect(json.files[0].language).toMatchObject({ main: "es", report: "en" });
+    expect(json.files[0].kinds[0].title).toBe("HIPAA authorization");
+    const spanish = JSON.parse((await cli(["scan", "-f", "json", "--lang", "es", form])).stdout);
+    expect(spanish.files[0].language.report).toBe("es");
+    expect(spanish.files[0].kinds[0].title).toBe("Autorización HIPAA");
+    // Ids stay as they are, whatever the language.
+    expect(spanish.files[0].findings.map((f: { ruleId: string }) => f.ruleId)).toEqual(
+      json.files[0].findings.map((f: { ruleId: string }) => f.ruleId),
+    );
+  });
+
+  it("falls back to English for a rule with no Spanish text, never to nothing", async () => {
+    const { reportView } = await import("../src/report/view.js");
+    const report = await reportOf("autorizacion-es.txt");
+    const first = report.findings[0]!;
+    const bare = { ...report.rulesById.get(first.ruleId)! };
+    delete bare.es;
+    const view = reportView({ ...report, rulesById: new Map([...report.rulesById, [first.ruleId, bare]]) });
+    expect(view.language).toBe("es");
+    expect(view.findings[0]!.rule.explanation).toBe(bare.explanation);
+  });
+
+  it("refuses an unknown --lang in one line, exit 2", async () => {
+    const { code, stderr } = await cli(["scan", "--lang", "fr", form]);
+    expect(code).toBe(2);
+    expect(stderr.trim().split("\n")).toHaveLength(1);
+    expect(stderr).toContain("en, es");
   });
 });

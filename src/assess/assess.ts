@@ -71,7 +71,12 @@ function unchecked(text: Text, covered: Coverage, rulebook: Rulebook): Report {
     kinds: [],
     missing: [],
     readability: readability(text),
-    score: { score: 0, ungraded: `the form is in ${language} and was not checked`, breakdown: [] },
+    score: {
+      score: 0,
+      ungraded: `the form is in ${language} and was not checked`,
+      because: { kind: "unread", language: covered.main },
+      breakdown: [],
+    },
     questions: [],
     keyPoints: [],
     choices: [],

@@ -31,17 +31,23 @@ export function keyPoints(text: Text, findings: Finding[], missing: Missing[], c
   return [...allows, ...choice, ...silent];
 }
 
+/** What a risk allows, in plain words: its rule's point, else its category's; the Spanish words are those of whichever gave the English ones. */
+function pointOf(f: Finding, rulebook: Rulebook): { text: string; es?: string | undefined; unusual: number } | undefined {
+  const rule = rulebook.rulesById.get(f.ruleId);
+  const fallback = rulebook.keyPoints.categories.get(f.category);
+  const unusual = rule?.unusual ?? fallback?.unusual ?? 1;
+  if (rule?.point) return { text: rule.point, es: rule.es?.point, unusual };
+  return fallback && { text: fallback.point, es: fallback.es?.point, unusual };
+}
+
 function allowsPoints(findings: Finding[], rulebook: Rulebook): KeyPoint[] {
   const points = new Map<string, { point: KeyPoint & { kind: "allows" }; unusual: number; first: number }>();
   for (const f of findings) {
-    if (f.polarity !== "risk") continue;
-    const rule = rulebook.rulesById.get(f.ruleId);
-    const fallback = rulebook.keyPoints.categories.get(f.category);
-    const text = rule?.point ?? fallback?.point;
-    if (!text) continue;
-    const unusual = rule?.unusual ?? fallback?.unusual ?? 1;
+    const found = f.polarity === "risk" ? pointOf(f, rulebook) : undefined;
+    if (!found) continue;
+    const { text, es, unusual } = found;
     const entry = points.get(text) ?? {
-      point: { kind: "allows", point: text, severity: f.severity, pages: [], sources: [] },
+      point: { kind: "allows", point: text, ...(es && { es: { point: es } }), severity: f.severity, pages: [], sources: [] },
       unusual,
       first: f.span.start,
     };

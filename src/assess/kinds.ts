@@ -10,7 +10,7 @@ export function givenKinds(given: string[], rulebook: Rulebook): FormKind[] {
   return given.map((id) => {
     const kind = rulebook.kinds.find((k) => k.definition.id === id);
     if (!kind) throw new UserError(`unknown kind "${id}"; kinds: ${rulebook.kinds.map((k) => k.definition.id).join(", ")}`);
-    return { id, title: kind.definition.title, evidence: [], given: true };
+    return { id, title: kind.definition.title, ...(kind.definition.es && { es: kind.definition.es }), evidence: [], given: true };
   });
 }
 
@@ -46,7 +46,7 @@ export function kindDetector(rulebook: Rulebook) {
         if (found.has(kind.id) || !required.every(Boolean)) continue;
         const clues = distinctClues(candidates);
         if (clues.length >= compiled.minSignals)
-          found.set(kind.id, { id: kind.id, title: kind.title, evidence: clues.slice(0, evidenceShown) });
+          found.set(kind.id, { id: kind.id, title: kind.title, ...(kind.es && { es: kind.es }), evidence: clues.slice(0, evidenceShown) });
       }
       return [...new Set(rulebook.kinds.map((k) => k.definition.id))].flatMap((id) => found.get(id) ?? []);
     },

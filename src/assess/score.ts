@@ -17,12 +17,22 @@ const round = (n: number) => Math.round(n * 10) / 10;
 export function score(text: Text, findings: Finding[], missing: Missing[], choices: Span[], rulebook: Rulebook): Score {
   const { grading } = rulebook;
   if (text.words < grading.minWords)
-    return { score: 0, ungraded: `not enough text to grade (${plural(text.words, "word")})`, breakdown: [] };
+    return {
+      score: 0,
+      ungraded: `not enough text to grade (${plural(text.words, "word")})`,
+      because: { kind: "few-words", words: text.words },
+      breakdown: [],
+    };
   // Silence is not good news: a form that says nothing about data has nothing to grade.
   if (!findings.length && !choices.length)
-    return { score: 0, ungraded: "the form says nothing about what happens to your data", breakdown: [] };
+    return {
+      score: 0,
+      ungraded: "the form says nothing about what happens to your data",
+      because: { kind: "says-nothing" },
+      breakdown: [],
+    };
   const breakdown: ScoreLine[] = [
-    { label: "start", points: grading.start },
+    { label: "start", points: grading.start, term: { kind: "start" } },
     ...riskLines(findings, rulebook),
     ...protectionLines(findings, choices, rulebook),
     ...missingLines(missing, rulebook),
@@ -51,13 +61,16 @@ function riskLines(findings: Finding[], rulebook: Rulebook): ScoreLine[] {
     const rules = new Set(risks.map((f) => f.ruleId)).size;
     const more = Math.min((rules - 1) * grading.moreRisks, grading.moreRisksCap);
     const label = `${category}: ${worst.severity} risk (how unusual: ${unusual} of 5)${rules > 1 ? `, ${plural(rules - 1, "more kind")} of it` : ""}`;
-    return { label, points: (grading.risk[worst.severity] ?? 0) * factor + more };
+    const term = { kind: "risk", category, severity: worst.severity, unusual, moreKinds: rules - 1 } as const;
+    return { label, term, points: (grading.risk[worst.severity] ?? 0) * factor + more };
   });
   return weighed
     .sort((a, b) => b.points - a.points)
-    .map(({ label, points }, i) => {
-      const weight = grading.decay ** i;
-      return { label: i ? `${label}, counted × ${round(weight * 100) / 100}` : label, points: -round(points * weight) };
+    .map(({ label, term, points }, i) => {
+      const weight = round(grading.decay ** i * 100) / 100;
+      return i
+        ? { label: `${label}, counted × ${weight}`, term: { ...term, weight }, points: -round(points * grading.decay ** i) }
+        : { label, term, points: -round(points) };
     });
 }
 
@@ -69,11 +82,13 @@ function protectionLines(findings: Finding[], choices: Span[], rulebook: Ruleboo
   if (protectedCategories)
     lines.push({
       label: `protections in ${plural(protectedCategories, "category", "categories")}`,
+      term: { kind: "protections", categories: protectedCategories },
       points: Math.min(protectedCategories * grading.protection, grading.protectionCap),
     });
   if (choices.length)
     lines.push({
       label: `${plural(choices.length, "choice")} you can make`,
+      term: { kind: "choices", count: choices.length },
       points: Math.min(choices.length * grading.choice, grading.choiceCap),
     });
   return lines;
@@ -85,6 +100,6 @@ function missingLines(missing: Missing[], rulebook: Rulebook): ScoreLine[] {
   return missing.flatMap(({ element }) => {
     const points = Math.min(grading.missing[element.severity] ?? 0, left);
     left -= points;
-    return points ? [{ label: `missing ${element.id}`, points: -points }] : [];
+    return points ? [{ label: `missing ${element.id}`, term: { kind: "missing", element: element.id } as const, points: -points }] : [];
   });
 }

@@ -54,7 +54,11 @@ const inFlight = 2;
 export function assessed(path: string, form: number, document: Document, context: Assessing): Outcome {
   try {
     const report = assessDocument(document, context.rulebook, context.options.kinds);
-    const view = reportView(context.redact ? redact(report) : report, context.acceptedIn(report.text.document.path));
+    const view = reportView(
+      context.redact ? redact(report) : report,
+      context.acceptedIn(report.text.document.path),
+      context.formatOptions.language,
+    );
     return { path, part: context.stream.part(view, form, context.formatOptions), verdict: verdictOf(view) };
   } catch (error) {
     return { path, error: describeError(error, context.debug) };

@@ -5,6 +5,7 @@ import { display } from "../display.js";
 import { printable } from "../text/printable.js";
 import { existsSync } from "node:fs";
 import { failOnLevels } from "../types.js";
+import { reportLanguages } from "../rules/schema.js";
 import { formatStreamFor, outputFormats, type FormatOptions } from "../report/format.js";
 import type { Unreadable } from "../report/view.js";
 import { processIo, type Io } from "./io.js";
@@ -16,7 +17,7 @@ import type { AcceptFlags } from "./accept.js";
 import { baselineName, baselinePath } from "./baseline-path.js";
 import { outputFile } from "./output.js";
 import { pageProgress, progressBar } from "./progress.js";
-import { exitCodes, scanOptions, useColor, version, type ScanFlags } from "./options.js";
+import { exitCodes, reportLanguageOf, scanOptions, useColor, version, type ScanFlags } from "./options.js";
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -56,6 +57,9 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       new Option("--fail-on <severity>", "exit 1 when a risk at or above this severity is found; none: never").choices([...failOnLevels]),
     )
     .option("--fail-on-missing", "exit 1 also when a form leaves out a required element (at or above --fail-on, if given)")
+    .addOption(
+      new Option("--lang <language>", "the report's language (default: the form's; JSON and SARIF: en)").choices([...reportLanguages]),
+    )
     .option("--questions-only", "print only the questions to ask before signing")
     .option("--details", "print everything: why each finding matters, every sentence, the grade arithmetic, all the questions")
     .option("--as-one", "read the images given (or the images in a folder, by name) as the pages of one form, in order")
@@ -224,6 +228,7 @@ async function scanCommand(args: string[], flags: ScanFlags, io: Io): Promise<nu
     details: Boolean(flags.details),
     color: useColor(flags, io),
     width: io.columns,
+    ...reportLanguageOf(flags),
     ...(baseline && { baseline: display(baseline.file, io.cwd) }),
   };
   const context = {

@@ -3,6 +3,7 @@ import { UserError } from "../errors.js";
 import type { FailFlags } from "./fail-on.js";
 import type { ScanOptions } from "../scan.js";
 import type { OutputFormat } from "../report/format.js";
+import type { ReportLanguage } from "../rules/schema.js";
 import type { Io } from "./io.js";
 import type { RuleSource } from "./setup.js";
 import { writeOutput } from "./output.js";
@@ -14,6 +15,7 @@ export const exitCodes = { ok: 0, failOn: 1, error: 2 } as const;
 
 export interface OutputFlags extends RuleSource {
   format: OutputFormat;
+  lang?: ReportLanguage;
   color: boolean;
   /** Mask the identifiers of a filled-in form (on unless --no-redact). */
   redact: boolean;
@@ -40,6 +42,12 @@ export function scanOptions(flags: Pick<OutputFlags, "kind" | "password">, kinds
   for (const kind of given ?? [])
     if (!kinds.includes(kind)) throw new UserError(`--kind: unknown kind "${kind}"; kinds: ${kinds.join(", ")}`);
   return { ...(flags.password ? { password: flags.password } : {}), ...(given ? { kinds: given } : {}) };
+}
+
+/** The reports' language, as format options: --lang, else the form's, except that JSON and SARIF, read by programs, stay in English. */
+export function reportLanguageOf(flags: Pick<OutputFlags, "lang" | "format">): { language?: ReportLanguage } {
+  const language = flags.lang ?? (flags.format === "json" || flags.format === "sarif" ? "en" : undefined);
+  return language ? { language } : {};
 }
 
 export const useColor = (flags: OutputFlags, io: Io) => flags.color && !flags.output && io.isTTY && !(io.env.NO_COLOR ?? "");

@@ -1,5 +1,6 @@
 import type { ReportView, Unreadable } from "./view.js";
 import type { RuleChanges } from "../rules/load.js";
+import type { ReportLanguage } from "../rules/schema.js";
 
 /** The output formats, each a formatter module loaded only when chosen. */
 export const outputFormats = ["terminal", "json", "markdown", "html", "sarif"] as const;
@@ -18,6 +19,8 @@ export interface FormatOptions {
   questionsOnly: boolean;
   /** Everything: each finding's explanation, every sentence, the grade arithmetic, all questions. */
   details: boolean;
+  /** The language of the reports' words (--lang); unset, each form's report is in the form's language (./view.ts). */
+  language?: ReportLanguage;
   /** Terminal only: colours, and the columns to wrap to. */
   color: boolean;
   width: number;

@@ -56,10 +56,10 @@ function ocrJson({ text: { document } }: Report): Pick<FileJson, "pageInfo" | "o
 }
 
 // The form's sections by language, and what the rules could read.
-function languageJson(report: Report): FileJson["language"] {
+function languageJson({ report, language, messages }: ReportView): FileJson["language"] {
   const { text, coverage } = report;
   const unread = new Set(coverage.unchecked.map((s) => s.language));
-  const notice = languageNotice(report);
+  const notice = languageNotice(report, messages);
   return {
     main: coverage.main,
     sections: text.languages.map((s) => ({
@@ -73,6 +73,7 @@ function languageJson(report: Report): FileJson["language"] {
     })),
     checked: coverage.checked,
     ...(notice ? { notice } : {}),
+    report: language,
   };
 }
 
@@ -95,18 +96,18 @@ function fileJson(view: ReportView): FileJson {
     pages: view.pages,
     ...ocrJson(report),
     words: text.words,
-    language: languageJson(report),
+    language: languageJson(view),
     identifiers: identifiersJson(report),
-    kinds: report.kinds.map((k) => ({
+    kinds: view.kinds.map((k) => ({
       id: k.id,
       title: k.title,
       given: Boolean(k.given),
       evidence: k.evidence.map((span) => ({ ...place(span.start), sentence: quote(text, span) })),
     })),
     grade: report.score.grade ?? null,
-    ...(report.score.ungraded ? { ungraded: report.score.ungraded } : {}),
+    ...(view.ungraded ? { ungraded: view.ungraded } : {}),
     score: report.score.score,
-    breakdown: report.score.breakdown,
+    breakdown: view.breakdown.map(({ label, points }) => ({ label, points })),
     readability: {
       grade: readability.grade,
       ease: readability.ease,
@@ -119,7 +120,7 @@ function fileJson(view: ReportView): FileJson {
     },
     keyPoints: report.keyPoints.map((point) => ({
       kind: point.kind,
-      text: keyPointText(report, point),
+      text: keyPointText(view, point),
       pages: point.kind === "silent" ? [] : point.pages,
       ...(point.kind === "allows"
         ? { severity: point.severity, sources: point.sources }
@@ -142,13 +143,13 @@ function fileJson(view: ReportView): FileJson {
         ...(accepted && { accepted }),
       })),
     ],
-    questions: questionsJson(report),
+    questions: questionsJson(view),
     notes: text.document.notes,
   };
 }
 
-const questionsJson = (report: Report) =>
-  report.questions.map((q) => ({
+const questionsJson = (view: ReportView) =>
+  view.questions.map((q) => ({
     question: q.text,
     severity: q.severity,
     pages: q.pages,
@@ -182,7 +183,7 @@ export function toJson(views: ReportView[], options: JsonOptions): ReportJson {
   };
 }
 
-const questionsFileJson = ({ path, report }: ReportView) => ({ path, language: languageJson(report), questions: questionsJson(report) });
+const questionsFileJson = (view: ReportView) => ({ path: view.path, language: languageJson(view), questions: questionsJson(view) });
 
 /** --questions-only: each form's questions, with its language (an unread form must not pass for one without questions). */
 export function toQuestionsJson(views: ReportView[], options: JsonOptions): QuestionsReportJson {

@@ -1,17 +1,16 @@
-import type { KeyPoint, Report } from "../types.js";
+import type { KeyPoint } from "../types.js";
 import { excerptOf } from "./excerpt.js";
+import type { ReportView } from "./view.js";
 
-/** A key point in plain words, as every format shows it. */
-export function keyPointText(report: Report, point: KeyPoint): string {
+/** A key point in plain words, in the report's language, as every format shows it. */
+export function keyPointText(view: ReportView, point: KeyPoint): string {
+  const { messages, language, report } = view;
   switch (point.kind) {
     case "allows":
-      return point.point;
+      return (language === "en" ? undefined : point[language]?.point) ?? point.point;
     case "choice":
-      return `The form lets you choose: “${excerptOf(report.text, point.sentence, 160)}”`;
+      return messages.formLetsYouChoose(excerptOf(report.text, point.sentence, 160));
     case "silent":
-      return `The form never answers: ${point.element.question}`;
+      return messages.formNeverAnswers((language === "en" ? undefined : point.element[language]?.question) ?? point.element.question);
   }
 }
-
-/** "page 2" or "pages 2, 3", or nothing for a point about what the form does not say. */
-export const pagesText = (pages: number[]) => (pages.length ? `page${pages.length > 1 ? "s" : ""} ${pages.join(", ")}` : "");

@@ -1,12 +1,14 @@
 import { severities } from "../types.js";
 import { excerpt, excerptOf } from "./excerpt.js";
-import { categoryTitles, gradeLabel } from "./labels.js";
-import { keyPointText, pagesText } from "./key-points.js";
+import { keyPointText } from "./key-points.js";
 import { formatterOf, type Formatter, type FormatOptions, type FormatStream } from "./format.js";
 import { acceptanceText, acceptedItem, baselineText } from "./baseline.js";
 import { shortId } from "./fingerprint.js";
 import { findingSource, identifierNotice, languageNotice, ruleChangeLines } from "./notices.js";
-import { summaryHeader, summaryRow } from "./summary.js";
+import { summaryRow } from "./summary.js";
+import { messagesIn, type Messages } from "./messages/index.js";
+import { en } from "./messages/en.js";
+import type { ReportLanguage } from "../rules/schema.js";
 import { printable } from "../text/printable.js";
 import type { ReportView, RiskGroup, Unreadable } from "./view.js";
 
@@ -21,31 +23,36 @@ const shortQuestions = 10;
  * protections and questions; with `details`, each rule's explanation with its
  * sentences, the grade arithmetic and every question.
  */
-export const markdownStream: FormatStream<{ text: string; row: string[] }> = {
+export const markdownStream: FormatStream<{ text: string; row: string[]; language: ReportLanguage }> = {
   part: (v, _index, options) => ({
     text: options.questionsOnly
       ? [`## ${escapeMarkdown(printable(v.path))}`, "", ...notices(v), questionList(v, options.details)].join("\n")
       : fileSection(v, options),
     row: summaryRow(v),
+    language: v.language,
   }),
   // The summary opens the document: the forms' texts wait for it.
   open: (options) => {
-    const parts: { text: string; row: string[] }[] = [];
+    const parts: { text: string; row: string[]; language: ReportLanguage }[] = [];
     return {
       add: (part) => (parts.push(part), ""),
       end: (unreadable) => {
+        // The document's own words are in the forms' language when they share one, else in English.
+        const languages = new Set(parts.map((p) => p.language));
+        const m = languages.size === 1 ? messagesIn[[...languages][0]!] : en;
         const texts = parts.map((p) => p.text);
         if (parts.length + unreadable.length > 1 && !options.questionsOnly)
           texts.unshift(
             summaryTable(
               parts.map((p) => p.row),
               unreadable,
+              m,
             ),
           );
         const rules = ruleChangeLines(options.changes);
         if (rules.length)
           texts.unshift(["## Rules used", "", "The bundled pack, changed:", "", ...rules.map((l) => `- ${escapeMarkdown(l)}`)].join("\n"));
-        return `# consent-lens report\n\n${texts.join("\n\n")}\n`;
+        return `# ${m.markdown.title}\n\n${texts.join("\n\n")}\n`;
       },
     };
   },
@@ -55,41 +62,43 @@ export const formatMarkdown: Formatter = formatterOf(markdownStream);
 
 // Parts of the form no rule read, and identifiers masked, as quoted notes under the file's heading.
 function notices(view: ReportView): string[] {
-  return [languageNotice(view.report), identifierNotice(view.report)].flatMap((n) => (n ? [`> ${escapeMarkdown(n)}`, ""] : []));
+  return [languageNotice(view.report, view.messages), identifierNotice(view.report, view.messages)].flatMap((n) =>
+    n ? [`> ${escapeMarkdown(n)}`, ""] : [],
+  );
 }
 
-function summaryTable(rows: string[][], unreadable: Unreadable[]): string {
+function summaryTable(rows: string[][], unreadable: Unreadable[], m: Messages): string {
   const row = (cells: string[]) => `| ${cells.map(escapeMarkdown).join(" | ")} |`;
   return [
-    "## Summary",
+    `## ${m.summary}`,
     "",
-    row(summaryHeader),
-    `|${" --- |".repeat(summaryHeader.length)}`,
+    row(m.summaryHeader),
+    `|${" --- |".repeat(m.summaryHeader.length)}`,
     ...rows.map(row),
     ...unreadable.map((e) => `\n- ${escapeMarkdown(printable(e.path))}: could not be read (${escapeMarkdown(printable(e.error))})`),
   ].join("\n");
 }
 
 function fileSection(view: ReportView, { details, baseline }: FormatOptions): string {
-  const { report } = view;
+  const { report, messages: m } = view;
   const { readability: r } = report;
   const out: string[] = [`## ${escapeMarkdown(printable(view.path))}`, "", ...notices(view)];
   out.push(
-    `**Grade ${escapeMarkdown(gradeLabel(report.score))}**` +
+    `**${escapeMarkdown(m.markdown.gradeLine(view.gradeLabel))}**` +
       (report.coverage.checked
-        ? ` · ${view.risks.length} risks · ${view.protections.length} protections · ${view.missing.length} missing elements`
+        ? ` · ${m.risks(view.risks.length)} · ${m.protections(view.protections.length)} · ${m.missingElements(view.missing.length)}`
         : ""),
     "",
-    `- Kind of form: ${report.kinds.map((k) => k.title).join("; ") || "not recognised"}`,
-    `- ${view.pages} page(s), ${report.text.words} words; reading level grade ${r.grade} (IRBs ask for ${r.target}), reading ease ${r.ease}`,
+    `- ${m.kindOfForm}: ${view.kinds.map((k) => k.title).join("; ") || m.notRecognised}`,
+    `- ${m.markdown.facts(view.pages, report.text.words, r.grade, r.target, r.ease)}`,
   );
-  for (const note of report.text.document.notes) out.push(`- Note: ${escapeMarkdown(printable(note))}`);
+  for (const note of report.text.document.notes) out.push(`- ${m.note}: ${escapeMarkdown(printable(note))}`);
   if (baseline) out.push(`- ${escapeMarkdown(baselineText(baseline, view.accepted.length))}`);
   out.push(...keyPoints(view), ...risks(view, details), ...missing(view, details), ...protections(view), ...accepted(view));
   if (details) {
-    out.push("", "### Grade arithmetic", "", "| points | for |", "| ---: | --- |");
-    for (const line of report.score.breakdown)
-      out.push(`| ${line.points > 0 && line.label !== "start" ? "+" : ""}${line.points} | ${escapeMarkdown(line.label)} |`);
+    out.push("", `### ${m.gradeArithmetic}`, "", `| ${m.html.points.toLowerCase()} | ${m.html.for.toLowerCase()} |`, "| ---: | --- |");
+    for (const line of view.breakdown)
+      out.push(`| ${line.points > 0 && line.term.kind !== "start" ? "+" : ""}${line.points} | ${escapeMarkdown(line.label)} |`);
   }
   out.push("", questionList(view, details));
   return out.join("\n");
@@ -100,18 +109,19 @@ function keyPoints(view: ReportView): string[] {
   if (!points.length) return [];
   return [
     "",
-    "### What matters most",
+    `### ${view.messages.keyPoints}`,
     "",
     ...points.map((p) => {
-      const pages = p.kind === "silent" ? "" : pagesText(p.pages);
-      return `- ${escapeMarkdown(keyPointText(view.report, p))}${pages ? ` (${pages})` : ""}`;
+      const pages = p.kind === "silent" ? "" : view.messages.pages(p.pages);
+      return `- ${escapeMarkdown(keyPointText(view, p))}${pages ? ` (${pages})` : ""}`;
     }),
   ];
 }
 
 function risks(view: ReportView, details: boolean): string[] {
   if (!view.riskGroups.length) return [];
-  const out = ["", "### Risks by topic", "", "| topic | high | medium | low | info | pages |", "| --- | --- | --- | --- | --- | --- |"];
+  const m = view.messages;
+  const out = ["", `### ${m.markdown.risksByTopic}`, "", m.markdown.topicTableHeader, "| --- | --- | --- | --- | --- | --- |"];
   for (const g of view.riskGroups)
     out.push(
       `| ${g.title} | ${severities.map((s) => g.findings.filter((f) => f.finding.severity === s).length).join(" | ")} | ${g.pages.join(", ")} |`,
@@ -120,8 +130,8 @@ function risks(view: ReportView, details: boolean): string[] {
     out.push("");
     for (const g of view.riskGroups) {
       const top = g.findings[0]!;
-      const packs = [...new Set(g.findings.flatMap((f) => f.finding.pack ?? []))].map(
-        (p) => ` (with findings from rule pack ${escapeMarkdown(p)})`,
+      const packs = [...new Set(g.findings.flatMap((f) => f.finding.pack ?? []))].map((p) =>
+        m.markdown.withPackFindings(escapeMarkdown(p)),
       );
       out.push(
         `- **${g.title}** (${top.placeInWords}): ${escapeMarkdown(excerptOf(view.report.text, top.finding.sentence, shortQuote))}${packs.join("")}`,
@@ -134,17 +144,18 @@ function risks(view: ReportView, details: boolean): string[] {
 }
 
 function detailedGroup(view: ReportView, group: RiskGroup): string[] {
+  const m = view.messages;
   const out = ["", `#### ${group.title}`];
   for (const { rule, severity, sentences } of group.rules) {
     const pack = sentences[0]?.first.finding.pack;
     out.push(
       "",
-      `- **${severity.toUpperCase()}** ${escapeMarkdown(rule.title)} (\`${rule.id}\`${pack === undefined ? "" : `, from rule pack ${escapeMarkdown(pack)}`}): ${escapeMarkdown(rule.explanation)}${rule.citation ? ` (${escapeMarkdown(rule.citation)})` : ""}`,
+      `- **${m.severity[severity]}** ${escapeMarkdown(rule.title)} (\`${rule.id}\`${pack === undefined ? "" : `, ${m.fromPack(escapeMarkdown(pack))}`}): ${escapeMarkdown(rule.explanation)}${rule.citation ? ` (${escapeMarkdown(rule.citation)})` : ""}`,
     );
     for (const { first, places, quoted, alsoIn } of sentences) {
-      const also = alsoIn.length ? ` (also: ${alsoIn.map((c) => categoryTitles[c]).join(", ")})` : "";
+      const also = alsoIn.length ? ` ${m.alsoIn(alsoIn.map((c) => m.categoryTitles[c]))}` : "";
       if (!quoted) {
-        out.push(`  - ${places.join(", ")}: the sentence quoted above${also}`);
+        out.push(`  - ${places.join(", ")}: ${m.quotedAbove}${also}`);
         continue;
       }
       const e = excerpt(view.report.text, first.finding, quoteLimit);
@@ -161,7 +172,7 @@ function missing(view: ReportView, details: boolean): string[] {
   if (!view.missing.length) return [];
   return [
     "",
-    "### What the form does not say",
+    `### ${view.messages.missing}`,
     "",
     ...view.missing.map((e) =>
       details
@@ -175,12 +186,12 @@ function protections(view: ReportView): string[] {
   if (!view.protections.length) return [];
   return [
     "",
-    "### Protections",
+    `### ${view.messages.protectionsHeading}`,
     "",
     ...view.protections.map(({ finding: f, placeInWords }) => {
       const e = excerpt(view.report.text, f, 160);
       const source = findingSource(f);
-      return `- ${f.disputes ? "**Disputed:** " : ""}${categoryTitles[f.category]} (${placeInWords}): ${escapeMarkdown(e.before)}**${escapeMarkdown(e.match)}**${escapeMarkdown(e.after)}${source ? ` (${escapeMarkdown(source)})` : ""}`;
+      return `- ${f.disputes ? `**${view.messages.markdown.disputed}** ` : ""}${view.messages.categoryTitles[f.category]} (${placeInWords}): ${escapeMarkdown(e.before)}**${escapeMarkdown(e.match)}**${escapeMarkdown(e.after)}${source ? ` (${escapeMarkdown(source)})` : ""}`;
     }),
   ];
 }
@@ -195,23 +206,24 @@ function accepted(view: ReportView): string[] {
     "",
     ...view.accepted.map((a) => {
       const { severity, title, place, id } = acceptedItem(a);
-      return `- **${severity.toUpperCase()}** ${escapeMarkdown(title)} (${place ? `${place}, ` : ""}id \`${id}\`): ${escapeMarkdown(acceptanceText(a.accepted))}`;
+      return `- **${view.messages.severity[severity]}** ${escapeMarkdown(title)} (${place ? `${place}, ` : ""}id \`${id}\`): ${escapeMarkdown(acceptanceText(a.accepted))}`;
     }),
   ];
 }
 
 function questionList(view: ReportView, all: boolean): string {
-  const { questions, coverage } = view.report;
-  if (!coverage.checked) return "### Questions to ask before you sign\n\nNone: the form was not checked.";
-  if (!questions.length) return "### Questions to ask before you sign\n\nNone raised.";
+  const { questions, messages: m } = view;
+  const heading = `### ${m.questions}`;
+  if (!view.report.coverage.checked) return `${heading}\n\n${m.markdown.noneUnchecked}`;
+  if (!questions.length) return `${heading}\n\n${m.markdown.noneRaised}`;
   const shown = all ? questions : questions.slice(0, shortQuestions);
   return [
-    "### Questions to ask before you sign",
+    heading,
     "",
     ...shown.flatMap((q, i) => [
-      `${i + 1}. ${escapeMarkdown(q.text)} ${q.pages.length ? `(${pagesText(q.pages)})` : "(the form is silent)"}`,
-      ...(all ? q.related.map((r) => `   - also: ${escapeMarkdown(r)}`) : []),
+      `${i + 1}. ${escapeMarkdown(q.text)} ${q.pages.length ? `(${m.pages(q.pages)})` : m.formIsSilent}`,
+      ...(all ? q.related.map((r) => `   - ${m.also} ${escapeMarkdown(r)}`) : []),
     ]),
-    ...(shown.length < questions.length ? ["", `${questions.length - shown.length} more questions with --details.`] : []),
+    ...(shown.length < questions.length ? ["", m.markdown.moreQuestions(questions.length - shown.length)] : []),
   ].join("\n");
 }

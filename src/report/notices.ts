@@ -1,6 +1,7 @@
 import { pagedFormats, type Finding, type IdentifierKind, type Report } from "../types.js";
 import type { RuleChanges } from "../rules/load.js";
-import { languageName } from "../text/language.js";
+import { en } from "./messages/en.js";
+import type { Messages } from "./messages/index.js";
 import { locate } from "../text/locate.js";
 import { maskCharacter } from "./redact.js";
 
@@ -10,61 +11,43 @@ import { maskCharacter } from "./redact.js";
  * bundled ones.
  */
 
-const list = (items: string[]) => (items.length < 2 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`);
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+const list = en.notices.list;
 
 /** Where a span of the text is, in words: its pages ("page 2", "pages 2-3"), or its first line in a form without pages. */
-function placeOf(report: Report, start: number, end: number): string {
+function placeOf(report: Report, start: number, end: number, m: Messages): string {
   const [first, last] = [locate(report.text, start), locate(report.text, Math.max(start, end - 1))];
-  if (!pagedFormats.includes(report.text.document.format)) return `from line ${first.line}`;
-  return first.page === last.page ? `page ${first.page}` : `pages ${first.page}-${last.page}`;
+  if (!pagedFormats.includes(report.text.document.format)) return m.notices.fromLine(first.line);
+  return m.notices.pages(first.page, last.page);
 }
 
-/** Says which parts of the form no rule pack read, or undefined when the rules read all of it. */
-export function languageNotice(report: Report): string | undefined {
+/** Says which parts of the form no rule pack read, or undefined when the rules read all of it; in the messages' language. */
+export function languageNotice(report: Report, m: Messages = en): string | undefined {
   const { coverage } = report;
+  const { notices } = m;
   if (!coverage.unchecked.length) return undefined;
-  if (!coverage.checked)
-    return (
-      `This form is in ${languageName(coverage.main)}, which no loaded rule pack reads: it was not checked at all. ` +
-      `No findings here does not mean no risks.`
-    );
-  const unread = [...new Set(coverage.unchecked.map((s) => s.language))].map(languageName);
-  const all = [...new Set(report.text.languages.map((s) => s.language))].filter((l) => l !== "und").map(languageName);
-  const pages = coverage.unchecked.map((s) => placeOf(report, s.start, s.end));
-  return (
-    `This form is in ${list(all)}; its ${list(unread)} ${coverage.unchecked.length === 1 ? "section" : "sections"}` +
-    `${pages.length ? ` (${pages.join(", ")})` : ""} ${coverage.unchecked.length === 1 ? "was" : "were"} not checked: ` +
-    `no loaded rule pack reads ${list(unread)}. The findings and the grade are for its ${list(coverage.read.map(languageName))} sections only.`
-  );
+  if (!coverage.checked) return notices.notCheckedAtAll(notices.languageName(coverage.main));
+  const names = (codes: string[]) => notices.list(codes.map(notices.languageName));
+  const unread = [...new Set(coverage.unchecked.map((s) => s.language))];
+  const all = [...new Set(report.text.languages.map((s) => s.language))].filter((l) => l !== "und");
+  const places = coverage.unchecked.map((s) => placeOf(report, s.start, s.end, m));
+  return notices.sectionsNotChecked(names(all), names(unread), coverage.unchecked.length, places, names(coverage.read));
 }
-
-const kindWords: Record<IdentifierKind, [string, string]> = {
-  name: ["a name", "names"],
-  "date of birth": ["a date of birth", "dates of birth"],
-  "date of care": ["a date of care", "dates of care"],
-  "record number": ["a record or member number", "record or member numbers"],
-  SSN: ["a Social Security number", "Social Security numbers"],
-  phone: ["a phone number", "phone numbers"],
-  "e-mail": ["an e-mail address", "e-mail addresses"],
-  address: ["a postal address", "postal addresses"],
-};
 
 /** Says how many identifiers of a filled-in form are masked (or shown, with --no-redact); undefined when it holds none. */
-export function identifierNotice(report: Report): string | undefined {
+export function identifierNotice(report: Report, m: Messages = en): string | undefined {
   const { identifiers } = report;
   if (!identifiers.length) return undefined;
+  const { notices } = m;
   const counts = new Map<IdentifierKind, number>();
   for (const id of identifiers) counts.set(id.kind, (counts.get(id.kind) ?? 0) + 1);
   // A name recurs: its count is of places, not of people.
-  const what = list(
+  const what = notices.list(
     [...counts].map(([kind, n]) =>
-      n === 1 ? kindWords[kind][0] : kind === "name" ? `names in ${n} places` : `${n} ${kindWords[kind][1]}`,
+      n === 1 ? notices.identifierKinds[kind][0] : kind === "name" ? notices.namesInPlaces(n) : `${n} ${notices.identifierKinds[kind][1]}`,
     ),
   );
-  return report.redacted
-    ? `${plural(identifiers.length, "identifier")} the form was filled in with ${identifiers.length === 1 ? "is" : "are"} masked (${maskCharacter}${maskCharacter}${maskCharacter}): ${what}. --no-redact shows them.`
-    : `The form holds ${plural(identifiers.length, "identifier")} (${what}), shown as written (--no-redact): keep this report as private as the form.`;
+  return report.redacted ? notices.masked(identifiers.length, what, maskCharacter.repeat(3)) : notices.shown(identifiers.length, what);
 }
 
 /** One line for each way the run's rules differ from the bundled pack: config file, added packs, rules turned off, severities. */

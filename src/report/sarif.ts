@@ -289,7 +289,7 @@ interface SarifPart {
 function sarifPart(view: ReportView, index: number): SarifPart {
   const rules = new RunRules();
   const artifact = artifactOf(view);
-  const notice = languageNotice(view.report);
+  const notice = languageNotice(view.report, view.messages);
   return {
     artifact,
     results: fileResults(view, { uri: artifact.location.uri, index }, rules),

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { categories, grades, inputFormats, polarities, severities } from "../types.js";
 import { AcceptanceSchema } from "./baseline.js";
+import { reportLanguages } from "../rules/schema.js";
 
 /*
  * The JSON report (`scan --format json`): a stable, documented contract. The
@@ -100,6 +101,9 @@ export const LanguageJson = z
       .describe("The form's sections by language, in order; one for a form in one language"),
     checked: z.boolean().describe("false when too little of the form is in a language the rules read: no findings, no grade, no questions"),
     notice: z.string().optional().describe("What was not checked, in words, when any section was not"),
+    report: z
+      .enum(reportLanguages)
+      .describe("The language of this report's words (titles, explanations, questions, key points): English unless --lang chose another"),
   })
   .describe("The form's language, section by section, and what the rules could read");
 

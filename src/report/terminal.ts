@@ -1,11 +1,13 @@
 import { Chalk, type ChalkInstance } from "chalk";
 import wrapAnsi from "wrap-ansi";
 import { pagedFormats, type Grade, type Severity } from "../types.js";
-import { categoryTitles } from "./labels.js";
+import type { ReportLanguage } from "../rules/schema.js";
 import { printable } from "../text/printable.js";
 import { excerpt, excerptOf } from "./excerpt.js";
-import { keyPointText, pagesText } from "./key-points.js";
-import { summaryHeader, summaryRow } from "./summary.js";
+import { keyPointText } from "./key-points.js";
+import { summaryRow } from "./summary.js";
+import { messagesIn, type Messages } from "./messages/index.js";
+import { en } from "./messages/en.js";
 import { formatterOf, type Formatter, type FormatOptions, type FormatStream } from "./format.js";
 import { acceptanceText, acceptedItem, baselineText } from "./baseline.js";
 import { shortId } from "./fingerprint.js";
@@ -26,6 +28,7 @@ class Writer {
   constructor(
     readonly c: ChalkInstance,
     readonly width: number,
+    readonly m: Messages = en,
   ) {}
 
   line(s = "") {
@@ -46,11 +49,12 @@ class Writer {
   }
 
   severity(s: Severity) {
-    return { high: this.c.bold.red("HIGH"), medium: this.c.bold.yellow("MEDIUM"), low: this.c.cyan("LOW"), info: this.c.dim("INFO") }[s];
+    const label = this.m.severity[s];
+    return { high: this.c.bold.red(label), medium: this.c.bold.yellow(label), low: this.c.cyan(label), info: this.c.dim(label) }[s];
   }
 
   grade(grade: Grade | undefined) {
-    return grade ? this.c.bold[gradeColors[grade]](`Grade ${grade}`) : this.c.bold("No grade");
+    return grade ? this.c.bold[gradeColors[grade]](this.m.grade(grade)) : this.c.bold(this.m.noGrade);
   }
 }
 
@@ -60,24 +64,32 @@ class Writer {
  * questions; `details` adds why each finding matters, every sentence, the protections,
  * the grade arithmetic and all the questions.
  */
-export const terminalStream: FormatStream<{ text: string; row: string[] }> = {
+export const terminalStream: FormatStream<{ text: string; row: string[]; language: ReportLanguage }> = {
   part: (view, _index, options) => {
     const c = new Chalk({ level: options.color ? 1 : 0 });
     const width = Math.max(40, Math.min(options.width, 100));
-    if (!options.questionsOnly) return { text: formatReport(view, new Writer(c, width), options), row: summaryRow(view) };
-    const w = new Writer(c, width);
+    const w = new Writer(c, width, view.messages);
+    const { language } = view;
+    if (!options.questionsOnly) return { text: formatReport(view, w, options), row: summaryRow(view), language };
     w.line(c.bold(printable(view.path)));
     notices(view, w);
-    return { text: `${w.lines.join("\n")}\n${formatQuestions(view, c, width, options.details)}\n`, row: summaryRow(view) };
+    return { text: `${w.lines.join("\n")}\n${formatQuestions(view, c, width, options.details)}\n`, row: summaryRow(view), language };
   },
   // Each report is written as it comes, after the rules of the run; the summary closes a batch.
   open: (options) => {
     const c = new Chalk({ level: options.color ? 1 : 0 });
     const rows: string[][] = [];
+    const languages = new Set<ReportLanguage>();
     return {
-      add: ({ text, row }) => (rows.push(row) > 1 ? "\n" : ruleChanges(options, c, Math.max(40, Math.min(options.width, 100)))) + text,
+      add: ({ text, row, language }) => {
+        languages.add(language);
+        return (rows.push(row) > 1 ? "\n" : ruleChanges(options, c, Math.max(40, Math.min(options.width, 100)))) + text;
+      },
+      // The batch's summary is in the forms' language when they share one, else in English.
       end: (unreadable) =>
-        rows.length && !options.questionsOnly && rows.length + unreadable.length > 1 ? `\n${summary(rows, unreadable, c)}` : "",
+        rows.length && !options.questionsOnly && rows.length + unreadable.length > 1
+          ? `\n${summary(rows, unreadable, c, languages.size === 1 ? messagesIn[[...languages][0]!] : en)}`
+          : "",
     };
   },
 };
@@ -96,16 +108,16 @@ function ruleChanges({ changes }: FormatOptions, c: ChalkInstance, width: number
 
 // Parts of the form no rule read, and identifiers masked: said under the header of every form.
 function notices(view: ReportView, w: Writer) {
-  const language = languageNotice(view.report);
+  const language = languageNotice(view.report, view.messages);
   if (language) w.para(w.c.bold.yellow(language));
-  const identifiers = identifierNotice(view.report);
+  const identifiers = identifierNotice(view.report, view.messages);
   if (identifiers) w.para(w.c.dim(identifiers));
 }
 
 // The batch overview: one aligned row per form, then the files that could not be read.
-function summary(formRows: string[][], unreadable: Unreadable[], c: ChalkInstance): string {
-  const rows = [summaryHeader, ...formRows];
-  const widths = summaryHeader.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+function summary(formRows: string[][], unreadable: Unreadable[], c: ChalkInstance, m: Messages): string {
+  const rows = [m.summaryHeader, ...formRows];
+  const widths = m.summaryHeader.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
   const lines = rows.map((r, n) => {
     const line = r
       .map((cell, i) => cell.padEnd(widths[i]!))
@@ -114,7 +126,7 @@ function summary(formRows: string[][], unreadable: Unreadable[], c: ChalkInstanc
     return n === 0 ? c.bold(line) : line;
   });
   for (const e of unreadable) lines.push(c.red(`${printable(e.path)}  could not be read: ${printable(e.error)}`));
-  return `${c.bold.underline("Summary")}\n${lines.join("\n")}\n`;
+  return `${c.bold.underline(m.summary)}\n${lines.join("\n")}\n`;
 }
 
 function formatReport(view: ReportView, w: Writer, { details, baseline }: FormatOptions): string {
@@ -128,30 +140,29 @@ function formatReport(view: ReportView, w: Writer, { details, baseline }: Format
   if (details) grade(view, w);
   w.line();
   w.line(formatQuestions(view, w.c, w.width, details));
-  if (!details)
-    w.para(w.c.dim(`More: add --details for why each finding matters, every sentence, the grade arithmetic and all the questions.`));
+  if (!details) w.para(w.c.dim(w.m.moreHint));
   return w.lines.join("\n") + "\n";
 }
 
 function header(view: ReportView, w: Writer, baseline: string | undefined) {
-  const { c } = w;
+  const { c, m } = w;
   const { report } = view;
   w.line(c.bold(printable(view.path)));
-  const pages = pagedFormats.includes(report.text.document.format) ? `, ${view.pages} page${view.pages === 1 ? "" : "s"}` : "";
-  const kinds = report.kinds.map((k) => k.title + (k.given ? " (as given)" : "")).join("; ");
-  w.para(c.dim(`${view.formatName}${pages}, ${report.text.words.toLocaleString("en-US")} words${kinds ? ` · ${kinds}` : ""}`));
-  const plural = (n: number, word: string) => `${c.bold(String(n))} ${word}${n === 1 ? "" : "s"}`;
-  const score = report.score.grade ? c.dim(` (${report.score.score}/100)`) : c.dim(`: ${report.score.ungraded}`);
+  const pages = pagedFormats.includes(report.text.document.format) ? `, ${m.pageCount(view.pages)}` : "";
+  const kinds = view.kinds.map((k) => k.title + (k.given ? ` ${m.asGiven}` : "")).join("; ");
+  w.para(c.dim(`${view.formatName}${pages}, ${m.words(report.text.words)}${kinds ? ` · ${kinds}` : ""}`));
+  const bold = (n: number) => c.bold(String(n));
+  const score = report.score.grade ? c.dim(` (${report.score.score}/100)`) : c.dim(`: ${view.ungraded}`);
   const counts = report.coverage.checked
-    ? `  ${plural(view.risks.length, "risk")}, ${plural(view.protections.length, "protection")}, ${plural(view.missing.length, "missing element")}`
+    ? `  ${m.risks(view.risks.length, bold(view.risks.length))}, ${m.protections(view.protections.length, bold(view.protections.length))}, ${m.missingElements(view.missing.length, bold(view.missing.length))}`
     : "";
   w.para(`${w.grade(report.score.grade)}${score}${counts}`);
   const r = report.readability;
   if (r.sentences)
     w.para(
-      `${c.dim("Reading level:")} grade ${r.grade} ${r.grade > r.target ? c.yellow(`(harder than the grade ${r.target} IRBs ask for)`) : c.green(`(within grade ${r.target})`)}`,
+      `${c.dim(m.readingLevel)} ${m.readingGrade(r.grade)} ${r.grade > r.target ? c.yellow(m.harderThan(r.target)) : c.green(m.within(r.target))}`,
     );
-  for (const note of report.text.document.notes) w.para(c.yellow(`note: ${printable(note)}`));
+  for (const note of report.text.document.notes) w.para(c.yellow(`${m.note}: ${printable(note)}`));
   notices(view, w);
   if (baseline) w.para(c.dim(baselineText(baseline, view.accepted.length)));
 }
@@ -159,24 +170,24 @@ function header(view: ReportView, w: Writer, baseline: string | undefined) {
 function keyPoints(view: ReportView, w: Writer) {
   const points = view.report.keyPoints;
   if (!points.length) return;
-  w.heading("What matters most");
+  w.heading(w.m.keyPoints);
   for (const point of points) {
-    const pages = point.kind === "silent" ? "" : pagesText(point.pages);
-    w.para(`• ${keyPointText(view.report, point)}${pages ? w.c.dim(` (${pages})`) : ""}`, 4, 2);
+    const pages = point.kind === "silent" ? "" : w.m.pages(point.pages);
+    w.para(`• ${keyPointText(view, point)}${pages ? w.c.dim(` (${pages})`) : ""}`, 4, 2);
   }
 }
 
 // One line per topic; a high-risk topic also quotes its first sentence not already shown.
 function topics(view: ReportView, w: Writer) {
   if (!view.riskGroups.length) return;
-  w.heading("Risks, by topic");
+  w.heading(w.m.risksByTopic);
   const shown = new Set<number>();
   for (const group of view.riskGroups) {
     const n = new Set(group.findings.map((f) => f.finding.sentence.start)).size;
     const severity = group.findings[0]!.finding.severity;
-    const packs = [...new Set(group.findings.flatMap((f) => f.finding.pack ?? []))].map((p) => `; from rule pack ${p}`).join("");
+    const packs = [...new Set(group.findings.flatMap((f) => f.finding.pack ?? []))].map((p) => `; ${w.m.fromPack(p)}`).join("");
     w.para(
-      `${w.severity(severity)}  ${w.c.bold(group.title)} ${w.c.dim(`(${n} sentence${n === 1 ? "" : "s"}, ${pagesText(group.pages)}${packs})`)}`,
+      `${w.severity(severity)}  ${w.c.bold(group.title)} ${w.c.dim(`(${w.m.sentences(n)}, ${w.m.pages(group.pages)}${packs})`)}`,
       4,
       2,
     );
@@ -193,31 +204,31 @@ function detailedGroup(view: ReportView, group: RiskGroup, w: Writer) {
     const pack = sentences[0]?.first.finding.pack;
     w.line();
     w.para(
-      `${w.severity(severity)}  ${w.c.bold(rule.title)} ${w.c.dim(`[${rule.id}${pack === undefined ? "" : `, from rule pack ${pack}`}]`)}`,
+      `${w.severity(severity)}  ${w.c.bold(rule.title)} ${w.c.dim(`[${rule.id}${pack === undefined ? "" : `, ${w.m.fromPack(pack)}`}]`)}`,
       2,
     );
-    w.para(`${w.c.dim("Why it matters:")} ${rule.explanation.trim()}`, 4);
-    for (const q of rule.questions) w.para(`${w.c.dim("Ask:")} ${q}`, 4);
+    w.para(`${w.c.dim(w.m.whyItMatters)} ${rule.explanation.trim()}`, 4);
+    for (const q of rule.questions) w.para(`${w.c.dim(w.m.ask)} ${q}`, 4);
     for (const entry of sentences) sentence(view, entry, w);
   }
 }
 
 function sentence(view: ReportView, { first, places, quoted, alsoIn }: SentenceEntry, w: Writer) {
-  const { c } = w;
-  const also = alsoIn.length ? c.dim(` (also: ${alsoIn.map((k) => categoryTitles[k]).join(", ")})`) : "";
-  if (!quoted) return w.para(`${c.bold(places.join(", "))} ${c.dim("the sentence quoted above")}${also}`, 4);
+  const { c, m } = w;
+  const also = alsoIn.length ? c.dim(` ${m.alsoIn(alsoIn.map((k) => m.categoryTitles[k]))}`) : "";
+  if (!quoted) return w.para(`${c.bold(places.join(", "))} ${c.dim(m.quotedAbove)}${also}`, 4);
   const e = excerpt(view.report.text, first.finding, quoteLimit);
   w.para(
     `${c.bold(places.join(", "))} “${e.before}${c.bold.underline(e.match)}${e.after}”${also} ${c.dim(`(id ${shortId(first.fingerprint)})`)}`,
     6,
     4,
   );
-  if (first.finding.cue) w.para(c.dim(`(still a risk: “${first.finding.cue}” leaves the door open)`), 6);
+  if (first.finding.cue) w.para(c.dim(m.stillRisk(first.finding.cue)), 6);
 }
 
 function missing(view: ReportView, w: Writer, details: boolean) {
   if (!view.missing.length) return;
-  w.heading("What the form does not say");
+  w.heading(w.m.missing);
   const shown = details ? view.missing : view.missing.slice(0, shortList);
   for (const element of shown) {
     if (!details) {
@@ -230,14 +241,14 @@ function missing(view: ReportView, w: Writer, details: boolean) {
       2,
     );
     w.para(element.explanation, 4);
-    w.para(`${w.c.dim("Ask:")} ${element.question}`, 4);
+    w.para(`${w.c.dim(w.m.ask)} ${element.question}`, 4);
   }
-  if (shown.length < view.missing.length) w.para(w.c.dim(`and ${view.missing.length - shown.length} more`), 2);
+  if (shown.length < view.missing.length) w.para(w.c.dim(w.m.andMore(view.missing.length - shown.length)), 2);
 }
 
 function protections(view: ReportView, w: Writer, details: boolean) {
   if (!view.protections.length) return;
-  w.heading("Protections the form promises");
+  w.heading(w.m.protectionsPromised);
   // A pack's protection that disputes a risk is always shown.
   const disputed = view.protections.filter((v) => v.finding.disputes);
   const shown = details
@@ -247,10 +258,10 @@ function protections(view: ReportView, w: Writer, details: boolean) {
     const e = excerpt(view.report.text, f, details ? 160 : 110);
     const source = findingSource(f);
     const mark = f.disputes ? w.c.yellow("?") : w.c.green("✓");
-    w.para(`${mark} ${w.c.bold(place)} ${categoryTitles[f.category]}: “${e.before}${w.c.green(e.match)}${e.after}”`, 4, 2);
+    w.para(`${mark} ${w.c.bold(place)} ${w.m.categoryTitles[f.category]}: “${e.before}${w.c.green(e.match)}${e.after}”`, 4, 2);
     if (source) w.para(f.disputes ? w.c.yellow(`(${source})`) : w.c.dim(`(${source})`), 4);
   }
-  if (shown.length < view.protections.length) w.para(w.c.dim(`and ${view.protections.length - shown.length} more`), 2);
+  if (shown.length < view.protections.length) w.para(w.c.dim(w.m.andMore(view.protections.length - shown.length)), 2);
 }
 
 // Findings a team has accepted: apart from the risks, with who accepted them, why and when.
@@ -265,30 +276,30 @@ function accepted(view: ReportView, w: Writer) {
 }
 
 function grade(view: ReportView, w: Writer) {
-  const { grade: letter, score, breakdown, ungraded } = view.report.score;
-  w.heading(letter ? `How the grade was worked out: ${letter} (${score}/100)` : `No grade: ${ungraded}`);
-  for (const line of breakdown)
-    w.line(`  ${`${line.points > 0 && line.label !== "start" ? "+" : ""}${line.points}`.padStart(4)}  ${line.label}`);
+  const { grade: letter, score } = view.report.score;
+  w.heading(letter ? `${w.m.gradeWork}: ${letter} (${score}/100)` : `${w.m.noGrade}: ${view.ungraded}`);
+  for (const line of view.breakdown)
+    w.line(`  ${`${line.points > 0 && line.term.kind !== "start" ? "+" : ""}${line.points}`.padStart(4)}  ${line.label}`);
 }
 
 /** The numbered questions to ask before signing, with the pages they concern; ten unless `all`. */
 export function formatQuestions(view: ReportView, c: ChalkInstance, width: number, all: boolean): string {
-  const { questions, coverage } = view.report;
-  if (!coverage.checked) return c.bold.yellow("No questions: the form was not checked.");
-  if (!questions.length) return c.green("No questions raised. Read the form anyway: the tool only knows the phrasings it has rules for.");
+  const { questions, messages: m } = view;
+  if (!view.report.coverage.checked) return c.bold.yellow(m.noQuestionsUnchecked);
+  if (!questions.length) return c.green(m.noQuestionsRaised);
   const shown = all ? questions : questions.slice(0, shortQuestions);
   const digits = String(shown.length).length;
-  const lines = [c.bold.underline("Questions to ask before you sign")];
+  const lines = [c.bold.underline(m.questions)];
   const wrap = (text: string, first: string, rest: string) =>
     wrapAnsi(text, width - rest.length, { hard: true })
       .split("\n")
       .map((line, j) => (j === 0 ? first : rest) + line);
   shown.forEach((q, i) => {
-    const where = q.pages.length ? c.dim(` (${pagesText(q.pages)})`) : c.dim(" (the form is silent)");
+    const where = c.dim(` ${q.pages.length ? `(${m.pages(q.pages)})` : m.formIsSilent}`);
     lines.push(...wrap(`${q.text}${where}`, `  ${`${i + 1}.`.padStart(digits + 1)} `, " ".repeat(digits + 4)));
     if (all)
-      for (const related of q.related) lines.push(...wrap(related, `${" ".repeat(digits + 4)}${c.dim("also:")} `, " ".repeat(digits + 10)));
+      for (const related of q.related) lines.push(...wrap(related, `${" ".repeat(digits + 4)}${c.dim(m.also)} `, " ".repeat(digits + 10)));
   });
-  if (shown.length < questions.length) lines.push(c.dim(`  and ${questions.length - shown.length} more with --details`));
+  if (shown.length < questions.length) lines.push(c.dim(`  ${m.moreQuestions(questions.length - shown.length)}`));
   return lines.join("\n");
 }

@@ -1,6 +1,19 @@
-import { pagedFormats, severities, type Category, type Finding, type Position, type Report, type Severity, type Span } from "../types.js";
-import type { Element, Rule } from "../rules/schema.js";
-import { categoryTitles, formatNames } from "./labels.js";
+import {
+  pagedFormats,
+  severities,
+  type Category,
+  type Finding,
+  type FormKind,
+  type Position,
+  type Question,
+  type Report,
+  type ScoreLine,
+  type Severity,
+  type Span,
+} from "../types.js";
+import { reportLanguages, type Element, type ReportLanguage, type Rule } from "../rules/schema.js";
+import { messagesIn, type Messages } from "./messages/index.js";
+import { en } from "./messages/en.js";
 import { fingerprintsOf, missingFingerprint } from "./fingerprint.js";
 import type { Acceptance, AcceptedIn } from "./baseline.js";
 
@@ -72,6 +85,20 @@ export interface Unreadable {
 export interface ReportView {
   /** The report itself, for the text the formats quote (through excerpt.ts). */
   report: Report;
+  /** The language the report is written in; rules, elements, kinds and questions below are in it (English where a text has no translation). */
+  language: ReportLanguage;
+  /** The report's fixed strings in that language: every format reads them, so all formats speak alike. */
+  messages: Messages;
+  /** The kinds of form, titled in the report's language. */
+  kinds: FormKind[];
+  /** The questions to ask before signing, in the report's language. */
+  questions: Question[];
+  /** Why the form has no grade, in the report's language; undefined when it has one. */
+  ungraded?: string;
+  /** "B (78/100)" or "no grade: ...", in the report's language. */
+  gradeLabel: string;
+  /** The grade's arithmetic, in the report's language. */
+  breakdown: ScoreLine[];
   path: string;
   formatName: string;
   pages: number;
@@ -99,33 +126,69 @@ const bySeverity = (a: FindingView, b: FindingView) =>
   rank(a.finding.severity) - rank(b.finding.severity) || a.finding.span.start - b.finding.span.start;
 const spanKey = (s: Span) => `${s.start}:${s.end}`;
 
-export function placeOf(report: Report, position: Position): { place: string; placeInWords: string } {
+export function placeOf(report: Report, position: Position, messages: Messages = en): { place: string; placeInWords: string } {
   return pagedFormats.includes(report.text.document.format)
-    ? { place: `p${position.page}:${position.line}`, placeInWords: `page ${position.page}, line ${position.line}` }
-    : { place: `line ${position.line}`, placeInWords: `line ${position.line}` };
+    ? { place: `p${position.page}:${position.line}`, placeInWords: messages.placeInWords(position.line, position.page) }
+    : { place: messages.placeInWords(position.line), placeInWords: messages.placeInWords(position.line) };
 }
 
-export function findingView(report: Report, finding: Finding, fingerprint: string, accepted?: Acceptance): FindingView {
+/** A rule, element or kind with its texts in the report's language, where its file gives them (`es:`); else as it is, in English. */
+function inLanguage<T extends { es?: object | undefined }>(language: ReportLanguage, item: T): T {
+  const texts = language === "en" ? undefined : item[language];
+  return texts ? { ...item, ...texts } : item;
+}
+
+export function findingView(
+  report: Report,
+  finding: Finding,
+  fingerprint: string,
+  accepted?: Acceptance,
+  language: ReportLanguage = "en",
+): FindingView {
   const rule = report.rulesById.get(finding.ruleId);
   if (!rule) throw new Error(`finding of unknown rule "${finding.ruleId}"`);
-  return { finding, rule, ...placeOf(report, finding.position), fingerprint, ...(accepted && { accepted }) };
+  const place = placeOf(report, finding.position, messagesIn[language]);
+  return { finding, rule: inLanguage(language, rule), ...place, fingerprint, ...(accepted && { accepted }) };
+}
+
+/** The language a report is written in when none is chosen: the form's main language, if reports can be written in it. */
+export function formLanguage(report: Report): ReportLanguage {
+  return reportLanguages.find((l) => l === report.coverage.main) ?? "en";
+}
+
+// A question is worded by a rule or an element: the same one's text in the report's language.
+function questionsIn(report: Report, language: ReportLanguage): Question[] {
+  if (language === "en") return report.questions;
+  const translated = new Map<string, string>();
+  for (const rule of report.rulesById.values())
+    rule[language]?.questions.forEach((q, i) => rule.questions[i] !== undefined && translated.set(rule.questions[i]!, q));
+  for (const { element } of report.missing) if (element[language]) translated.set(element.question, element[language].question);
+  const say = (text: string) => translated.get(text) ?? text;
+  return report.questions.map((q) => ({ ...q, text: say(q.text), related: q.related.map(say) }));
 }
 
 const isAccepted = <T extends { accepted?: Acceptance }>(v: T): v is T & { accepted: Acceptance } => v.accepted !== undefined;
 const severityOf = (v: FindingView | MissingView) => ("finding" in v ? v.finding.severity : v.element.severity);
 
-/** The view of one form; `acceptedIn` tells which of its findings the baseline accepts (only risks and missing elements can be). */
-export function reportView(report: Report, acceptedIn: AcceptedIn = () => undefined): ReportView {
+/**
+ * The view of one form; `acceptedIn` tells which of its findings the baseline accepts (only
+ * risks and missing elements can be); `language` is that of the report's words, by default
+ * the form's own (./messages/).
+ */
+export function reportView(report: Report, acceptedIn: AcceptedIn = () => undefined, language = formLanguage(report)): ReportView {
+  const messages = messagesIn[language];
   const fingerprints = fingerprintsOf(report);
   const findings = report.findings.map((f) => {
     const fingerprint = fingerprints.get(f)!;
-    return findingView(report, f, fingerprint, f.polarity === "risk" ? acceptedIn(fingerprint) : undefined);
+    return findingView(report, f, fingerprint, f.polarity === "risk" ? acceptedIn(fingerprint) : undefined, language);
   });
   const allMissing = report.missing.map(({ element }) => {
     const fingerprint = missingFingerprint(element.id);
     const accepted = acceptedIn(fingerprint);
-    return { element, fingerprint, ...(accepted && { accepted }) };
+    return { element: inLanguage(language, element), fingerprint, ...(accepted && { accepted }) };
   });
+  const { score } = report;
+  const ungraded = score.grade ? undefined : score.because ? messages.ungraded(score.because) : score.ungraded;
   const risks = findings.filter((v) => v.finding.polarity === "risk" && !v.accepted).sort(bySeverity);
   const protections = findings
     .filter((v) => v.finding.polarity === "protection")
@@ -133,12 +196,19 @@ export function reportView(report: Report, acceptedIn: AcceptedIn = () => undefi
   const document = report.text.document;
   return {
     report,
+    language,
+    messages,
+    kinds: report.kinds.map((k) => inLanguage(language, k)),
+    questions: questionsIn(report, language),
+    ...(ungraded !== undefined && { ungraded }),
+    gradeLabel: messages.gradeLabel(score.grade, score.score, ungraded ?? "not graded"),
+    breakdown: score.breakdown.map((line) => ({ ...line, label: messages.scoreTerm(line.term) })),
     path: document.path,
-    formatName: formatNames[document.format],
+    formatName: messages.formatNames[document.format],
     pages: document.pageStarts.length,
     findings,
     risks,
-    riskGroups: riskGroups(report, risks),
+    riskGroups: riskGroups(report, risks, messages),
     riskCounts: Object.fromEntries(severities.map((s) => [s, risks.filter((v) => v.finding.severity === s).length])) as Record<
       Severity,
       number
@@ -151,7 +221,7 @@ export function reportView(report: Report, acceptedIn: AcceptedIn = () => undefi
   };
 }
 
-function riskGroups(report: Report, risks: FindingView[]): RiskGroup[] {
+function riskGroups(report: Report, risks: FindingView[], messages: Messages): RiskGroup[] {
   const byCategory = new Map<Category, FindingView[]>();
   for (const v of risks) byCategory.set(v.finding.category, [...(byCategory.get(v.finding.category) ?? []), v]);
   const categoriesOf = new Map<string, Category[]>();
@@ -164,7 +234,7 @@ function riskGroups(report: Report, risks: FindingView[]): RiskGroup[] {
   const quoted = new Set<string>();
   return groups.map(([category, findings]) => ({
     category,
-    title: categoryTitles[category],
+    title: messages.categoryTitles[category],
     findings,
     rules: ruleGroups(report, findings, (sentence) => {
       const key = spanKey(sentence);

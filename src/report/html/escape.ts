@@ -2,5 +2,3 @@ const entities: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;
 
 /** Escapes for element content and quoted attributes alike: every string from a form or a rule pack goes through it. */
 export const esc = (s: string) => s.replace(/[&<>"']/g, (ch) => entities[ch]!);
-
-export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;

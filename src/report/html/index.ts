@@ -1,25 +1,28 @@
 import { formatterOf, type Formatter, type FormatOptions, type FormatStream } from "../format.js";
 import { css, cssHash, script, scriptHash } from "./assets.generated.js";
-import { esc, plural } from "./escape.js";
+import { esc } from "./escape.js";
 import { idsOf, questionsHtml, reportHtml } from "./sections.js";
 import { ruleChangeLines } from "../notices.js";
 import type { RuleChanges } from "../../rules/load.js";
-import { gradeLabel } from "../labels.js";
 import { keyPointText } from "../key-points.js";
 import type { ReportView } from "../view.js";
+import type { ReportLanguage } from "../../rules/schema.js";
+import { messagesIn, type Messages } from "../messages/index.js";
+import { en } from "../messages/en.js";
 
 // Only this file's own style and script may run, and nothing may be fetched: the page stays offline
 // even if some text of a form were to get past the escaping.
 const policy = `default-src 'none'; style-src ${cssHash}; script-src ${scriptHash}; base-uri 'none'; form-action 'none'`;
 
 /** The HTML formatter: one self-contained page with every form's whole text, its findings marked in place. */
-type HtmlPart = { path: string; html: string; row: string };
+type HtmlPart = { path: string; html: string; row: string; language: ReportLanguage };
 
 export const htmlStream: FormatStream<HtmlPart> = {
   part: (view, r, options) => ({
     path: view.path,
     html: options.questionsOnly ? questionsHtml(view, r) : reportHtml(view, r, options.baseline),
     row: summaryRow(view, r),
+    language: view.language,
   }),
   // The page opens with the batch's summary: the forms' HTML waits for it.
   open: (options) => {
@@ -32,9 +35,13 @@ export const formatHtml: Formatter = formatterOf(htmlStream);
 
 function page(parts: HtmlPart[], options: FormatOptions): string {
   const files = parts.map((p) => p.path);
-  const title = files.length === 1 ? `${files[0]}: consent-lens report` : `consent-lens report: ${plural(files.length, "form")}`;
+  // The page's own words, and its lang, are the forms' language when they share one, else English.
+  const languages = new Set(parts.map((p) => p.language));
+  const m = languages.size === 1 ? messagesIn[[...languages][0]!] : en;
+  const heading = m.markdown.title;
+  const title = files.length === 1 ? `${files[0]}: ${heading}` : `${heading}: ${m.html.forms(files.length)}`;
   return `<!doctype html>
-<html lang="en">
+<html lang="${m.code}">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${policy}">
@@ -46,14 +53,22 @@ function page(parts: HtmlPart[], options: FormatOptions): string {
 <body>
 <div class="page">
 <header class="page-head">
-<h1>consent-lens report</h1>
-<p>This page holds the whole text of the form: keep it as private as the form itself.</p>
+<h1>${esc(heading)}</h1>
+<p>${m.html.privateNote}</p>
 </header>
 <main>
-${[rulesUsed(options.changes), parts.length > 1 && !options.questionsOnly ? batchSummary(parts.map((p) => p.row)) : ""].join("")}
+${[
+  rulesUsed(options.changes),
+  parts.length > 1 && !options.questionsOnly
+    ? batchSummary(
+        parts.map((p) => p.row),
+        m,
+      )
+    : "",
+].join("")}
 ${parts.map((p) => p.html).join("\n")}
 </main>
-<footer>Made by consent-lens ${esc(options.version)}, offline. It only knows the phrasings it has rules for: read the form itself too.</footer>
+<footer>${esc(m.html.footer(options.version))}</footer>
 </div>
 <div id="tip" class="tip" hidden aria-hidden="true"></div>
 <script>${script}</script>
@@ -76,17 +91,17 @@ ${lines.map((l) => `<li>${esc(l)}</li>`).join("\n")}
 
 // A batch opens with one row per form, linking to its report.
 function summaryRow(view: ReportView, r: number): string {
-  const { report } = view;
-  const risks = report.keyPoints.filter((p) => p.kind === "allows").slice(0, 2);
-  return `<tr><th scope="row"><a href="#${idsOf(r)("title")}">${esc(view.path)}</a></th><td>${esc(report.kinds.map((k) => k.title).join(", ") || "—")}</td>
-<td>${esc(gradeLabel(report.score))}</td><td>${risks.map((p) => esc(keyPointText(report, p))).join("<br>") || "none found"}</td><td class="num">${view.missing.length}</td></tr>`;
+  const risks = view.report.keyPoints.filter((p) => p.kind === "allows").slice(0, 2);
+  return `<tr><th scope="row"><a href="#${idsOf(r)("title")}">${esc(view.path)}</a></th><td>${esc(view.kinds.map((k) => k.title).join(", ") || "—")}</td>
+<td>${esc(view.gradeLabel)}</td><td>${risks.map((p) => esc(keyPointText(view, p))).join("<br>") || view.messages.html.noneFound}</td><td class="num">${view.missing.length}</td></tr>`;
 }
 
-function batchSummary(rows: string[]): string {
+function batchSummary(rows: string[], m: Messages): string {
+  const { html } = m;
   return `<section class="batch" aria-labelledby="batch-h">
-<h2 id="batch-h">${plural(rows.length, "form")}</h2>
+<h2 id="batch-h">${html.forms(rows.length)}</h2>
 <div class="table-wrap"><table>
-<thead><tr><th scope="col">Form</th><th scope="col">Kind</th><th scope="col">Grade</th><th scope="col">Key risks</th><th scope="col" class="num">Missing</th></tr></thead>
+<thead><tr><th scope="col">${html.form}</th><th scope="col">${html.kind}</th><th scope="col">${html.gradeColumn}</th><th scope="col">${html.keyRisks}</th><th scope="col" class="num">${html.missingColumn}</th></tr></thead>
 <tbody>
 ${rows.join("\n")}
 </tbody>
