@@ -4,7 +4,7 @@ import { scan } from "../scan.js";
 import { reportView } from "../report/view.js";
 import { redact } from "../report/redact.js";
 import { reportHtml } from "../report/html/sections.js";
-import { plural } from "../report/html/escape.js";
+import { en } from "../report/messages/en.js";
 import { bundledRulebook } from "./rulebook.js";
 
 /*
@@ -55,8 +55,9 @@ async function check(file: File) {
     for (const button of output.querySelectorAll<HTMLButtonElement>("button.print")) button.hidden = false;
     // On a phone the report starts below the picker: bring it into view (the status line tells a screen reader).
     output.scrollIntoView({ block: "start" });
-    const found = view.risks.length ? plural(view.risks.length, "risk") : "no risks";
-    show("done", `${file.name} checked: ${found}, ${plural(view.missing.length, "missing element")}. The report is below.`);
+    // The page speaks English; the report below is in the form's language.
+    const found = view.risks.length ? en.risks(view.risks.length) : "no risks";
+    show("done", `${file.name} checked: ${found}, ${en.missingElements(view.missing.length)}. The report is below.`);
   } catch (error) {
     // The same line as the command line prints for this file.
     if (attempt === latest) show("problem", `${file.name}: ${describeError(error)}`);
