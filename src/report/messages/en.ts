@@ -11,7 +11,7 @@ function scoreTerm(term: ScoreTerm): string {
       return "start";
     case "risk": {
       const more = term.moreKinds ? `, ${plural(term.moreKinds, "more kind")} of it` : "";
-      const weight = term.weight === undefined ? "" : `, counted × ${term.weight}`;
+      const weight = term.weight === undefined ? "" : `, counted × ${Math.round(term.weight * 100) / 100}`;
       return `${term.category}: ${term.severity} risk (how unusual: ${term.unusual} of 5)${more}${weight}`;
     }
     case "protections":
