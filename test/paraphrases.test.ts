@@ -4,8 +4,9 @@ import { describe, expect, it } from "vitest";
 import { scan } from "../src/scan.js";
 import { rulebook } from "./helpers.js";
 
-// Forms of several kinds (app and community privacy policies, a privacy notice, a biobank and a
-// cohort consent, a research authorization, a registry), written by us in the ways different
+// Forms of many kinds (app and community privacy policies, a privacy notice, biobank, broad,
+// cohort and genome sequencing consents, a research authorization, a registry, a data-use
+// agreement), written by us in the ways different
 // institutions phrase things: no rule was written from a corpus sentence like them. Their labels
 // (labels.json) follow ../shared/eval/LABELING.md, and they are scored as ../shared/eval/score.mjs
 // scores the real forms: a risk finding is right when its sentence holds most words of a labelled
@@ -62,7 +63,7 @@ describe("paraphrased forms of many kinds", () => {
   const forms = readdirSync(folder).filter((f) => f.endsWith(".txt"));
 
   it("has a label list for every form", () => {
-    expect(forms.length).toBeGreaterThanOrEqual(7);
+    expect(forms.length).toBeGreaterThanOrEqual(10);
     for (const form of forms) expect(labels[form]?.length, form).toBeGreaterThan(0);
   });
 
@@ -72,7 +73,7 @@ describe("paraphrased forms of many kinds", () => {
       const s = await score(form);
       for (const k of Object.keys(totals) as (keyof typeof totals)[]) totals[k] += s[k];
     }
-    expect(totals.found / totals.risks).toBeGreaterThanOrEqual(0.78);
+    expect(totals.found / totals.risks).toBeGreaterThanOrEqual(0.8);
     expect(totals.right / (totals.right + totals.wrong)).toBeGreaterThanOrEqual(0.85);
   });
 });
