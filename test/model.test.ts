@@ -128,13 +128,13 @@ describe("the committed model", () => {
 
   it("loads with the bundled rules and reports the categories of rules/model.yaml", () => {
     const { model } = rulebook();
-    expect(model?.threshold).toBe(0.9);
+    expect(model?.threshold).toBe(0.95);
     expect(model?.findings.map((f) => f.head.id)).toContain("model-third-party-sharing");
     expect(rulebook().rulesById.get("model-third-party-sharing")?.questions.length).toBeGreaterThan(0);
   });
 
   it("reports a plain paraphrase the rules are silent on, and nothing on an unrelated sentence", () => {
-    const findings = scanText("We may give your contact details to organizations that help us run this program.");
+    const findings = scanText("We may give your phone number to companies that help us run this program.");
     expect(findings.map((f) => `${f.ruleId} ${f.polarity}`)).toEqual(["model-third-party-sharing risk"]);
     expect(scanText("You will need to fast for eight hours before the scan.")).toEqual([]);
   });
@@ -147,7 +147,7 @@ describe("the committed model", () => {
 
   it("can be turned off per category in the config, like a rule", async () => {
     const dir = mkdtempSync(join(tmpdir(), "consent-lens-model-"));
-    const form = "We may give your contact details to organizations that help us run this program.";
+    const form = "We may give your phone number to companies that help us run this program.";
     writeFileSync(join(dir, "form.txt"), form);
     const ids = async () =>
       JSON.parse((await cli(["scan", "--format", "json", "form.txt"], { cwd: dir })).stdout).files[0].findings.map(
