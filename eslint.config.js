@@ -19,8 +19,9 @@ export default tseslint.config(
       ],
     },
   },
-  // The HTML report's script runs in the browser.
+  // The HTML report's script and the web page run in the browser.
   { files: ["src/report/html/report.client.js"], languageOptions: { globals: globals.browser, sourceType: "script" } },
+  { files: ["src/web/**/*.ts"], languageOptions: { globals: globals.browser } },
   // Tests are tables of cases in long describe blocks; the function limit is for the code they test.
   { files: ["test/**/*.ts"], rules: { "max-lines-per-function": "off", "@typescript-eslint/no-non-null-assertion": "off" } },
 );

@@ -207,7 +207,44 @@ table(
 );
 rmSync(work, { recursive: true, force: true });
 
+await benchWeb();
 if (!process.argv.includes("--no-ocr")) await benchOcr();
+
+// The web page (dist/web/, from npm run build:web) in Chromium: what it weighs, and the time from
+// picking a 3-page PDF to the report shown, on a page already loaded: the first pick (which also
+// compiles the rules) and the median of the next picks. Skipped without the page or Chromium.
+async function benchWeb() {
+  const site = path("dist/web/");
+  if (!existsSync(`${site}index.html`) || !existsSync("/usr/bin/chromium"))
+    return console.log("\nWeb page: skipped (no dist/web/ or no Chromium)");
+  const { gzipSync } = await import("node:zlib");
+  const gzipKb = (names) => names.reduce((n, name) => n + gzipSync(readFileSync(`${site}${name}`), { level: 9 }).length, 0) / 1024;
+  const own = readdirSync(site).filter((name) => name !== "pdf.worker.mjs");
+  const { startServer } = await import("../dist/cli/serve.js");
+  const { chromium } = await import("playwright-core");
+  const { server, url } = await startServer({ port: 0 });
+  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--headless", "--no-sandbox", "--disable-gpu"] });
+  try {
+    const page = await browser.newPage();
+    await page.goto(url, { waitUntil: "networkidle" });
+    const pick = async () => {
+      const start = performance.now();
+      await page.setInputFiles("#file", path("fixtures/research-biobank-consent.pdf"));
+      await page.waitForFunction(() => globalThis.document.body.dataset.state === "done");
+      return performance.now() - start;
+    };
+    const first = await pick();
+    const warm = [];
+    for (let i = 0; i < runs; i++) warm.push(await pick());
+    console.log(
+      `\nWeb page: its own JavaScript and data ${gzipKb(own).toFixed(0)} KB gzip; pdf.js's worker ${gzipKb(["pdf.worker.mjs"]).toFixed(0)} KB gzip apart`,
+    );
+    console.log(`  3-page PDF picked -> report shown, in Chromium: ${first.toFixed(0)} ms first, ${median(warm).toFixed(0)} ms after`);
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
 
 // Every page of the four fixture PDFs, rendered at 300 dpi into an image-only PDF (a scan), and
 // page 2 of each photographed (turned, shadowed, noisy, JPEG): read by OCR, word accuracy against

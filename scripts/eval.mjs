@@ -3,8 +3,10 @@
 // corpus; a run spreads its files over worker threads) and scores the JSON:
 // - ../shared/corpus/files against the hand labels, with ../shared/eval/score.mjs:
 //   the open, sealed and all lines, then precision/recall per category;
+// - the same scan's Spanish sentences (labels with "lang": "es"), with score.mjs --lang es;
 // - the English authorization forms of ../shared/corpus/authorizations against
-//   ../shared/eval/authorizations/labels.json, with score-authorizations.mjs.
+//   ../shared/eval/authorizations/labels.json, and the Spanish ones against labels-es.json,
+//   with score-authorizations.mjs.
 // --verbose goes to both scorers (every miss and false alarm); --json prints the
 // scorer's JSON with the authorization figures under "authorizations".
 // EVAL_KEEP=DIR keeps the scans there (corpus.json, authorizations.json).
@@ -25,6 +27,7 @@ const corpus = {
 const authorizations = {
   dir: join(shared, "corpus", "authorizations"),
   labels: join(shared, "eval", "authorizations", "labels.json"),
+  spanishLabels: join(shared, "eval", "authorizations", "labels-es.json"),
   scorer: join(shared, "eval", "score-authorizations.mjs"),
 };
 if (![corpus.dir, corpus.labels, corpus.scorer].every(existsSync)) {
@@ -32,6 +35,7 @@ if (![corpus.dir, corpus.labels, corpus.scorer].every(existsSync)) {
   process.exit(0);
 }
 const withAuthorizations = [authorizations.dir, authorizations.labels, authorizations.scorer].every(existsSync);
+const withSpanishAuthorizations = withAuthorizations && existsSync(authorizations.spanishLabels);
 
 const args = process.argv.slice(2);
 const json = args.includes("--json");
@@ -59,12 +63,14 @@ function scan(files) {
   });
 }
 
-const authorizationLabels = withAuthorizations ? JSON.parse(readFileSync(authorizations.labels, "utf8")) : [];
+const labelledFiles = (file, wanted) => (wanted ? new Set(JSON.parse(readFileSync(file, "utf8")).map((l) => l.file)) : new Set());
+const authorizationFiles = labelledFiles(authorizations.labels, withAuthorizations);
+const spanishAuthorizationFiles = labelledFiles(authorizations.spanishLabels, withSpanishAuthorizations);
 let scans;
 try {
   scans = await Promise.all([
     scan(formsIn(corpus.dir)),
-    withAuthorizations ? scan(formsIn(authorizations.dir, new Set(authorizationLabels.map((l) => l.file)))) : undefined,
+    withAuthorizations ? scan(formsIn(authorizations.dir, new Set([...authorizationFiles, ...spanishAuthorizationFiles]))) : undefined,
   ]);
 } catch (error) {
   console.error(error instanceof Error ? error.message : String(error));
@@ -91,15 +97,27 @@ const failed = (r, what) => {
 };
 
 const corpusJson = run(corpus.scorer, corpus.labels, corpusResults, ["--json"]);
+const spanishJson = run(corpus.scorer, corpus.labels, corpusResults, ["--lang", "es", "--json"]);
 const authorizationJson = withAuthorizations
   ? run(authorizations.scorer, authorizations.labels, authorizationResults, ["--json"])
   : undefined;
-let status = failed(corpusJson, "corpus") || (authorizationJson && failed(authorizationJson, "authorization")) ? 1 : 0;
+const spanishAuthorizationJson = withSpanishAuthorizations
+  ? run(authorizations.scorer, authorizations.spanishLabels, authorizationResults, ["--json"])
+  : undefined;
+let status =
+  failed(corpusJson, "corpus") ||
+  failed(spanishJson, "Spanish corpus") ||
+  (authorizationJson && failed(authorizationJson, "authorization")) ||
+  (spanishAuthorizationJson && failed(spanishAuthorizationJson, "Spanish authorization"))
+    ? 1
+    : 0;
 
 if (json) {
   if (status === 0) {
     const summary = JSON.parse(corpusJson.stdout);
+    summary.spanish = JSON.parse(spanishJson.stdout);
     if (authorizationJson) summary.authorizations = JSON.parse(authorizationJson.stdout);
+    if (spanishAuthorizationJson) summary.spanishAuthorizations = JSON.parse(spanishAuthorizationJson.stdout);
     console.log(JSON.stringify(summary, null, 2));
   }
 } else if (status === 0) {
@@ -107,18 +125,29 @@ if (json) {
   if (failed(lines, "corpus")) status = 1;
   process.stdout.write(lines.stdout);
   printCategories(JSON.parse(corpusJson.stdout));
+  const spanishLines = run(corpus.scorer, corpus.labels, corpusResults, ["--lang", "es", ...(verbose ? ["--verbose"] : [])]);
+  if (failed(spanishLines, "Spanish corpus")) status = 1;
+  console.log("\nSpanish (score.mjs --lang es)");
+  process.stdout.write(spanishLines.stdout);
   if (authorizationJson) {
-    const authorizationLines = run(authorizations.scorer, authorizations.labels, authorizationResults, verbose ? ["--verbose"] : []);
-    if (failed(authorizationLines, "authorization")) status = 1;
-    const text = authorizationLines.stdout.trimEnd().split("\n");
-    const summaryLine = text.pop();
-    if (text.length) console.log(`\n${text.join("\n")}`);
-    console.log(`\nauthorizations  ${summaryLine}`);
+    status = printAuthorizations("authorizations", authorizations.labels) || status;
+    if (spanishAuthorizationJson) status = printAuthorizations("authorizations-es", authorizations.spanishLabels) || status;
   } else console.log("\nauthorizations: ../shared/corpus/authorizations is not here; not measured.");
 }
 rmSync(out, { recursive: true, force: true });
 // exitCode, not exit(): a long --verbose listing must reach a pipe in full
 process.exitCode = status;
+
+/** The authorization scorer's lines for one labels file, its summary last; 1 when the scorer failed. */
+function printAuthorizations(name, labels) {
+  const result = run(authorizations.scorer, labels, authorizationResults, verbose ? ["--verbose"] : []);
+  if (failed(result, name)) return 1;
+  const text = result.stdout.trimEnd().split("\n");
+  const summaryLine = text.pop();
+  if (text.length) console.log(`\n${text.join("\n")}`);
+  console.log(`\n${name}  ${summaryLine}`);
+  return 0;
+}
 
 /** Precision, recall and labelled risk sentences per category, open and sealed side by side. */
 function printCategories(summary) {

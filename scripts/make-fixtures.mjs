@@ -1383,8 +1383,39 @@ function renderFormText(form) {
 }
 
 // A Spanish records-release authorization, and a notice with an English half and a Spanish half
-// (the same text in both), for language detection: the Spanish parts must not be read with the
-// English rules, and must be reported as not checked.
+// (the same text in both), for language detection: each part is read with its language's pack
+// (the Spanish part with rules/es), never the Spanish part with the English rules.
+// A French authorization, and a notice with an English half and a French half: a language no
+// bundled pack reads, so the French parts are not matched and are reported as not checked.
+const FRENCH_AUTHORIZATION = `AUTORISATION DE COMMUNIQUER DES INFORMATIONS MÉDICALES
+Centre de santé des Tilleuls
+
+Nom du patient : ______________________ Date de naissance : ___________
+
+Par ce formulaire, vous autorisez le Centre de santé des Tilleuls à transmettre une copie de votre dossier médical, y compris vos résultats d'analyses et les comptes rendus de vos consultations, à la personne ou à l'organisme indiqué ci-dessous.
+
+Les informations transmises pourront être partagées par leur destinataire avec d'autres entreprises, et elles pourraient ne plus être protégées par la loi fédérale sur la confidentialité.
+
+Vous pouvez annuler cette autorisation à tout moment en nous écrivant. L'annulation ne s'applique pas aux informations déjà transmises.
+
+Cette autorisation prend fin un an après la date de votre signature. Vos soins ne dépendent pas de votre signature.
+
+Signature du patient : ______________________ Date : ___________
+`;
+
+const BILINGUAL_FRENCH_NOTICE = `Maple Row Clinic: Notice About Sharing Your Health Information
+
+We use your health information to treat you and to get paid for your care. We may share your information with other doctors who treat you and with your health plan.
+
+Information we share may be passed on by the people who receive it, and it may no longer be protected by federal privacy law. We will never sell your information to advertisers.
+
+Clinique Maple Row : avis sur le partage de vos informations de santé
+
+Nous utilisons vos informations de santé pour vous soigner et pour être payés pour vos soins. Nous pouvons partager vos informations avec d'autres médecins qui vous soignent et avec votre assurance maladie.
+
+Les informations que nous partageons peuvent être transmises à d'autres personnes par ceux qui les reçoivent, et elles pourraient ne plus être protégées par la loi. Nous ne vendrons jamais vos informations à des annonceurs.
+`;
+
 const SPANISH_AUTHORIZATION = `AUTORIZACIÓN PARA DIVULGAR INFORMACIÓN MÉDICA
 Clínica Valle Sereno
 
@@ -1763,12 +1794,22 @@ const FIXTURE_ROWS = [
   [
     "autorizacion-es.txt",
     "short Spanish authorization to release records (Clínica Valle Sereno)",
-    "a form in a language no bundled rule pack reads: not matched, no grade, no questions, a notice in every format",
+    "a Spanish form, read with the Spanish pack (rules/es): findings, the HIPAA checklist, a grade",
   ],
   [
     "bilingual-en-es.txt",
     "privacy notice with an English half and the same text in Spanish (Harbor Point Family Clinic)",
-    "language sections: the English half is checked and graded, the Spanish half is not matched and is reported as not checked",
+    "language sections: the English half is read with the English rules, the Spanish half with the Spanish pack",
+  ],
+  [
+    "autorisation-fr.txt",
+    "short French authorization to release records (Centre de santé des Tilleuls)",
+    "a form in a language no bundled rule pack reads: not matched, no grade, no questions, a notice in every format",
+  ],
+  [
+    "bilingual-en-fr.txt",
+    "privacy notice with an English half and a French half (Maple Row Clinic)",
+    "language sections: the English half is checked and graded, the French half is not matched and is reported as not checked",
   ],
   [
     "expected.json",
@@ -1898,6 +1939,8 @@ async function main() {
   write("short-notice.md", SHORT_NOTICE);
   write("autorizacion-es.txt", SPANISH_AUTHORIZATION);
   write("bilingual-en-es.txt", BILINGUAL_NOTICE);
+  write("autorisation-fr.txt", FRENCH_AUTHORIZATION);
+  write("bilingual-en-fr.txt", BILINGUAL_FRENCH_NOTICE);
   write("expected.json", `${JSON.stringify(expected, null, 2)}\n`);
   await renderChecklist(write, pageCounts);
   write("README.md", readme(pageCounts));

@@ -162,7 +162,8 @@ export function examplesOf(forms, category, keep = (_sentence) => true) {
 /** Every open form's data, in id order. The rules' findings are the rules' alone: the model is left out of the scan. */
 export async function trainingForms() {
   const { model: _model, ...rulebook } = loadRules();
-  const vocabulary = featureContext(rulebook.lists, rulebook.language);
+  // The model reads English: its vocabularies are the English lists.
+  const vocabulary = featureContext(rulebook.lists.get("en"), rulebook.language.get("en"));
   const forms = [];
   for (const form of openLabelFiles()) {
     const data = await formData(form, rulebook, vocabulary);

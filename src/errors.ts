@@ -1,5 +1,3 @@
-import { relative } from "node:path";
-
 /**
  * An expected failure caused by the user's input: a missing or unreadable file,
  * a broken rule file, a bad option. The CLI prints its message (one line per
@@ -75,10 +73,4 @@ export function closestName(name: string, known: Iterable<string>): string | und
 export const didYouMean = (name: string, known: Iterable<string>) => {
   const closest = closestName(name, known);
   return closest !== undefined && closest !== name ? `; did you mean "${closest}"?` : "";
-};
-
-/** A path as the user would type it: relative to the working folder when inside it. */
-export const display = (file: string, cwd = process.cwd()) => {
-  const rel = relative(cwd, file);
-  return rel && !rel.startsWith("..") ? rel : file;
 };

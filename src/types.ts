@@ -22,6 +22,9 @@ export const categories = [
 ] as const;
 export type Category = (typeof categories)[number];
 
+/** A language code (ISO 639-1 where there is one): of a rule file, a language folder of a pack, a report. */
+export const languageCode = /^[a-z]{2,3}$/;
+
 /** Most severe first. */
 export const severities = ["high", "medium", "low", "info"] as const;
 
@@ -82,9 +85,9 @@ export interface Span {
 
 /** A word of the normalized text. */
 export interface Token extends Span {
-  /** Lower case, with curly apostrophes made straight. */
+  /** Lower case, with curly apostrophes made straight; in a Spanish sentence, without accents ("divulgacion"). */
   word: string;
-  /** Porter stem: share, shares, shared and sharing all give "share". */
+  /** Porter stem in the sentence's language: share, shares, shared and sharing all give "share"; divulgar and divulgación "divulg". */
   stem: string;
 }
 

@@ -25,10 +25,10 @@ const words = (s: string) =>
 const kindOfChecklist: Record<string, string> = { hipaa: "hipaa-authorization", cr: "research-consent" };
 
 /*
- * The corpus's Spanish forms (named "...-es") are Spanish and not checked, with no grade;
- * the bilingual one ("...-en-es") is checked on its English first page and says its
- * Spanish second page was not; the registry consent with Spanish and Chinese parts is
- * checked on its English part; every other form is English throughout.
+ * The corpus's Spanish forms (named "...-es") are Spanish and checked with the Spanish
+ * pack, graded, with findings; the bilingual one ("...-en-es") is read in both halves;
+ * the registry consent with Spanish and Chinese parts says its Chinese part was not
+ * checked; every other form is English throughout.
  */
 function languages(json: ReportJson) {
   for (const file of json.files) {
@@ -40,18 +40,14 @@ function languages(json: ReportJson) {
         sections.map((s) => s.language),
         name,
       ).toEqual(["en", "es"]);
-      expect(
-        unchecked.map((s) => s.pages),
-        name,
-      ).toEqual([[2, 2]]);
-      expect(checked, name).toBe(true);
+      expect([checked, unchecked.length], name).toEqual([true, 0]);
     } else if (/-es\./.test(name)) {
-      expect([main, checked, file.grade, file.findings.length], name).toEqual(["es", false, null, 0]);
+      expect([main, checked, file.grade !== null, file.findings.length > 0], name).toEqual(["es", true, true, true]);
     } else if (name.startsWith("stanford-well-for-life-registry")) {
       expect([main === "zh" || main === "en", checked, [...new Set(unchecked.map((s) => s.language))].sort()], name).toEqual([
         true,
         true,
-        ["es", "zh"],
+        ["zh"],
       ]);
     } else expect([main, unchecked.length], name).toEqual(["en", 0]);
   }

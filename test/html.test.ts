@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -11,6 +11,7 @@ import { assess } from "../src/assess/assess.js";
 import { formatHtml as htmlFormatter } from "../src/report/html/index.js";
 import type { Finding, Report, Text } from "../src/types.js";
 import { formatWith, reportOf, rulebook } from "./helpers.js";
+import { hasChromium, launchChromium } from "./chromium.js";
 
 const assessed = (text: Text) => assess(text, match(text, rulebook().rules, rulebook().language), rulebook(), {});
 const formatHtml = (reports: Report[]) => formatWith(htmlFormatter, reports, { version: "0.0.0-test" });
@@ -136,10 +137,6 @@ describe("HTML report, as text", () => {
   });
 });
 
-// In real Chromium: Debian's package, which .ci/run installs; skipped where it is absent.
-const chromiumPath = "/usr/bin/chromium";
-const hasChromium = existsSync(chromiumPath);
-
 describe("HTML report, in headless Chromium", () => {
   let browser: Browser;
   let dir: string;
@@ -160,22 +157,8 @@ describe("HTML report, in headless Chromium", () => {
 
   beforeAll(async () => {
     if (!hasChromium) return;
-    const { chromium } = await import("playwright-core");
     dir = mkdtempSync(join(tmpdir(), "consent-lens-html-"));
-    // launch() gives the browser a fresh temporary profile of its own.
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    });
+    browser = await launchChromium();
     main = await open([imaging], "imaging");
   }, 30_000);
   afterAll(async () => {

@@ -7,10 +7,9 @@ import { normalize } from "../src/text/normalize.js";
 import { match } from "../src/match/match.js";
 import { matchSentences, type SentenceInContext } from "../src/match/sentence.js";
 import { featureContext, sentenceFeatures } from "../src/match/model/features.js";
-import { modelScorer, type CompiledModel } from "../src/match/model/model.js";
+import { modelScorer, weightTable, type CompiledModel } from "../src/match/model/model.js";
 import { probability, sigmoid, train, type Example } from "../src/match/model/train.js";
 import { bundledRules, loadRules } from "../src/rules/load.js";
-import { checkExamples } from "../src/rules/examples.js";
 import type { Lists } from "../src/match/patterns/phrase/parse.js";
 import { cli, rulebook } from "./helpers.js";
 
@@ -27,7 +26,7 @@ const lists: Lists = new Map([
   ["people", ["partners", "@kin"]],
   ["kin", ["family", "relatives"]],
 ]);
-const features = (text: string) => sentenceFeatures(statement(text).context, featureContext(lists, rulebook().language));
+const features = (text: string) => sentenceFeatures(statement(text).context, featureContext(lists, rulebook().language.get("en")!));
 
 describe("model features", () => {
   it("are word stems and pairs of stems in a row, numbers as #", () => {
@@ -91,13 +90,9 @@ describe("training", () => {
 describe("model findings", () => {
   const model: CompiledModel = {
     threshold: 0.9,
-    features: featureContext(lists, rulebook().language),
-    findings: [
-      {
-        head: { id: "model-third-party-sharing", category: "third-party-sharing", severity: "medium" },
-        classifier: { bias: -2, weights: { "@data&@hand-over": 4, "@hand-over!not": -4, "s:partner": 1 } },
-      },
-    ],
+    features: featureContext(lists, rulebook().language.get("en")!),
+    weights: weightTable({ "third-party-sharing": { bias: -2, weights: { "@data&@hand-over": 4, "@hand-over!not": -4, "s:partner": 1 } } }),
+    findings: [{ head: { id: "model-third-party-sharing", category: "third-party-sharing", severity: "medium" } }],
   };
   const hits = (text: string, silent = true) => {
     const { value, context } = statement(text);
@@ -137,12 +132,6 @@ describe("the committed model", () => {
     const findings = scanText("We may give your phone number to companies that help us run this program.");
     expect(findings.map((f) => `${f.ruleId} ${f.polarity}`)).toEqual(["model-third-party-sharing risk"]);
     expect(scanText("You will need to fast for eight hours before the scan.")).toEqual([]);
-  });
-
-  it("passes its examples (rules test runs them)", () => {
-    const results = checkExamples(rulebook()).filter((r) => r.ruleId.startsWith("model-"));
-    expect(results.length).toBeGreaterThan(20);
-    expect(results.filter((r) => !r.passed)).toEqual([]);
   });
 
   it("can be turned off per category in the config, like a rule", async () => {

@@ -3,12 +3,13 @@
 // `npm run bench` measures word accuracy and speed on more of them.
 import { beforeAll, describe, expect, it } from "vitest";
 import { spawn } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import sharp from "sharp";
 import { photograph, renderPage, scannedPdf } from "../scripts/scans.mjs";
+import { extract } from "../src/extract/index.js";
 import { ocrPages } from "../src/extract/ocr.js";
 import { imagePage, renderedPage } from "../src/extract/image.js";
 import type { ReportJson } from "../src/report/schema.js";
@@ -100,6 +101,13 @@ describe("long scans", () => {
     const [page] = await ocrPages(1, async () => picture, { pageTimeoutMs: 1 });
     expect(page).toBeInstanceOf(Error);
     expect((page as Error).message).toMatch(/OCR gave up after/);
+  });
+
+  it("says why a scanned PDF could not be read when OCR gave up on every page", async () => {
+    const bytes = readFileSync(fixture("bad/scanned.pdf"));
+    await expect(extract({ path: "scanned.pdf", bytes }, { ocr: { pageTimeoutMs: 1 } })).rejects.toThrow(
+      /^the PDF has no text layer, and OCR could not read its pages \(OCR gave up after 0 s\)$/,
+    );
   });
 
   it("stops at once on Ctrl-C in a 1,000-page scan", async () => {

@@ -186,7 +186,7 @@ describe("SARIF", () => {
   });
 
   it("stays valid with forms not wholly checked, a masked form and rule changes", async () => {
-    const reports = [await reportOf("autorizacion-es.txt"), await reportOf("bilingual-en-es.txt")];
+    const reports = [await reportOf("autorisation-fr.txt"), await reportOf("bilingual-en-fr.txt")];
     const changes = {
       config: ".consent-lens.yaml",
       packs: [{ path: "team.yaml", languages: ["en"], rules: ["x"], elements: [] }],
@@ -195,7 +195,7 @@ describe("SARIF", () => {
     };
     const { log, run } = sarifOf(reports.map(redact), { changes });
     expectValid(log);
-    expect(JSON.stringify(run.invocations)).toMatch(/"level":"error".*autorizacion-es.*"level":"warning".*bilingual-en-es/);
+    expect(JSON.stringify(run.invocations)).toMatch(/"level":"error".*autorisation-fr.*"level":"warning".*bilingual-en-fr/);
   });
 
   it("is deterministic", async () => {

@@ -8,7 +8,7 @@ import { score } from "./score.js";
 import { rankQuestions } from "./questions.js";
 import { keyPoints, offersChoice } from "./key-points.js";
 import { coverage } from "./coverage.js";
-import { languageName } from "../text/language.js";
+import { languageName, sentenceLanguages, undetermined } from "../text/language.js";
 import { findIdentifiers } from "../text/identifiers.js";
 
 export interface AssessOptions {
@@ -27,11 +27,11 @@ export function assess(text: Text, findings: Finding[], rulebook: Rulebook, opti
   // One pass over the sentences, each built for matching as it is visited and let go after.
   const given = options.kinds && givenKinds(options.kinds, rulebook);
   const detector = given ? undefined : kindDetector(rulebook);
-  const finder = missingFinder(rulebook, findings);
+  const finder = missingFinder(rulebook, findings, findingLanguages(text));
   const choices: Span[] = [];
   for (const sentence of matchSentences(text)) {
     if (unread.has(sentence.language)) continue;
-    detector?.see(sentence.sentence);
+    detector?.see(sentence);
     finder.see(sentence);
     if (offersChoice(sentence, rulebook)) choices.push(sentence.sentence.span);
   }
@@ -51,6 +51,13 @@ export function assess(text: Text, findings: Finding[], rulebook: Rulebook, opti
     choices,
     rulesById: rulebook.rulesById,
   };
+}
+
+/** The language of a finding: that of its sentence. */
+function findingLanguages(text: Text): (finding: Finding) => string {
+  const languages = sentenceLanguages(text);
+  const byStart = new Map(text.sentences.map((s, i) => [s.start, languages[i]!]));
+  return (finding) => byStart.get(finding.sentence.start) ?? undetermined;
 }
 
 // A form in a language no rule pack reads: nothing found is not good news, so it gets no grade, no findings and no questions.

@@ -1,15 +1,16 @@
 import { severities, type Finding, type KeyPoint, type Missing, type Span, type Text } from "../types.js";
 import type { Rulebook } from "../rules/load.js";
 import { findSpec } from "../match/spec.js";
-import type { SentenceInContext } from "../match/sentence.js";
+import { reads, type SentenceInContext } from "../match/sentence.js";
 import { locate } from "../text/locate.js";
 
 const maxKeyPoints = 5;
 
-/** Whether a sentence offers the patient a choice (a heading that names an optional part offers none). */
-export function offersChoice({ sentence, leadIn, heading }: SentenceInContext, rulebook: Rulebook): boolean {
-  const { choices } = rulebook.keyPoints;
-  return Boolean(choices && !heading && findSpec(choices, sentence, leadIn));
+/** Whether a sentence offers the patient a choice, in the wording of its language (a heading that names an optional part offers none). */
+export function offersChoice({ sentence, leadIn, heading, language }: SentenceInContext, rulebook: Rulebook): boolean {
+  return (
+    !heading && rulebook.keyPoints.choices.some((wording) => reads(wording.lang, language) && Boolean(findSpec(wording, sentence, leadIn)))
+  );
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { FormKind, Span } from "../types.js";
 import type { Rulebook } from "../rules/load.js";
-import type { MatchSentence } from "../match/sentence.js";
+import { reads, type SentenceInContext } from "../match/sentence.js";
 import { UserError } from "../errors.js";
 
 const evidenceShown = 3;
@@ -16,8 +16,9 @@ export function givenKinds(given: string[], rulebook: Rulebook): FormKind[] {
 
 /**
  * Which kinds of form the text is (HIPAA authorization, research consent...): a kind
- * whose signals occur often enough. Sentences are shown one at a time (`see`), and only
- * the few that are clues are kept.
+ * whose signals, in the wording of some language, occur often enough among the sentences
+ * of that language. Sentences are shown one at a time (`see`), and only the few that are
+ * clues are kept.
  */
 export function kindDetector(rulebook: Rulebook) {
   const watched = rulebook.kinds.map((compiled) => ({
@@ -28,21 +29,26 @@ export function kindDetector(rulebook: Rulebook) {
     candidates: compiled.signals.map((): Span[] => []),
   }));
   return {
-    see(sentence: MatchSentence) {
+    see({ sentence, language }: SentenceInContext) {
       for (const { compiled, required, candidates } of watched) {
+        if (!reads(compiled.lang, language)) continue;
         compiled.requires.forEach((r, i) => (required[i] ||= Boolean(r(sentence))));
         compiled.signals.forEach((signal, i) => {
-          if (candidates[i]!.length < compiled.definition.minSignals && signal(sentence)) candidates[i]!.push(sentence.span);
+          if (candidates[i]!.length < compiled.minSignals && signal(sentence)) candidates[i]!.push(sentence.span);
         });
       }
     },
     kinds(): FormKind[] {
-      return watched.flatMap(({ compiled: { definition: kind }, required, candidates }) => {
-        if (!required.every(Boolean)) return [];
+      // A kind once, by the first of its wordings that the form shows.
+      const found = new Map<string, FormKind>();
+      for (const { compiled, required, candidates } of watched) {
+        const kind = compiled.definition;
+        if (found.has(kind.id) || !required.every(Boolean)) continue;
         const clues = distinctClues(candidates);
-        if (clues.length < kind.minSignals) return [];
-        return [{ id: kind.id, title: kind.title, evidence: clues.slice(0, evidenceShown) }];
-      });
+        if (clues.length >= compiled.minSignals)
+          found.set(kind.id, { id: kind.id, title: kind.title, evidence: clues.slice(0, evidenceShown) });
+      }
+      return [...new Set(rulebook.kinds.map((k) => k.definition.id))].flatMap((id) => found.get(id) ?? []);
     },
   };
 }

@@ -3,7 +3,7 @@ import { quote } from "../report/excerpt.js";
 import { idNames, shortId } from "../report/fingerprint.js";
 import { redact } from "../report/redact.js";
 import { reportView, type FindingView, type MissingView, type ReportView } from "../report/view.js";
-import { display } from "../errors.js";
+import { display } from "../display.js";
 import { baselinePath, formKey, gitUser, openBaseline, today, withEntry, writeBaseline } from "./baseline.js";
 import { scanOne } from "./batch.js";
 import type { Io } from "./io.js";

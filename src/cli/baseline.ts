@@ -1,7 +1,8 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
-import { display, UserError } from "../errors.js";
+import { UserError } from "../errors.js";
+import { display } from "../display.js";
 import type { Config } from "../rules/config.js";
 import { readYamlFile } from "../rules/yaml-file.js";
 import { BaselineSchema, type AcceptedIn, type Baseline, type BaselineEntry } from "../report/baseline.js";

@@ -1,7 +1,7 @@
 import { severities, type Severity } from "../types.js";
 import type { Element } from "../rules/schema.js";
 import type { Config, FailOn } from "../rules/config.js";
-import { display } from "../errors.js";
+import { display } from "../display.js";
 import type { ReportDiff } from "../assess/diff.js";
 import type { ReportView } from "../report/view.js";
 import { languageNotice } from "../report/notices.js";

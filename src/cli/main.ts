@@ -1,6 +1,7 @@
 import { resolve } from "node:path";
 import { Command, CommanderError, Option } from "commander";
-import { describeError, display, UserError } from "../errors.js";
+import { describeError, UserError } from "../errors.js";
+import { display } from "../display.js";
 import { printable } from "../text/printable.js";
 import { existsSync } from "node:fs";
 import { failOnLevels } from "../types.js";
@@ -101,6 +102,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     });
 
   addRuleCommands(program, io, (c) => (code = c));
+  addServeCommand(program, io);
 
   try {
     await program.parseAsync(argv, { from: "user" });
@@ -117,6 +119,17 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     io.stderr(lines.map((line) => `consent-lens: ${line}\n`).join(""));
     return exitCodes.error;
   }
+}
+
+function addServeCommand(program: Command, io: Io) {
+  program
+    .command("serve")
+    .description("serve the web page, where a form is checked in the browser and never leaves this computer (127.0.0.1 only)")
+    .option("--port <port>", "the port (0: any free one)", "8417")
+    .action(async (flags: { port: string }) => {
+      const { serveCommand } = await import("./serve.js");
+      await serveCommand(flags, io.stdout);
+    });
 }
 
 function addRuleCommands(program: Command, io: Io, exit: (code: number) => void) {

@@ -4,9 +4,10 @@ import { didYouMean, UserError } from "../errors.js";
 import { checkExamples } from "../rules/examples.js";
 import { describePattern } from "../match/patterns/index.js";
 import { categoryTitles } from "../report/labels.js";
-import { display } from "../errors.js";
+import { display } from "../display.js";
 import type { Element, Example, Rule } from "../rules/schema.js";
 import type { Classifier } from "../match/model/train.js";
+import { classifierOf } from "../match/model/model.js";
 
 /** Where a rule, element or kind comes from: "bundled", or the pack file as the user would name it. */
 const origin = (file: string | undefined) => (file === undefined ? "" : isBundled(file) ? "bundled" : display(file));
@@ -96,7 +97,8 @@ const lines = (...parts: (string[] | false)[]) => parts.flatMap((p) => p || []).
 const fromLine = (file: string | undefined) => `from: ${origin(file)}${file && isBundled(file) ? ` (${display(file)})` : ""}`;
 
 function explainRule(rulebook: Rulebook, rule: Rule): string {
-  const classifier = rulebook.model?.findings.find((f) => f.head.id === rule.id)?.classifier;
+  const finding = rulebook.model?.findings.find((f) => f.head.id === rule.id);
+  const classifier = finding && classifierOf(rulebook.model!.weights, finding.head.category);
   return lines(
     [
       `${rule.id}: ${rule.title}`,

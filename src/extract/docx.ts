@@ -61,17 +61,25 @@ async function boundedZip(bytes: Uint8Array) {
           reject(tooLarge());
         })
         .on("error", reject)
-        .on("end", () => resolve(Buffer.concat(chunks)))
+        .on("end", () => resolve(concat(chunks)))
         .resume();
     });
   return {
     exists: (name: string) => zip.file(name) !== null,
     read: async (name: string, encoding?: string) => {
       const data = await read(name);
-      if (encoding === "base64") return Buffer.from(data).toString("base64");
+      if (encoding === "base64") return btoa(Array.from(data, (byte) => String.fromCharCode(byte)).join(""));
       return encoding ? new TextDecoder(encoding).decode(data) : data;
     },
   };
+}
+
+// Node's Buffer would do; this runs in the web page too.
+function concat(chunks: Uint8Array[]): Uint8Array {
+  const all = new Uint8Array(chunks.reduce((n, chunk) => n + chunk.length, 0));
+  let at = 0;
+  for (const chunk of chunks) all.set(chunk, (at += chunk.length) - chunk.length);
+  return all;
 }
 
 const tooLarge = () =>

@@ -55,7 +55,12 @@ async function extractPdf(input: Input, options: ExtractOptions): Promise<Docume
       options.ocr,
     );
     if (read.found === 0 && empty.length === pdf.pages.length)
-      throw new UserError("the PDF has no text layer, and OCR found no text in its pages");
+      throw new UserError(
+        // Every page failed (timed out, or OCR is not there, as in the web page): say why, not that it found no text.
+        read.failures.length === empty.length
+          ? `the PDF has no text layer, and OCR could not read its pages (${read.failures[0]})`
+          : "the PDF has no text layer, and OCR found no text in its pages",
+      );
     return fromPages(input.path, "pdf", pdf.pages, read);
   } finally {
     await pdf.close();

@@ -11,6 +11,8 @@ export interface OcrRead {
   readings: Map<number, OcrReading>;
   /** Pages on which OCR found text. */
   found: number;
+  /** Why OCR could not read a page, for each page it could not read (an error, not a page without text). */
+  failures: string[];
   notes: string[];
 }
 
@@ -21,13 +23,16 @@ const doubtfulListed = 12;
 export async function readByOcr(pages: ReadPages, options: OcrOptions = {}): Promise<OcrRead> {
   const { ocrPages } = await import("./ocr.js");
   const results = await ocrPages(pages.length, (i) => pages[i]!.picture(), options);
-  const read: OcrRead = { lines: new Map(), readings: new Map(), found: 0, notes: [] };
+  const read: OcrRead = { lines: new Map(), readings: new Map(), found: 0, failures: [], notes: [] };
   const confidences: string[] = [];
   const doubtful: string[] = [];
   const unread: string[] = [];
   results.forEach((result, i) => {
     const { page } = pages[i]!;
-    if (result instanceof Error) return unread.push(`page ${page} could not be read by OCR (${result.message}); it was not checked`);
+    if (result instanceof Error) {
+      read.failures.push(result.message);
+      return unread.push(`page ${page} could not be read by OCR (${result.message}); it was not checked`);
+    }
     if (!result.reading.words) return unread.push(`no text found on page ${page}, even by OCR; it was not checked`);
     read.found++;
     read.lines.set(page, result.lines);

@@ -1,6 +1,6 @@
 import { severities, type Finding, type Text } from "../types.js";
 import { locate } from "../text/locate.js";
-import { decidePolarity, type CompiledLanguage } from "./polarity.js";
+import { decidePolarity, noPolarityWords, type CompiledLanguage } from "./polarity.js";
 import { matchSentences, type MatchSentence } from "./sentence.js";
 import { findSpec, type CompiledRule } from "./spec.js";
 import { undetermined } from "../text/language.js";
@@ -67,7 +67,8 @@ export function rulesByLanguage<R extends CompiledRule>(rules: R[]): (language: 
 
 /**
  * match: Text + compiled rules -> findings, in reading order. Headings are skipped, and
- * so are sentences in a language no rule reads (a Spanish page is not read with English rules).
+ * so are sentences in a language no rule reads (a Spanish page is not read with English rules);
+ * a rule's polarity is decided by the polarity words of its language (`language`, by code).
  * A sentence gets at most one finding per category from each source (the most severe
  * of the bundled rules, and of each added pack), so three rules about sharing do not
  * report the same sentence three times while a team's own rule is never hidden by a
@@ -78,7 +79,7 @@ export function rulesByLanguage<R extends CompiledRule>(rules: R[]): (language: 
  * nothing about in that sentence, either way (a protection the rules found stands), and
  * only on English sentences, the language it learnt.
  */
-export function match(text: Text, rules: CompiledRule[], language: CompiledLanguage, model?: CompiledModel): Finding[] {
+export function match(text: Text, rules: CompiledRule[], language: Map<string, CompiledLanguage>, model?: CompiledModel): Finding[] {
   const findings: Finding[] = [];
   const rulesFor = rulesByLanguage(rules);
   const scorer = model && modelScorer(model);
@@ -86,7 +87,7 @@ export function match(text: Text, rules: CompiledRule[], language: CompiledLangu
     if (sentence.tokens.length === 0 || heading) continue;
     const best = new Map<string, Hit>();
     for (const compiled of rulesFor(sentenceLanguage)) {
-      const hit = matchRule(compiled, sentence, language, leadIn);
+      const hit = matchRule(compiled, sentence, language.get(compiled.lang) ?? noPolarityWords, leadIn);
       if (!hit) continue;
       const key = keyOf(hit.pack, hit.category, hit.polarity);
       const kept = best.get(key);

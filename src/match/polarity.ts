@@ -18,6 +18,19 @@ export interface Language<P = string> {
 
 export type CompiledLanguage = Language<Phrase>;
 
+/** The polarity words of a language no pack gives any for: nothing turns its findings round. */
+export const noPolarityWords: CompiledLanguage = {
+  negations: [],
+  narrowNegations: [],
+  pseudoNegations: [],
+  narrowScope: 3,
+  scope: 12,
+  terminators: [],
+  exceptions: [],
+  consentExceptions: [],
+  subordinators: [],
+};
+
 export function compileLanguage(language: Language, lists: Lists): CompiledLanguage {
   const phrases = (list: string[]) => list.map((p) => parsePhrase(p, lists));
   return {

@@ -1,7 +1,7 @@
 import type { Span, Text, Token } from "../types.js";
 import type { Phrase } from "./patterns/phrase/parse.js";
 import { exactKey, stemKey } from "./patterns/phrase/prefilter.js";
-import { sentenceLanguages } from "../text/language.js";
+import { sentenceLanguages, undetermined } from "../text/language.js";
 
 /** A match of a pattern in a sentence: tokens [start, end), and which tokens named words of the pattern matched. */
 export interface TokenMatch {
@@ -70,3 +70,6 @@ export function* matchSentences(text: Text): Generator<SentenceInContext> {
     };
   }
 }
+
+/** Whether what is worded in `language` reads a sentence of `sentenceLanguage`: its own, and any whose language could not be told. */
+export const reads = (language: string, sentenceLanguage: string) => sentenceLanguage === language || sentenceLanguage === undetermined;

@@ -4,9 +4,9 @@
 // for its n-th occurrence in the file. A form that is only reflowed or re-paginated
 // keeps its ids; a reworded sentence gets a new one. A missing element's id is a hash
 // of the element id: the form's silence has no sentence.
-import { createHash } from "node:crypto";
 import type { Finding, Report } from "../types.js";
 import { quote } from "./excerpt.js";
+import { sha256 } from "./sha256.js";
 
 /** The key of the fingerprint in SARIF's partialFingerprints. */
 export const fingerprintKey = "consentLens/v1";
@@ -18,8 +18,6 @@ export const fingerprintText = (sentence: string) =>
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, " ")
     .trim();
-
-const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
 
 /** The fingerprint of every finding of a report, counting repeated sentences in reading order. */
 export function fingerprintsOf(report: Report): Map<Finding, string> {

@@ -1,21 +1,21 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
-import { basename, dirname, join, resolve } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { Problems, UserError } from "../errors.js";
-import { internedPhrases, internPhrases, type Lists, type Phrase, type PhraseNode } from "../match/patterns/phrase/parse.js";
-import { keySetOf, type KeySet } from "../match/patterns/phrase/prefilter.js";
-import { nativeRegex } from "../match/patterns/regex.js";
+import { UserError } from "../errors.js";
+import { internedPhrases, type Lists } from "../match/patterns/phrase/parse.js";
 import type { Language } from "../match/polarity.js";
-import { compileRulebook, mergeLists, type LoadedFile } from "./compile.js";
+import type { LoadedFile } from "./compile.js";
 import type { Rulebook } from "./load.js";
 import type { Grading, ModelDefinition, RuleFile } from "./schema.js";
-import type { Weights } from "./model.js";
+import type { WeightTable } from "../match/model/model.js";
+import { languageCode } from "../types.js";
+import { rulebookOfBundle, writePhrases, type Bundle, type BundledFile, type PackedWeights } from "./bundle-data.js";
 
 /*
  * The bundled rule pack as the build leaves it (scripts/bundle-rules.mjs): the rule files
  * already validated, their language and grading merged, and every phrase already parsed
- * with its prefilter, in dist/bundled-rules.json. Start-up reads that one file and neither
- * parses YAML, runs zod, nor parses a phrase. A rule file newer than the bundle (an edit
+ * with its prefilter, in dist/bundled-rules.json (its format and compilation: ./bundle-data.ts).
+ * Start-up reads that one file and neither parses YAML, runs zod, nor parses a phrase. A rule file newer than the bundle (an edit
  * without a rebuild) sends the loader back to the YAML (load.ts).
  */
 
@@ -27,7 +27,14 @@ export const isBundled = (file: string) => file.startsWith(bundledRules);
 
 export const bundleFile = fileURLToPath(new URL("../bundled-rules.json", import.meta.url));
 
-/** YAML files of a pack: a file, or every .yaml/.yml file in a folder (sorted, not recursive). */
+/** A bundled rule file's key in the bundle: its path in the rules folder ("redisclosure.yaml", "es/redisclosure.yaml"). */
+const bundleKey = (file: string) => relative(bundledRules, file).split("\\").join("/");
+
+/**
+ * YAML files of a pack: a file, or every .yaml/.yml file in a folder (sorted), then those of
+ * its language folders (`es/`: a folder named by a language code), so a language's files
+ * come after the files whose rules, elements and kinds they word.
+ */
 export function packFiles(path: string): string[] {
   let stat;
   try {
@@ -36,44 +43,43 @@ export function packFiles(path: string): string[] {
     throw new UserError(`${path}: no such rule file or folder`);
   }
   if (!stat.isDirectory()) return [path];
-  return readdirSync(path)
-    .filter((f) => /\.ya?ml$/.test(f))
-    .sort()
-    .map((f) => join(path, f));
+  const entries = readdirSync(path, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const yaml = (folder: string, names: string[]) => names.filter((f) => /\.ya?ml$/.test(f)).map((f) => join(folder, f));
+  const languageFolders = entries.filter((e) => e.isDirectory() && languageCode.test(e.name)).map((e) => join(path, e.name));
+  return [
+    ...yaml(
+      path,
+      entries.filter((e) => !e.isDirectory()).map((e) => e.name),
+    ),
+    ...languageFolders.flatMap((folder) => yaml(folder, readdirSync(folder).sort())),
+  ];
 }
 
-// Phrase trees share nodes (a list's node is shared by every phrase naming it), so they are
-// written as a table, children before parents, each child by its index in the table.
-type NodeRow =
-  | Extract<PhraseNode, { kind: "word" | "prefix" | "any" | "gap" }>
-  | { kind: "seq"; items: number[] }
-  | { kind: "alt"; options: number[] }
-  | { kind: "opt"; node: number };
-
-interface CompiledPhrases {
-  nodes: NodeRow[];
-  /** Prefilter key sets: keys, then prefixes. */
-  keySets: [string[], string[]][];
-  /** source, node, anchors (a key set, or -1 for none), required key sets */
-  phrases: [string, number, number, number[]][];
-}
-
-interface Bundle {
-  files: Record<string, RuleFile>;
-  language: Language;
-  grading: Grading;
-  phrases: CompiledPhrases;
-}
-
-/** The bundle's JSON, for the build: the validated files, what they say together, and their phrases as `lists` parsed them. */
-export function bundleJson(files: LoadedFile[], pack: { lists: Lists; language: Language; grading: Grading }): string {
+/** The bundle's JSON, for the build: the validated files, what they say together, their phrases as `lists` parsed them, the model's weights. */
+export function bundleJson(
+  files: LoadedFile[],
+  pack: { lists: Map<string, Lists>; languages: Record<string, Language>; grading: Grading; weights: WeightTable | undefined },
+): string {
   const bundle: Bundle = {
-    files: Object.fromEntries(files.map((f) => [basename(f.file), f.data])),
-    language: pack.language,
+    files: Object.fromEntries(files.map((f) => [bundleKey(f.file), f.data])),
+    languages: pack.languages,
     grading: pack.grading,
-    phrases: writePhrases(internedPhrases(pack.lists)),
+    phrases: Object.fromEntries([...pack.lists].map(([lang, lists]) => [lang, writePhrases(internedPhrases(lists))])),
+    ...(pack.weights ? { weights: packWeights(pack.weights) } : {}),
   };
   return JSON.stringify(bundle);
+}
+
+function packWeights(table: WeightTable): PackedWeights {
+  const k = table.categories.length;
+  const rows = new Float64Array(table.rows.size * k);
+  [...table.rows.values()].forEach((row, i) => rows.set(row, i * k));
+  return {
+    categories: table.categories,
+    bias: [...table.bias],
+    features: [...table.rows.keys()],
+    rows: Buffer.from(rows.buffer).toString("base64"),
+  };
 }
 
 let read: { mtime: number; bundle: Bundle } | null | undefined;
@@ -92,7 +98,7 @@ function readBundle() {
 /** A bundled rule file's validated data, if the bundle has it and the file has not changed since the build. */
 export function bundledData(file: string): RuleFile | undefined {
   const current = readBundle();
-  const data = current?.bundle.files[basename(file)];
+  const data = current?.bundle.files[bundleKey(file)];
   return data && statSync(file).mtimeMs <= current.mtime ? data : undefined;
 }
 
@@ -111,80 +117,9 @@ export function bundledRulebook(): Rulebook | undefined {
 
 function compileBundled(current: { mtime: number; bundle: Bundle }, paths: string[]): Rulebook | undefined {
   const { bundle } = current;
-  const files = paths.map((file): LoadedFile => {
-    // The build validated every file: nothing here can fail, so there is no line to report.
-    const fail = (path: (string | number)[], problem: string): never => {
-      throw new Error(`${file}: ${path.join(".")}: ${problem}`);
-    };
-    return { file, data: bundle.files[basename(file)]!, fail, at: (_path, step) => step() };
-  });
-  // The build checked the model's weights: unchanged since, they are read as they are.
-  const weightsOf = (file: LoadedFile, definition: ModelDefinition) => resolve(dirname(file.file), definition.weights);
+  const files = paths.map((file): BundledFile => ({ file, data: bundle.files[bundleKey(file)]! }));
+  // The build packed the model's weights into the bundle: they serve while the weights file is unchanged since.
+  const weightsOf = (file: BundledFile, definition: ModelDefinition) => resolve(dirname(file.file), definition.weights);
   if (files.some((f) => f.data.model && statSync(weightsOf(f, f.data.model)).mtimeMs > current.mtime)) return undefined;
-  const weightsFor = (file: LoadedFile, definition: ModelDefinition): Weights =>
-    (JSON.parse(readFileSync(weightsOf(file, definition), "utf8")) as { categories: Weights }).categories;
-  const lists = mergeLists(files);
-  internPhrases(lists, readPhrases(bundle.phrases));
-  const pack = { lists, language: () => bundle.language, grading: () => bundle.grading };
-  const options = { tested: new Set(files), regexFor: () => nativeRegex, packOf: new Map(), problems: new Problems(), weightsFor };
-  return compileRulebook(files, pack, options);
-}
-
-// Rows are written once each: equal subtrees (the same words in many phrases) become one node,
-// which matching treats as it would the copies.
-function writePhrases(phrases: Phrase[]): CompiledPhrases {
-  const table = <Row>() => {
-    const rows: Row[] = [];
-    const indexOf = new Map<string, number>();
-    const add = (row: Row) => {
-      const key = JSON.stringify(row);
-      let index = indexOf.get(key);
-      if (index === undefined) indexOf.set(key, (index = rows.push(row) - 1));
-      return index;
-    };
-    return { rows, add };
-  };
-  const nodes = table<NodeRow>();
-  const written = new Map<PhraseNode, number>();
-  const node = (n: PhraseNode): number => {
-    let index = written.get(n);
-    if (index === undefined) written.set(n, (index = nodes.add(nodeRow(n, node))));
-    return index;
-  };
-  const keySets = table<[string[], string[]]>();
-  const keySet = (set: KeySet) => keySets.add([[...set.keys], set.prefixes]);
-  return {
-    phrases: phrases.map((p) => [p.source, node(p.node), p.prefilter.anchors ? keySet(p.prefilter.anchors) : -1, p.prefilter.required.map(keySet)]),
-    nodes: nodes.rows,
-    keySets: keySets.rows,
-  };
-}
-
-const nodeRow = (node: PhraseNode, child: (n: PhraseNode) => number): NodeRow =>
-  node.kind === "seq"
-    ? { kind: "seq", items: node.items.map(child) }
-    : node.kind === "alt"
-      ? { kind: "alt", options: node.options.map(child) }
-      : node.kind === "opt"
-        ? { kind: "opt", node: child(node.node) }
-        : node;
-
-function readPhrases({ nodes: rows, keySets: sets, phrases }: CompiledPhrases): Phrase[] {
-  const nodes: PhraseNode[] = [];
-  for (const row of rows)
-    nodes.push(
-      row.kind === "seq"
-        ? { kind: "seq", items: row.items.map((i) => nodes[i]!) }
-        : row.kind === "alt"
-          ? { kind: "alt", options: row.options.map((i) => nodes[i]!) }
-          : row.kind === "opt"
-            ? { kind: "opt", node: nodes[row.node]! }
-            : row,
-    );
-  const keySets = sets.map(([keys, prefixes]) => keySetOf(keys, prefixes));
-  return phrases.map(([source, node, anchors, required]) => ({
-    source,
-    node: nodes[node]!,
-    prefilter: { anchors: anchors < 0 ? undefined : keySets[anchors], required: required.map((i) => keySets[i]!) },
-  }));
+  return rulebookOfBundle(bundle, files, (text) => Buffer.from(text, "base64"));
 }

@@ -3,7 +3,8 @@ import { z } from "zod";
 import type { Rulebook } from "./load.js";
 import { failOnLevels, severities } from "../types.js";
 import { readYamlFile, type YamlFile } from "./yaml-file.js";
-import { didYouMean, display, Problems } from "../errors.js";
+import { didYouMean, Problems } from "../errors.js";
+import { display } from "../display.js";
 
 const severity = z.enum(severities);
 

@@ -6,6 +6,7 @@ import { matchSentences } from "../match/sentence.js";
 import { findSpec, type CompiledSpec } from "../match/spec.js";
 import { addressedBy } from "./addressed.js";
 import { modelScorer, type CompiledModel } from "../match/model/model.js";
+import { noPolarityWords } from "../match/polarity.js";
 import type { Rulebook } from "./load.js";
 import type { Example } from "./schema.js";
 
@@ -32,9 +33,10 @@ interface Outcome {
   cue?: string;
 }
 
-// An example goes through the same normalization as a scanned form; each of its lines is
+// An example goes through the same normalization as a scanned form, in the language of its rule; each of its lines is
 // a paragraph, so "Who may see your records:\n• the sponsor" is a list item with its lead-in.
-const textOf = (example: string) => normalize(documentFromPages("example", "text", [example.split("\n")], { linesAreParagraphs: true }));
+const textOf = (example: string, language: string) =>
+  normalize(documentFromPages("example", "text", [example.split("\n")], { linesAreParagraphs: true }), { language });
 
 const cases = (expected: Expectation, examples: Example[]) => examples.map((example) => ({ expected, example }));
 
@@ -46,6 +48,14 @@ function result(ruleId: string, expected: Expectation, example: Example, outcome
 
 /** Where a checklist element (or the choices spec) finds its words in a text; undefined when it does not. */
 type Finder = (text: Text) => Span | undefined;
+
+/** A finder with the language its examples are written in. */
+interface Spec {
+  id: string;
+  lang: string;
+  find: Finder;
+  examples: Rulebook["elements"][number]["element"]["examples"];
+}
 
 const specFinder =
   (spec: CompiledSpec): Finder =>
@@ -63,15 +73,16 @@ const elementFinder =
   (text) =>
     addressedBy(compiled, matchSentences(text), match(text, rulebook.rules, rulebook.language));
 
-function presenceOutcome(find: Finder, example: string): Outcome {
-  const text = textOf(example);
+function presenceOutcome(find: Finder, example: string, language: string): Outcome {
+  const text = textOf(example, language);
   const where = find(text);
   return where ? { actual: "present", matched: text.value.slice(where.start, where.end) } : { actual: "absent" };
 }
 
 function ruleOutcome(compiled: Rulebook["rules"][number], example: string, rulebook: Rulebook, expected: Expectation): Outcome {
-  const text = textOf(example);
-  const hits = [...matchSentences(text)].flatMap(({ sentence, leadIn }) => matchRule(compiled, sentence, rulebook.language, leadIn) ?? []);
+  const text = textOf(example, compiled.lang);
+  const language = rulebook.language.get(compiled.lang) ?? noPolarityWords;
+  const hits = [...matchSentences(text)].flatMap(({ sentence, leadIn }) => matchRule(compiled, sentence, language, leadIn) ?? []);
   const hit = hits.find((h) => h.polarity === expected) ?? hits[0];
   if (!hit) return { actual: "none" };
   return { actual: hit.polarity, matched: text.value.slice(hit.span.start, hit.span.end), ...(hit.cue ? { cue: hit.cue } : {}) };
@@ -79,7 +90,7 @@ function ruleOutcome(compiled: Rulebook["rules"][number], example: string, ruleb
 
 // A model finding's example is scored by the model alone, as a rule's is matched by the rule alone.
 function modelOutcome(model: CompiledModel, id: string, example: string): Outcome {
-  const text = textOf(example);
+  const text = textOf(example, "en");
   const alone = modelScorer({ ...model, findings: model.findings.filter((f) => f.head.id === id) });
   for (const { sentence, leadIn, heading } of matchSentences(text)) {
     if (heading || sentence.tokens.length === 0) continue;
@@ -96,14 +107,13 @@ function modelOutcome(model: CompiledModel, id: string, example: string): Outcom
  */
 export function checkExamples(rulebook: Rulebook): ExampleResult[] {
   const results: ExampleResult[] = [];
-  const specs: { id: string; find: Finder; examples: Rulebook["elements"][number]["element"]["examples"] }[] = rulebook.elements.map(
-    (c) => ({ id: c.element.id, find: elementFinder(c, rulebook), examples: c.element.examples }),
-  );
-  const { choices } = rulebook.keyPoints;
-  if (choices) specs.push({ id: "choices", find: specFinder(choices), examples: choices.examples });
-  for (const { id, find, examples } of specs)
+  const specs: Spec[] = [
+    ...rulebook.elements.map((c) => ({ id: c.element.id, lang: c.lang, find: elementFinder(c, rulebook), examples: c.element.examples })),
+    ...rulebook.keyPoints.choices.map((c) => ({ id: "choices", lang: c.lang, find: specFinder(c), examples: c.examples })),
+  ];
+  for (const { id, lang, find, examples } of specs)
     for (const { expected, example } of [...cases("present", examples.present), ...cases("absent", examples.absent)])
-      results.push(result(id, expected, example, presenceOutcome(find, typeof example === "string" ? example : example.sentence)));
+      results.push(result(id, expected, example, presenceOutcome(find, typeof example === "string" ? example : example.sentence, lang)));
   for (const compiled of rulebook.rules) {
     const { examples, id } = compiled.rule;
     const all = [...cases("risk", examples.risk), ...cases("protection", examples.protection), ...cases("none", examples.none)];

@@ -19,7 +19,7 @@ import {
 } from "./schema.js";
 import type { FailOn } from "./config.js";
 import type { Category, Severity } from "../types.js";
-import { display } from "../errors.js";
+import { display } from "../display.js";
 import type { CompiledModel } from "../match/model/model.js";
 import { readWeights } from "./weights.js";
 import { readYamlFile } from "./yaml-file.js";
@@ -28,25 +28,35 @@ import { compileRulebook, mergeLists, noChanges, type LoadedFile, type MergedPac
 
 export { bundledRules, isBundled, noChanges, packFiles };
 
+/** A kind of form worded in one language: the kind's definition, and the signals by which a form in that language shows it. */
 export interface CompiledFormKind {
   definition: FormKindDefinition;
-  /** The file it came from. */
+  /** The file it came from (its definition's or its wording's). */
   file: string;
+  /** The language its signals read. */
+  lang: string;
   signals: Matcher[];
+  minSignals: number;
   requires: Matcher[];
 }
 
+/** A checklist element worded in one language: its definition with that language's patterns and examples. */
 export interface CompiledElement extends CompiledSpec {
   element: Element;
+  /** The language its patterns read. */
+  lang: string;
 }
 
 /** What a risk of a category allows, in plain words, and how unusual it is. */
 export type CategoryPoint = NonNullable<KeyPoints["categories"][Category]>;
 
-/** How the report's key points are found: category points, and the wording of the choices a form offers. */
+/** The wording, in one language, by which a form offers the patient a choice. */
+export type CompiledChoices = CompiledSpec & { examples: NonNullable<KeyPoints["choices"]>["examples"]; lang: string };
+
+/** How the report's key points are found: category points, and the wording of the choices a form offers, by language. */
 export interface CompiledKeyPoints {
   categories: Map<Category, CategoryPoint>;
-  choices: (CompiledSpec & { examples: NonNullable<KeyPoints["choices"]>["examples"] }) | undefined;
+  choices: CompiledChoices[];
 }
 
 /** A rule pack added to the bundled one (by --rules or a config file), and what it brings. */
@@ -80,15 +90,16 @@ export interface Rulebook {
   elements: CompiledElement[];
   grading: Grading;
   keyPoints: CompiledKeyPoints;
-  language: CompiledLanguage;
+  /** The words that decide polarity, by language (a language no pack gives words for has none). */
+  language: Map<string, CompiledLanguage>;
   /** The model for sentences the rules are silent on (rules/model.yaml), if a pack has one. */
   model?: CompiledModel;
-  /** The rules and the model's findings, by id. */
+  /** The rules (their definitions, whatever the language of their wordings) and the model's findings, by id. */
   rulesById: Map<string, Rule>;
   /** The languages its rules read: sections of a form in any other language are not checked. */
   languages: Set<string>;
-  /** The named phrase lists of every pack, merged. */
-  lists: Lists;
+  /** The named phrase lists of every pack, merged, by language: a file's phrases use its language's lists. */
+  lists: Map<string, Lists>;
   /** Which file each rule and element came from. */
   files: Map<string, string>;
   changes: RuleChanges;
@@ -146,28 +157,40 @@ function filesSignature(paths: string[], only: string[] | undefined, files: Load
 export function compileBundle(): string {
   const files = packFiles(bundledRules).map(readYaml);
   const pack = merged(files);
-  compileRulebook(files, pack, {
+  const rulebook = compileRulebook(files, pack, {
     tested: new Set(files),
     regexFor: () => nativeRegex,
     packOf: new Map(),
     problems: new Problems(),
     weightsFor: readWeights,
   });
-  return bundleJson(files, { lists: pack.lists, language: pack.language(), grading: pack.grading() });
+  return bundleJson(files, { lists: pack.lists, languages: pack.languages(), grading: pack.grading(), weights: rulebook.model?.weights });
 }
 
 // The files' grading and language are merged (and validated) when the compiler asks, so their problems come in order.
 function merged(files: LoadedFile[]): MergedPack {
-  return { lists: mergeLists(files), language: () => mergeLanguage(files), grading: () => mergeGrading(files) };
+  return { lists: mergeLists(files), languages: () => mergeLanguages(files), grading: () => mergeGrading(files) };
 }
 
-function mergeLanguage(files: LoadedFile[]): Language {
+// The polarity words of each language, merged from the files of that language that give some.
+function mergeLanguages(files: LoadedFile[]): Record<string, Language> {
+  const languages: Record<string, Language> = {};
+  for (const lang of new Set(files.filter((f) => f.data.language).map((f) => f.data.lang)))
+    languages[lang] = mergeLanguage(
+      files.filter((f) => f.data.lang === lang),
+      lang,
+    );
+  return languages;
+}
+
+function mergeLanguage(files: LoadedFile[], lang: string): Language {
   const language: Record<string, unknown> = {};
   for (const { data } of files)
     for (const [key, value] of Object.entries(data.language ?? {}))
       language[key] = Array.isArray(value) ? [...((language[key] as unknown[]) ?? []), ...value] : value;
   const merged = LanguageSchema.safeParse(language);
-  if (!merged.success) throw new UserError(`rules: language: ${merged.error.issues[0]!.path.join(".")}: ${merged.error.issues[0]!.message}`);
+  const which = lang === "en" ? "language" : `language (${lang})`;
+  if (!merged.success) throw new UserError(`rules: ${which}: ${merged.error.issues[0]!.path.join(".")}: ${merged.error.issues[0]!.message}`);
   return merged.data;
 }
 

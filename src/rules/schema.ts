@@ -1,8 +1,17 @@
 import { z } from "zod";
-import { categories, polarities, severities } from "../types.js";
+import { categories, languageCode, polarities, severities } from "../types.js";
 import { patternSchema } from "../match/patterns/index.js";
 
 const phrase = z.string().min(1, "a phrase cannot be empty");
+
+/** The languages a report can be written in: English, and those whose texts rules, elements and key points may carry. */
+export const reportLanguages = ["en", "es"] as const;
+export type ReportLanguage = (typeof reportLanguages)[number];
+
+/** A concept's texts in the report languages other than English (`es:`), all of them or none. */
+const translated = <S extends z.ZodRawShape>(shape: S, what: string) => ({
+  es: z.strictObject(shape).optional().describe(`The ${what} in Spanish, for reports written in Spanish`),
+});
 
 export const PatternSchema = patternSchema(z);
 
@@ -42,6 +51,14 @@ const matchFields = {
     .describe('Phrases the sentence introducing a list must contain, each of them ("Who may see your records:"); with these, only list items match'),
 };
 
+/** What a rule says in a report: title, explanation, questions and key point. */
+const ruleTextFields = {
+  title: z.string().trim().min(1),
+  explanation: z.string().trim().min(1),
+  questions: z.array(z.string().trim().min(1)).default([]),
+  point: z.string().trim().min(1).optional(),
+};
+
 export const RuleSchema = z
   .strictObject({
     id,
@@ -64,12 +81,20 @@ export const RuleSchema = z
     overrides: id
       .optional()
       .describe("The id of a rule this one replaces: a bundled rule, or one of a pack loaded before; it may be this rule's own id"),
+    ...translated(ruleTextFields, "title, explanation, questions and point"),
     ...matchFields,
     examples: ExamplesSchema,
   })
   .superRefine((rule, ctx) => {
     if (rule.polarity === "risk" && rule.questions.length === 0)
       ctx.addIssue({ code: "custom", path: ["questions"], message: "a risk rule needs at least one question" });
+    for (const language of ["es"] as const) {
+      const texts = rule[language];
+      if (texts && texts.questions.length !== rule.questions.length)
+        ctx.addIssue({ code: "custom", path: [language, "questions"], message: `give the ${rule.questions.length} questions in this language too` });
+      if (texts && rule.point && !texts.point)
+        ctx.addIssue({ code: "custom", path: [language, "point"], message: "give the point in this language too" });
+    }
     const { risk, protection, none } = rule.examples;
     const matching = rule.polarity === "risk" ? risk : protection;
     const other = rule.polarity === "risk" ? protection : risk;
@@ -111,6 +136,7 @@ export type ModelDefinition = z.output<typeof ModelSchema>;
 export const FormKindSchema = z.strictObject({
   id,
   title: z.string().trim().min(1),
+  ...translated({ title: z.string().trim().min(1) }, "title"),
   signals: z.array(PatternSchema).min(1).describe("Phrases typical of this kind of form; each one found counts once"),
   minSignals: z.number().int().min(1).default(1).describe("How many different signals make a form of this kind"),
   requires: z.array(PatternSchema).default([]).describe("Wording the form must also have somewhere, each of these"),
@@ -127,6 +153,15 @@ export const ElementSchema = z.strictObject({
   severity,
   explanation: z.string().trim().min(1).describe("Why its absence matters, in plain words"),
   question: z.string().trim().min(1).describe("What to ask when the form is silent on it"),
+  ...translated(
+    {
+      title: z.string().trim().min(1),
+      checklist: z.string().trim().min(1),
+      explanation: z.string().trim().min(1),
+      question: z.string().trim().min(1),
+    },
+    "title, checklist, explanation and question",
+  ),
   categories: z
     .array(z.enum(categories))
     .default([])
@@ -168,7 +203,10 @@ export const GradingSchema = z.strictObject({
  */
 export const KeyPointsSchema = z.strictObject({
   categories: z
-    .partialRecord(z.enum(categories), z.strictObject({ point: z.string().trim().min(1), unusual }))
+    .partialRecord(
+      z.enum(categories),
+      z.strictObject({ point: z.string().trim().min(1), unusual, ...translated({ point: z.string().trim().min(1) }, "point") }),
+    )
     .default({})
     .describe("For each category: what a risk of it allows, in plain words, and how unusual it is (1 to 5)"),
   choices: z
@@ -185,11 +223,55 @@ export const KeyPointsSchema = z.strictObject({
     .describe("Wording by which a form offers a choice: opt-in and opt-out boxes, 'you may say no to...', separate signatures"),
 });
 
+const of = id.describe("The id it words, defined by a file loaded before (a file of the pack folder, or of a pack given earlier)");
+
+/**
+ * A rule, checklist element or kind defined in a file of another language, worded in this
+ * file's language: how it is found in a sentence (or a form) of this language, and the
+ * examples that test that. Its id, texts, severity and kinds are its definition's, so a
+ * report, `disable:` and `severity:` treat every language's wording as one.
+ */
+export const WordingsSchema = z.strictObject({
+  rules: z
+    .array(
+      z.strictObject({
+        of,
+        negatable: z.boolean().optional().describe("Whether a negation turns the polarity round; else the rule's"),
+        ...matchFields,
+        examples: ExamplesSchema,
+      }),
+    )
+    .default([]),
+  elements: z
+    .array(
+      z.strictObject({
+        of,
+        patterns: z.array(PatternSchema).default([]),
+        requires: matchFields.requires,
+        excludes: matchFields.excludes,
+        leadIn: matchFields.leadIn,
+        examples: z.strictObject({ present: z.array(example).default([]), absent: z.array(z.string()).default([]) }),
+      }),
+    )
+    .default([]),
+  kinds: z
+    .array(
+      z.strictObject({
+        of,
+        signals: z.array(PatternSchema).min(1),
+        minSignals: z.number().int().min(1).default(1),
+        requires: z.array(PatternSchema).default([]),
+      }),
+    )
+    .default([]),
+});
+export type Wordings = z.output<typeof WordingsSchema>;
+
 /** A rule pack file: rules, the named phrase lists they use, and optionally form kinds, checklist elements and grading. */
 export const PackSchema = z.strictObject({
   lang: z
     .string()
-    .regex(/^[a-z]{2,3}$/, 'use a language code such as "en" or "es"')
+    .regex(languageCode, 'use a language code such as "en" or "es"')
     .default("en")
     .describe("The language this file's rules, kinds and elements read (ISO 639-1 code); sections of a form in other languages are not matched with them"),
   lists: z.record(z.string().regex(/^[\w-]+$/), z.array(phrase).min(1)).default({}).describe("Named phrase lists, used as @name"),
@@ -199,6 +281,7 @@ export const PackSchema = z.strictObject({
   grading: GradingSchema.partial().optional(),
   keyPoints: KeyPointsSchema.optional(),
   model: ModelSchema.optional().describe("A model for the sentences the rules are silent on; a later pack's replaces an earlier one's"),
+  wordings: WordingsSchema.optional().describe("Rules, checklist elements and kinds of another language's files, worded in this file's language"),
 });
 
 /** The words that decide polarity (../../rules/language.yaml), after NegEx/ConText. */

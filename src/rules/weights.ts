@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { z } from "zod";
 import { categories } from "../types.js";
-import type { Weights } from "./model.js";
+import { weightTable, type WeightTable } from "../match/model/model.js";
 import type { ModelDefinition } from "./schema.js";
 import type { YamlFile } from "./yaml-file.js";
 
@@ -19,7 +19,7 @@ const WeightsSchema = z.object({
 });
 
 /** Reads and checks the weights a rule file's `model` names (relative to that file); problems at the model's line. */
-export function readWeights(file: YamlFile<unknown>, definition: ModelDefinition): Weights {
+export function readWeights(file: YamlFile<unknown>, definition: ModelDefinition): WeightTable {
   const path = resolve(dirname(file.file), definition.weights);
   return file.at(["model", "weights"], () => {
     let json: unknown;
@@ -30,6 +30,6 @@ export function readWeights(file: YamlFile<unknown>, definition: ModelDefinition
     }
     const parsed = WeightsSchema.safeParse(json);
     if (!parsed.success) throw new Error(`${path} is not a weights file (${parsed.error.issues[0]!.path.join(".")}: ${parsed.error.issues[0]!.message})`);
-    return parsed.data.categories;
+    return weightTable(parsed.data.categories);
   });
 }

@@ -1,6 +1,7 @@
 import { isMap, isScalar, LineCounter, parseDocument, type Document as YamlDocument } from "yaml";
 import { z } from "zod";
-import { didYouMean, display, UserError, type Problems } from "../errors.js";
+import { didYouMean, UserError, type Problems } from "../errors.js";
+import { display } from "../display.js";
 import { readRegularFile } from "../extract/read-file.js";
 import { patternForms } from "../match/patterns/index.js";
 

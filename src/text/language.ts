@@ -1,5 +1,5 @@
 import { francAll } from "franc-min";
-import type { LanguageSection, Text } from "../types.js";
+import type { LanguageSection, Span, Text } from "../types.js";
 
 /*
  * Which language each part of a form is written in, paragraph by paragraph, so that a
@@ -25,6 +25,13 @@ export const functionWords: Record<string, Set<string>> = {
     (
       "el la los las de del y en que su sus se por para con un una al lo como es si usted ustedes esta este estos estas puede " +
       "ser sobre más pero ya entre cuando mis le les nuestro nuestra sin hasta ha han fue será"
+    ).split(" "),
+  ),
+  // French shares "la", "de", "que" with Spanish: its own words keep a French form from reading as Spanish.
+  fr: new Set(
+    (
+      "le les des du et est une pour par dans sur vous votre vos nous notre nos ce cette ces qui ne pas au aux avec être sont " +
+      "été sera pourra ou mais leur leurs elles ils je mon ma mes"
     ).split(" "),
   ),
 };
@@ -165,7 +172,7 @@ function mergeSmall(list: LanguageSection[]): LanguageSection[] {
 }
 
 /** The language of each sentence of the text: that of the section it starts in. */
-export function sentenceLanguages(text: Pick<Text, "sentences" | "languages">): string[] {
+export function sentenceLanguages(text: { sentences: readonly Span[]; languages: Text["languages"] }): string[] {
   let section = 0;
   return text.sentences.map((sentence) => {
     while (section + 1 < text.languages.length && text.languages[section + 1]!.start <= sentence.start) section++;

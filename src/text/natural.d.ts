@@ -4,3 +4,7 @@ declare module "natural/lib/natural/stemmers/porter_stemmer.js" {
   const PorterStemmer: { stem(word: string): string };
   export default PorterStemmer;
 }
+declare module "natural/lib/natural/stemmers/porter_stemmer_es.js" {
+  const SpanishStemmer: { stem(word: string): string };
+  export default SpanishStemmer;
+}

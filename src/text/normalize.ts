@@ -2,7 +2,7 @@ import type { Document, Sentence, Span, Text } from "../types.js";
 import { lastAtOrBefore } from "./locate.js";
 import { contentLines, type PageLine } from "./boilerplate.js";
 import { splitSentences } from "./sentences.js";
-import { detectLanguages } from "./language.js";
+import { detectLanguages, sentenceLanguages } from "./language.js";
 import { tokenize } from "./tokens.js";
 import { isHeading } from "./heading.js";
 import { isControl } from "./printable.js";
@@ -91,8 +91,16 @@ const isTitleLine = (line: string, typicalWidth: number, next: string) =>
 // "How long will my samples be kept?" on a line of its own starts a section.
 const isQuestionLine = (line: string, typicalWidth: number) => /^[A-Z].*\?$/.test(line) && line.length < typicalWidth * 0.8;
 
-/** normalize: Document -> Text. Unwraps lines into paragraphs, undoes hyphenation, drops page furniture, splits sentences. */
-export function normalize(document: Document): Text {
+export interface NormalizeOptions {
+  /** The language of the whole text, instead of telling it section by section (a rule's example is in its rule's language). */
+  language?: string;
+}
+
+/**
+ * normalize: Document -> Text. Unwraps lines into paragraphs, undoes hyphenation, drops page furniture, splits sentences,
+ * tells the language of each section and tokenizes each sentence in its section's language.
+ */
+export function normalize(document: Document, options: NormalizeOptions = {}): Text {
   const markdown = document.format === "markdown";
   const lines: CleanLine[] = [];
   let gap = false;
@@ -163,9 +171,14 @@ export function normalize(document: Document): Text {
   const value = pieces.join("");
 
   const paragraphs = { starts: paragraphStarts, pages: paragraphPages, listItems };
-  const sentences = tokenized(value, withLeadIns(splitSentences(value, paragraphStarts), paragraphs, value));
+  const detected = detectLanguages(value);
+  const languages = options.language
+    ? [{ language: options.language, start: 0, end: value.length, words: detected.reduce((n, s) => n + s.words, 0) }]
+    : detected;
+  const spans = withLeadIns(splitSentences(value, paragraphStarts), paragraphs, value);
+  const sentences = tokenized(value, spans, sentenceLanguages({ sentences: spans, languages }));
   const words = sentences.reduce((n, s) => n + s.tokens.length, 0);
-  return { document, value, origin: origins.slice(0, length), sentences, words, languages: detectLanguages(value) };
+  return { document, value, origin: origins.slice(0, length), sentences, words, languages };
 }
 
 interface SentenceSpan extends Span {
@@ -211,11 +224,11 @@ function withLeadIns(sentences: Span[], paragraphs: Paragraphs, value: string): 
   });
 }
 
-// Each sentence is tokenized here, once, for matching, assessing and readability alike.
-function tokenized(value: string, spans: SentenceSpan[]): Sentence[] {
+// Each sentence is tokenized here, once, in its language, for matching, assessing and readability alike.
+function tokenized(value: string, spans: SentenceSpan[], languages: string[]): Sentence[] {
   const index = new Map<Span, number>(spans.map((s, i) => [s, i]));
-  return spans.map(({ start, end, leadIn }) => {
-    const tokens = tokenize(value, start, end);
+  return spans.map(({ start, end, leadIn }, i) => {
+    const tokens = tokenize(value, start, end, languages[i]);
     const leadInIndex = leadIn && index.get(leadIn);
     return {
       start,

@@ -10,11 +10,45 @@ export interface ModelHead {
   severity: Severity;
 }
 
-/** The model, ready to score sentences: one classifier per category it reports. */
+/**
+ * Every category's classifier in one table: a row per feature, a column per category, so a
+ * sentence looks each of its features up once. The build writes it packed into the bundle.
+ */
+export interface WeightTable {
+  categories: Category[];
+  bias: Float64Array;
+  rows: Map<string, Float64Array>;
+}
+
+/** The table of classifiers by category (as `npm run train` writes them). */
+export function weightTable(classifiers: Partial<Record<Category, Classifier>>): WeightTable {
+  const entries = Object.entries(classifiers) as [Category, Classifier][];
+  const rows = new Map<string, Float64Array>();
+  entries.forEach(([, classifier], k) => {
+    for (const [feature, w] of Object.entries(classifier.weights)) {
+      let row = rows.get(feature);
+      if (!row) rows.set(feature, (row = new Float64Array(entries.length)));
+      row[k] = w;
+    }
+  });
+  return { categories: entries.map(([c]) => c), bias: Float64Array.from(entries, ([, c]) => c.bias), rows };
+}
+
+/** One category's classifier, out of the table (for `rules show`). */
+export function classifierOf(table: WeightTable, category: Category): Classifier | undefined {
+  const k = table.categories.indexOf(category);
+  if (k < 0) return undefined;
+  const weights: Record<string, number> = {};
+  for (const [feature, row] of table.rows) if (row[k] !== 0) weights[feature] = row[k]!;
+  return { bias: table.bias[k]!, weights };
+}
+
+/** The model, ready to score sentences: its findings, each one category of the weight table. */
 export interface CompiledModel {
   threshold: number;
   features: FeatureContext;
-  findings: { head: ModelHead; classifier: Classifier }[];
+  weights: WeightTable;
+  findings: { head: ModelHead }[];
 }
 
 /** A sentence the model reports in one category, with the words that weighed most for it. */
@@ -34,51 +68,28 @@ export interface ModelScorer {
  * rules said nothing about, either way): each where the probability reaches the threshold.
  */
 export function modelScorer(model: CompiledModel): ModelScorer {
-  const { findings, threshold } = model;
-  const table = weightTable(model);
+  const { findings, threshold, weights } = model;
+  const columns = findings.map((f) => weights.categories.indexOf(f.head.category));
   const leadIns = new Map<number, string[]>();
   return {
     hits(context, silent) {
       const wanted = findings.map((f) => silent(f.head.category));
       if (!wanted.includes(true)) return [];
       const features = sentenceFeatures(context, model.features, leadIns);
-      const z = Float64Array.from(findings, (f) => f.classifier.bias);
+      const z = Float64Array.from(weights.bias);
       for (const feature of features) {
-        const weights = table.get(feature);
-        if (weights) for (let k = 0; k < z.length; k++) z[k]! += weights[k]!;
+        const row = weights.rows.get(feature);
+        if (row) for (let k = 0; k < z.length; k++) z[k]! += row[k]!;
       }
       const hits: ModelHit[] = [];
-      findings.forEach(({ head, classifier }, k) => {
-        const p = sigmoid(z[k]!);
-        if (wanted[k] && p >= threshold)
-          hits.push({ head, probability: p, span: strongestWords(classifier, features, context.sentence, model.features) });
+      findings.forEach(({ head }, i) => {
+        const p = sigmoid(z[columns[i]!]!);
+        if (wanted[i] && p >= threshold)
+          hits.push({ head, probability: p, span: strongestWords(weights, columns[i]!, features, context.sentence, model.features) });
       });
       return hits;
     },
   };
-}
-
-// Each feature's weights in every category at once, so a sentence looks each feature up once, not once per category.
-// A config's copy of the model shares its feature context: tables are kept by that and the findings' ids.
-const tables = new WeakMap<FeatureContext, Map<string, Map<string, Float64Array>>>();
-function weightTable(model: CompiledModel): Map<string, Float64Array> {
-  let byFindings = tables.get(model.features);
-  if (!byFindings) tables.set(model.features, (byFindings = new Map()));
-  const key = model.findings.map((f) => f.head.id).join(" ");
-  let table = byFindings.get(key);
-  if (!table) {
-    table = new Map();
-    const n = model.findings.length;
-    model.findings.forEach(({ classifier }, k) => {
-      for (const [feature, w] of Object.entries(classifier.weights)) {
-        let row = table!.get(feature);
-        if (!row) table!.set(feature, (row = new Float64Array(n)));
-        row[k] = w;
-      }
-    });
-    byFindings.set(key, table);
-  }
-  return table;
 }
 
 /**
@@ -86,8 +97,9 @@ function weightTable(model: CompiledModel): Map<string, Float64Array> {
  * model spoke: a stem's word, a bigram's two words, a vocabulary's phrase (two phrases
  * for a pair). Lead-in features have no words in the sentence; the whole sentence stands in.
  */
-export function strongestWords(classifier: Classifier, features: string[], sentence: MatchSentence, context: FeatureContext): Span {
-  const ranked = features.filter((f) => (classifier.weights[f] ?? 0) > 0).sort((a, b) => classifier.weights[b]! - classifier.weights[a]!);
+function strongestWords(weights: WeightTable, column: number, features: string[], sentence: MatchSentence, context: FeatureContext): Span {
+  const weight = (feature: string) => weights.rows.get(feature)?.[column] ?? 0;
+  const ranked = features.filter((f) => weight(f) > 0).sort((a, b) => weight(b) - weight(a));
   for (const feature of ranked) {
     const tokens = tokensOf(feature, sentence, context);
     if (tokens) return { start: sentence.tokens[tokens.start]!.start, end: sentence.tokens[tokens.end - 1]!.end };

@@ -1,7 +1,8 @@
 "use strict";
 (() => {
   const tip = document.getElementById("tip");
-  const marks = [...document.querySelectorAll("mark[data-finding]")];
+  // Marks are looked up when needed: the web page adds a report after this script has run.
+  const marks = () => [...document.querySelectorAll("mark[data-finding]")];
   const markOf = (node) => (node instanceof Element ? node.closest("mark[data-note]") : null);
   let shown = null;
   let timer = 0;
@@ -44,15 +45,15 @@
     const here = document.activeElement || document.body;
     const next =
       e.key === "n"
-        ? marks.find((m) => here.compareDocumentPosition(m) & Node.DOCUMENT_POSITION_FOLLOWING)
-        : marks.findLast((m) => here.compareDocumentPosition(m) & Node.DOCUMENT_POSITION_PRECEDING);
+        ? marks().find((m) => here.compareDocumentPosition(m) & Node.DOCUMENT_POSITION_FOLLOWING)
+        : marks().findLast((m) => here.compareDocumentPosition(m) & Node.DOCUMENT_POSITION_PRECEDING);
     if (next) {
       e.preventDefault();
       next.focus();
     }
   });
-  for (const button of document.querySelectorAll("button.print")) {
-    button.hidden = false;
-    button.addEventListener("click", () => print());
-  }
+  for (const button of document.querySelectorAll("button.print")) button.hidden = false;
+  document.addEventListener("click", (e) => {
+    if (e.target instanceof Element && e.target.closest("button.print")) print();
+  });
 })();

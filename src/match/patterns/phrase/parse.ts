@@ -29,8 +29,15 @@ export interface Phrase {
   prefilter: Prefilter;
 }
 
-/** Named lists of phrases, as defined in rule packs under `lists:`. */
-export type Lists = Map<string, string[]>;
+/**
+ * Named lists of phrases, as defined in rule packs under `lists:`, of the files of one
+ * language: the words of every phrase parsed with them are stemmed in that language
+ * (English when none is given).
+ */
+export type Lists = Map<string, string[]> & { readonly language?: string };
+
+/** Empty lists for the phrases of a language. */
+export const listsOf = (language: string): Lists => Object.assign(new Map<string, string[]>(), { language });
 
 export class PhraseError extends Error {}
 
@@ -134,7 +141,7 @@ class Parser {
     if (lexeme === "*") return { kind: "any" };
     if (lexeme.startsWith("~")) return { kind: "gap", max: Number(lexeme.slice(1)) };
     if (lexeme.startsWith("@")) return listNode(lexeme.slice(1), this.lists, this.seen);
-    return wordNode(lexeme);
+    return wordNode(lexeme, this.lists.language);
   }
 
   private group(): PhraseNode {
@@ -166,14 +173,17 @@ function listNode(name: string, lists: Lists, seen: string[]): PhraseNode {
 }
 
 // "de-identif*" is the word "de" then any word starting with "identif", as tokens split at hyphens.
-function wordNode(lexeme: string): PhraseNode {
+// Words are normalized and stemmed as the tokens of a sentence in the phrase's language are.
+function wordNode(lexeme: string, language: string | undefined): PhraseNode {
   const exact = lexeme.startsWith("=");
-  const parts = normalizeWord(exact ? lexeme.slice(1) : lexeme)
+  const parts = normalizeWord(exact ? lexeme.slice(1) : lexeme, language)
     .split("-")
     .filter(Boolean);
   if (parts.length === 0 || parts.some((p) => !/^[\p{L}\p{N}']+\*?$/u.test(p))) throw new PhraseError(`"${lexeme}" is not a word`);
   const words: PhraseNode[] = parts.map((p) =>
-    p.endsWith("*") ? { kind: "prefix", prefix: p.slice(0, -1) } : { kind: "word", key: exact ? exactKey(p) : stemKey(stem(p)), text: p },
+    p.endsWith("*")
+      ? { kind: "prefix", prefix: p.slice(0, -1) }
+      : { kind: "word", key: exact ? exactKey(p) : stemKey(stem(p, language)), text: p },
   );
   return words.length === 1 ? words[0]! : { kind: "seq", items: words };
 }

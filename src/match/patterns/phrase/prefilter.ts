@@ -89,15 +89,17 @@ function heldKeySets(sentence: MatchSentence): Uint32Array {
   return held;
 }
 
-// Which sets a word's keys and prefixes are in, by word: forms repeat their words.
+// Which sets a word's keys and prefixes are in, by word and stem: forms repeat their words, and
+// one word has another stem in another language's sentence.
 const setsHeldByWord = new Map<string, number[]>();
 function setsHeldBy(word: string, [stemmed, exact]: [string, string]): number[] {
-  let ids = setsHeldByWord.get(word);
+  const known = `${word}\u0000${stemmed}`;
+  let ids = setsHeldByWord.get(known);
   if (ids) return ids;
   ids = [...(setsWithKey.get(stemmed) ?? []), ...(setsWithKey.get(exact) ?? [])];
   for (let n = Math.min(word.length, longestPrefix); n > 0; n--) ids.push(...(setsWithPrefix.get(word.slice(0, n)) ?? []));
   if (setsHeldByWord.size > 100_000) setsHeldByWord.clear();
-  setsHeldByWord.set(word, ids);
+  setsHeldByWord.set(known, ids);
   return ids;
 }
 

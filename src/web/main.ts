@@ -1,0 +1,91 @@
+import { PDFParse } from "pdf-parse";
+import { describeError } from "../errors.js";
+import { scan } from "../scan.js";
+import { reportView } from "../report/view.js";
+import { redact } from "../report/redact.js";
+import { reportHtml } from "../report/html/sections.js";
+import { plural } from "../report/html/escape.js";
+import { bundledRulebook } from "./rulebook.js";
+
+/*
+ * The page: a form picked or dropped is read here, by the same pipeline as the command line
+ * (src/scan.ts) with the same bundled rules, and its report is shown with the HTML report's
+ * markup and style. Nothing is sent anywhere: the page's Content-Security-Policy allows no
+ * connection at all (connect-src 'none'), and everything it needs is loaded with it.
+ */
+
+const element = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const picker = element<HTMLInputElement>("file");
+const drop = element<HTMLElement>("drop");
+const status = element<HTMLElement>("status");
+const problem = element<HTMLElement>("problem");
+const output = element<HTMLElement>("report");
+
+// pdf.js reads PDFs in a worker of its own. It starts with the page, so that once the page is
+// open nothing more is fetched, and a form can be checked offline.
+function startPdfReader() {
+  PDFParse.setWorker("pdf.worker.mjs");
+  const pdfjs = (globalThis as { pdfjs?: { GlobalWorkerOptions: { workerPort: Worker | null } } }).pdfjs;
+  if (pdfjs) pdfjs.GlobalWorkerOptions.workerPort = new Worker("pdf.worker.mjs", { type: "module" });
+}
+
+/** What the page is doing, for people (the status line) and for tests (data-state). */
+function show(state: "ready" | "reading" | "done" | "problem", message: string) {
+  document.body.dataset.state = state;
+  status.textContent = state === "problem" ? "" : message;
+  problem.textContent = state === "problem" ? message : "";
+  problem.hidden = state !== "problem";
+}
+
+// The pick being read: a form picked while another is read replaces it, and the other's report is not shown.
+let latest = 0;
+
+async function check(file: File) {
+  const attempt = ++latest;
+  output.replaceChildren();
+  show("reading", `Reading ${file.name}…`);
+  try {
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const report = await scan({ path: file.name, bytes }, bundledRulebook());
+    if (attempt !== latest) return;
+    // Identifiers a filled-in form holds (names, dates of birth...) are masked, as the command line masks them.
+    const view = reportView(redact(report));
+    // The report's script (report.js, loaded with the page) prints on a click of any button.print.
+    output.innerHTML = `<div class="report-tools"><button type="button" class="print">Print the report</button></div>\n${reportHtml(view, 0)}`;
+    for (const button of output.querySelectorAll<HTMLButtonElement>("button.print")) button.hidden = false;
+    // On a phone the report starts below the picker: bring it into view (the status line tells a screen reader).
+    output.scrollIntoView({ block: "start" });
+    const found = view.risks.length ? plural(view.risks.length, "risk") : "no risks";
+    show("done", `${file.name} checked: ${found}, ${plural(view.missing.length, "missing element")}. The report is below.`);
+  } catch (error) {
+    // The same line as the command line prints for this file.
+    if (attempt === latest) show("problem", `${file.name}: ${describeError(error)}`);
+  }
+}
+
+function pick(files: FileList | null | undefined) {
+  const file = files?.[0];
+  if (file) void check(file);
+}
+
+picker.addEventListener("change", () => {
+  pick(picker.files);
+  // Emptied, so that choosing the same file again (changed, or to see it anew) checks it again; the status line names it.
+  picker.value = "";
+});
+// A file dropped anywhere on the page is checked; the browser must not open it instead.
+addEventListener("dragover", (e) => {
+  e.preventDefault();
+  drop.classList.add("over");
+});
+addEventListener("dragleave", (e) => {
+  if (!e.relatedTarget) drop.classList.remove("over");
+});
+addEventListener("drop", (e) => {
+  e.preventDefault();
+  drop.classList.remove("over");
+  pick(e.dataTransfer?.files);
+});
+
+startPdfReader();
+show("ready", "");

@@ -1,0 +1,234 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Server } from "node:http";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { startServer } from "../src/cli/serve.js";
+import { fixture, root, runCli } from "./helpers.js";
+import { hasChromium, launchChromium } from "./chromium.js";
+
+/*
+ * The web page (dist/web/, built by the global setup) in Chromium, served by the real `serve` code:
+ * it reads real forms from fixtures/ and shows the report the command line makes of them, and it
+ * sends nothing anywhere: every request is recorded, and none may leave the page's origin or
+ * happen once the page has loaded.
+ */
+
+let server: Server;
+let origin: string;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+// Every request of the browser (pages and workers), and those a page made once it had loaded.
+const requests: { url: string; method: string }[] = [];
+const afterLoad: string[] = [];
+const problems: string[] = [];
+let dir: string;
+
+const fixtures = join(root, "fixtures");
+// An executable renamed as a form: a Windows program's header, then zeros.
+const exe = Buffer.concat([Buffer.from("MZ\x90\x00\x03\x00\x00\x00", "latin1"), Buffer.alloc(512)]);
+
+/** Picks a file in the page (as a person does with the file picker) and waits for the report or the problem. */
+async function pick(on: Page, file: string | { name: string; buffer: Buffer }) {
+  const started = Date.now();
+  await on.setInputFiles("#file", typeof file === "string" ? file : { ...file, mimeType: "application/octet-stream" });
+  await on.waitForFunction(() => document.body.dataset.state === "done" || document.body.dataset.state === "problem");
+  return Date.now() - started;
+}
+
+async function openPage(width: number) {
+  const opened = await context.newPage();
+  await opened.setViewportSize({ width, height: 900 });
+  opened.on("console", (m) => void (m.type() === "error" || m.type() === "warning" ? problems.push(`${m.type()}: ${m.text()}`) : 0));
+  opened.on("pageerror", (e) => void problems.push(`pageerror: ${e.message}`));
+  let loaded = false;
+  opened.on("request", (r) => void (loaded ? afterLoad.push(`${r.method()} ${r.url()}`) : 0));
+  await opened.goto(origin, { waitUntil: "networkidle" });
+  await opened.waitForFunction(() => document.body.dataset.state === "ready");
+  loaded = true;
+  return opened;
+}
+
+/** The report section of the command line's HTML report of a fixture, named as the page names it (its file name). */
+function cliReport(name: string, cwd = fixtures): string {
+  const { stdout, code } = runCli(["scan", name, "-f", "html", "--no-config"], { cwd });
+  expect(code).toBe(0);
+  return stdout.slice(stdout.indexOf('<section class="report"'), stdout.lastIndexOf("</main>"));
+}
+
+/** The command line's one line for a file it cannot read, less its "consent-lens: " prefix. */
+function cliProblem(name: string, cwd = fixtures): string {
+  const { stderr, code } = runCli(["scan", name, "--no-config"], { cwd });
+  expect(code).toBe(2);
+  return stderr.replace(/^consent-lens: /, "").trimEnd();
+}
+
+// Both reports as the browser serialises them, so that only their content can differ.
+const shownReport = (on: Page, cli: string) =>
+  on.evaluate((cliHtml) => {
+    const template = document.createElement("template");
+    template.innerHTML = cliHtml;
+    // The page shows the print buttons its script handles, as the report's own script does.
+    for (const button of template.content.querySelectorAll<HTMLButtonElement>("button.print")) button.hidden = false;
+    return {
+      page: document.querySelector("#report section.report")?.outerHTML,
+      cli: template.content.querySelector("section.report")?.outerHTML,
+    };
+  }, cli);
+
+const noHorizontalScroll = (on: Page) => on.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
+
+beforeAll(async () => {
+  if (!hasChromium) return;
+  dir = mkdtempSync(join(tmpdir(), "consent-lens-web-"));
+  writeFileSync(join(dir, "program.pdf"), exe);
+  let url: string;
+  ({ server, url } = await startServer({ port: 0 }));
+  origin = url;
+  browser = await launchChromium();
+  context = await browser.newContext();
+  context.on("request", (r) => void requests.push({ url: r.url(), method: r.method() }));
+  page = await openPage(1280);
+}, 60_000);
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+describe.skipIf(!hasChromium)("the web page, in Chromium", () => {
+  it("loads only its own files, with a policy that allows no connection, and says the form stays on the device", async () => {
+    const urls = requests.map((r) => r.url.replace(origin, "/"));
+    expect(urls).toEqual(expect.arrayContaining(["/", "/app.js", "/report.js", "/report.css", "/page.css", "/pdf.worker.mjs"]));
+    expect(requests.every((r) => r.url.startsWith(origin) && r.method === "GET")).toBe(true);
+    expect(await page.getAttribute("meta[http-equiv=Content-Security-Policy]", "content")).toContain("connect-src 'none'");
+    expect(await page.textContent("#private")).toContain("Your form stays on this device.");
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe("en");
+    // The policy is in force: the page's own script could not send anything, even to its own server.
+    const sent = await page.evaluate(() =>
+      fetch("/", { method: "POST", body: "form" }).then(
+        () => "sent",
+        () => "refused",
+      ),
+    );
+    expect(sent).toBe("refused");
+    expect(afterLoad).toEqual([]);
+    // Chromium reports the refusal on the console; nothing else may be there.
+    expect(problems.length).toBeGreaterThan(0);
+    expect(problems.filter((p) => !p.includes("Content Security Policy"))).toEqual([]);
+    problems.length = 0;
+  });
+
+  it("checks a 3-page PDF in under 2 s once the page has loaded", async () => {
+    const ms = await pick(page, fixture("research-biobank-consent.pdf"));
+    console.log(`web page: research-biobank-consent.pdf (3 pages) checked in ${ms} ms`);
+    expect(await page.getAttribute("body", "data-state")).toBe("done");
+    expect(ms).toBeLessThan(2000);
+  });
+
+  it.each([
+    "imaging-ai-consent.pdf",
+    "hipaa-authorization.pdf",
+    "imaging-ai-consent.docx",
+    "protective-form.docx",
+    "imaging-ai-consent.txt",
+    "short-notice.md",
+    "autorizacion-es.txt",
+    "bilingual-en-es.txt",
+  ])("shows the report the command line makes of %s", async (name) => {
+    await pick(page, fixture(name));
+    expect(await page.getAttribute("body", "data-state")).toBe("done");
+    const { page: shown, cli } = await shownReport(page, cliReport(name));
+    expect(cli).toMatch(/^<section class="report"/);
+    expect(shown).toBe(cli);
+    // Key points first, then the marked text; the status line says what was found.
+    expect(await page.locator("#report .key-points").isVisible()).toBe(true);
+    expect(await page.textContent("#status")).toMatch(new RegExp(`^${name.replace(".", "\\.")} checked: `));
+  });
+
+  it.each(["truncated.pdf", "corrupt.docx", "zip-not-docx.docx", "legacy.doc", "empty.pdf", "encrypted.pdf"])(
+    "says in the command line's one line what is wrong with %s",
+    async (name) => {
+      await pick(page, fixture(`bad/${name}`));
+      expect(await page.getAttribute("body", "data-state")).toBe("problem");
+      expect(await page.textContent("#problem")).toBe(cliProblem(`bad/${name}`).replace("bad/", ""));
+      expect(await page.locator("#report section").count()).toBe(0);
+    },
+  );
+
+  it("says the same of a program renamed as a PDF", async () => {
+    await pick(page, { name: "program.pdf", buffer: exe });
+    expect(await page.textContent("#problem")).toBe(cliProblem("program.pdf", dir));
+  });
+
+  it("says photos and scans are read by the command line for now", async () => {
+    await pick(page, fixture("bad/photo.png"));
+    expect(await page.textContent("#problem")).toBe(
+      "photo.png: this web page cannot read photos yet; the command line can (consent-lens scan photo.jpg); the page reads PDF, Word and text files",
+    );
+    await pick(page, fixture("bad/scanned.pdf"));
+    expect(await page.textContent("#problem")).toBe(
+      "scanned.pdf: the PDF has no text layer, and OCR could not read its pages (this web page cannot read scanned pages yet; the command line can: consent-lens scan form.pdf)",
+    );
+  });
+
+  it("shows the form picked last when another is picked while one is read", async () => {
+    await page.setInputFiles("#file", fixture("research-biobank-consent.pdf"));
+    await pick(page, fixture("short-notice.md"));
+    // Time for the PDF's report to arrive, which must not replace the one shown.
+    await page.waitForTimeout(1500);
+    expect(await page.textContent("#status")).toMatch(/^short-notice\.md checked: /);
+    expect(await page.textContent("#report section.report h2")).toBe("short-notice.md");
+  });
+
+  it("works offline once loaded", async () => {
+    await context.setOffline(true);
+    try {
+      await pick(page, fixture("hipaa-authorization.pdf"));
+      expect(await page.getAttribute("body", "data-state")).toBe("done");
+    } finally {
+      await context.setOffline(false);
+    }
+  });
+
+  it("fits 1280 and 390 pixels wide with no horizontal scrolling, before and after a report", async () => {
+    const narrow = await openPage(390);
+    expect(await noHorizontalScroll(narrow)).toBe(true);
+    await pick(narrow, fixture("imaging-ai-consent.pdf"));
+    expect(await noHorizontalScroll(narrow)).toBe(true);
+    await narrow.close();
+    expect(await noHorizontalScroll(page)).toBe(true);
+  });
+
+  it("is usable by keyboard: the file picker first, labelled, its focus visible; the report's marks reachable", async () => {
+    const fresh = await openPage(1280);
+    await fresh.keyboard.press("Tab");
+    const focused = await fresh.evaluate(() => {
+      const input = document.activeElement as HTMLInputElement;
+      const style = getComputedStyle(input);
+      return { id: input.id, label: input.labels?.[0]?.textContent, outline: `${style.outlineStyle} ${style.outlineWidth}` };
+    });
+    expect(focused).toEqual({ id: "file", label: "Choose the form: a PDF, a Word document (.docx) or a text file", outline: "solid 3px" });
+    await pick(fresh, fixture("imaging-ai-consent.txt"));
+    // n: the next marked sentence, with its note shown beside it (the report's own script, loaded with the page).
+    await fresh.keyboard.press("n");
+    expect(await fresh.evaluate(() => document.activeElement?.tagName)).toBe("MARK");
+    expect(await fresh.locator("#tip").isVisible()).toBe(true);
+    await fresh.close();
+  });
+
+  it("prints the report without the page around it", async () => {
+    await page.emulateMedia({ media: "print" });
+    expect(await page.locator(".pick").isVisible()).toBe(false);
+    expect(await page.locator("#report .key-points").isVisible()).toBe(true);
+    await page.emulateMedia({ media: "screen" });
+  });
+
+  it("sent nothing once loaded: no request after load from any page, and no console error", () => {
+    expect(afterLoad).toEqual([]);
+    expect(requests.filter((r) => r.method !== "GET" || !r.url.startsWith(origin))).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+});
