@@ -77,7 +77,7 @@ describe("diff --fail-on-new", () => {
   it("fails only on risks the new version added", async () => {
     const { code, stderr } = await cli(["diff", "--fail-on-new", "medium", before, after]);
     expect(code).toBe(1);
-    expect(stderr).toMatch(/^consent-lens: \d+ new medium risks?: failing because of --fail-on-new medium\n$/);
+    expect(stderr).toMatch(/^consent-lens: (\d+ new high risks?, )?\d+ new medium risks?: failing because of --fail-on-new medium\n$/);
     // the old version has many high risks; comparing it with itself adds none
     const same = await cli(["diff", "--fail-on-new", "info", before, before]);
     expect(same.code).toBe(0);

@@ -129,14 +129,14 @@ describe("the committed model", () => {
   });
 
   it("reports a plain paraphrase the rules are silent on, and nothing on an unrelated sentence", () => {
-    const findings = scanText("We may give your contact details to organizations that help us run this program.");
+    const findings = scanText("We may give your phone number to companies that help us run this program.");
     expect(findings.map((f) => `${f.ruleId} ${f.polarity}`)).toEqual(["model-third-party-sharing risk"]);
     expect(scanText("You will need to fast for eight hours before the scan.")).toEqual([]);
   });
 
   it("can be turned off per category in the config, like a rule", async () => {
     const dir = mkdtempSync(join(tmpdir(), "consent-lens-model-"));
-    const form = "We may give your contact details to organizations that help us run this program.";
+    const form = "We may give your phone number to companies that help us run this program.";
     writeFileSync(join(dir, "form.txt"), form);
     const ids = async () =>
       JSON.parse((await cli(["scan", "--format", "json", "form.txt"], { cwd: dir })).stdout).files[0].findings.map(
