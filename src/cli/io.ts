@@ -12,7 +12,20 @@ export interface Io {
   cwd: string;
 }
 
-export const processIo = (): Io => ({
+// A reader that stops early (`| head`) closes the pipe: stop writing, quietly, as other command-line tools do.
+function quitOnClosedPipe() {
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE") throw error;
+    process.exit(typeof process.exitCode === "number" ? process.exitCode : 0);
+  });
+}
+
+export const processIo = (): Io => {
+  quitOnClosedPipe();
+  return processStreams();
+};
+
+const processStreams = (): Io => ({
   stdout: (s) => void process.stdout.write(s),
   stderr: (s) => void process.stderr.write(s),
   readStdin: async () => {
