@@ -29,6 +29,10 @@ export const languageCode = /^[a-z]{2,3}$/;
 export const severities = ["high", "medium", "low", "info"] as const;
 
 /** What --fail-on and the config's fail-on take: a severity, or none (never fail on findings). */
+/** The languages a report can be written in: English, and those whose texts rules, elements and key points may carry. */
+export const reportLanguages = ["en", "es"] as const;
+export type ReportLanguage = (typeof reportLanguages)[number];
+
 export const failOnLevels = ["none", "info", "low", "medium", "high"] as const satisfies readonly ("none" | Severity)[];
 export type Severity = (typeof severities)[number];
 

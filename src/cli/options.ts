@@ -3,7 +3,7 @@ import { UserError } from "../errors.js";
 import type { FailFlags } from "./fail-on.js";
 import type { ScanOptions } from "../scan.js";
 import type { OutputFormat } from "../report/format.js";
-import type { ReportLanguage } from "../rules/schema.js";
+import type { ReportLanguage } from "../types.js";
 import type { Io } from "./io.js";
 import type { RuleSource } from "./setup.js";
 import { writeOutput } from "./output.js";

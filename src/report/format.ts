@@ -1,6 +1,6 @@
 import type { ReportView, Unreadable } from "./view.js";
 import type { RuleChanges } from "../rules/load.js";
-import type { ReportLanguage } from "../rules/schema.js";
+import type { ReportLanguage } from "../types.js";
 
 /** The output formats, each a formatter module loaded only when chosen. */
 export const outputFormats = ["terminal", "json", "markdown", "html", "sarif"] as const;

@@ -1,4 +1,4 @@
-import { severities } from "../types.js";
+import { severities, type ReportLanguage } from "../types.js";
 import { excerpt, excerptOf } from "./excerpt.js";
 import { keyPointText } from "./key-points.js";
 import { formatterOf, type Formatter, type FormatOptions, type FormatStream } from "./format.js";
@@ -8,7 +8,6 @@ import { findingSource, identifierNotice, languageNotice, ruleChangeLines } from
 import { summaryRow } from "./summary.js";
 import { messagesIn, type Messages } from "./messages/index.js";
 import { en } from "./messages/en.js";
-import type { ReportLanguage } from "../rules/schema.js";
 import { printable } from "../text/printable.js";
 import type { ReportView, RiskGroup, Unreadable } from "./view.js";
 

@@ -1,7 +1,6 @@
 import { z } from "zod";
-import { categories, grades, inputFormats, polarities, severities } from "../types.js";
+import { categories, grades, inputFormats, polarities, reportLanguages, severities } from "../types.js";
 import { AcceptanceSchema } from "./baseline.js";
-import { reportLanguages } from "../rules/schema.js";
 
 /*
  * The JSON report (`scan --format json`): a stable, documented contract. The

@@ -1,7 +1,6 @@
 import { Chalk, type ChalkInstance } from "chalk";
 import wrapAnsi from "wrap-ansi";
-import { pagedFormats, type Grade, type Severity } from "../types.js";
-import type { ReportLanguage } from "../rules/schema.js";
+import { pagedFormats, type Grade, type ReportLanguage, type Severity } from "../types.js";
 import { printable } from "../text/printable.js";
 import { excerpt, excerptOf } from "./excerpt.js";
 import { keyPointText } from "./key-points.js";

@@ -1,5 +1,6 @@
 import {
   pagedFormats,
+  reportLanguages,
   severities,
   type Category,
   type Finding,
@@ -7,11 +8,12 @@ import {
   type Position,
   type Question,
   type Report,
+  type ReportLanguage,
   type ScoreLine,
   type Severity,
   type Span,
 } from "../types.js";
-import { reportLanguages, type Element, type ReportLanguage, type Rule } from "../rules/schema.js";
+import type { Element, Rule } from "../rules/schema.js";
 import { messagesIn, type Messages } from "./messages/index.js";
 import { en } from "./messages/en.js";
 import { fingerprintsOf, missingFingerprint } from "./fingerprint.js";

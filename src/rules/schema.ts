@@ -4,10 +4,6 @@ import { patternSchema } from "../match/patterns/index.js";
 
 const phrase = z.string().min(1, "a phrase cannot be empty");
 
-/** The languages a report can be written in: English, and those whose texts rules, elements and key points may carry. */
-export const reportLanguages = ["en", "es"] as const;
-export type ReportLanguage = (typeof reportLanguages)[number];
-
 /** A concept's texts in the report languages other than English (`es:`), all of them or none. */
 const translated = <S extends z.ZodRawShape>(shape: S, what: string) => ({
   es: z.strictObject(shape).optional().describe(`The ${what} in Spanish, for reports written in Spanish`),

@@ -6,7 +6,7 @@ import { ruleChangeLines } from "../notices.js";
 import type { RuleChanges } from "../../rules/load.js";
 import { keyPointText } from "../key-points.js";
 import type { ReportView } from "../view.js";
-import type { ReportLanguage } from "../../rules/schema.js";
+import type { ReportLanguage } from "../../types.js";
 import { messagesIn, type Messages } from "../messages/index.js";
 import { en } from "../messages/en.js";
 

@@ -1,4 +1,4 @@
-import type { ReportLanguage } from "../../rules/schema.js";
+import type { ReportLanguage } from "../../types.js";
 import type { Messages } from "./messages.js";
 import { en } from "./en.js";
 import { es } from "./es.js";
