@@ -206,9 +206,8 @@ export type ScoreTerm =
   | { kind: "choices"; count: number }
   | { kind: "missing"; element: string };
 
-/** One line of the grade's arithmetic. */
+/** One line of the grade's arithmetic; reports word its term in their language. */
 export interface ScoreLine {
-  label: string;
   points: number;
   term: ScoreTerm;
 }

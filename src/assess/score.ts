@@ -32,7 +32,7 @@ export function score(text: Text, findings: Finding[], missing: Missing[], choic
       breakdown: [],
     };
   const breakdown: ScoreLine[] = [
-    { label: "start", points: grading.start, term: { kind: "start" } },
+    { points: grading.start, term: { kind: "start" } },
     ...riskLines(findings, rulebook),
     ...protectionLines(findings, choices, rulebook),
     ...missingLines(missing, rulebook),
@@ -60,17 +60,14 @@ function riskLines(findings: Finding[], rulebook: Rulebook): ScoreLine[] {
     const factor = grading.unusual[String(unusual) as keyof typeof grading.unusual] ?? 1;
     const rules = new Set(risks.map((f) => f.ruleId)).size;
     const more = Math.min((rules - 1) * grading.moreRisks, grading.moreRisksCap);
-    const label = `${category}: ${worst.severity} risk (how unusual: ${unusual} of 5)${rules > 1 ? `, ${plural(rules - 1, "more kind")} of it` : ""}`;
     const term = { kind: "risk", category, severity: worst.severity, unusual, moreKinds: rules - 1 } as const;
-    return { label, term, points: (grading.risk[worst.severity] ?? 0) * factor + more };
+    return { term, points: (grading.risk[worst.severity] ?? 0) * factor + more };
   });
   return weighed
     .sort((a, b) => b.points - a.points)
-    .map(({ label, term, points }, i) => {
-      const weight = round(grading.decay ** i * 100) / 100;
-      return i
-        ? { label: `${label}, counted × ${weight}`, term: { ...term, weight }, points: -round(points * grading.decay ** i) }
-        : { label, term, points: -round(points) };
+    .map(({ term, points }, i) => {
+      const weight = grading.decay ** i;
+      return i ? { term: { ...term, weight }, points: -round(points * weight) } : { term, points: -round(points) };
     });
 }
 
@@ -81,13 +78,11 @@ function protectionLines(findings: Finding[], choices: Span[], rulebook: Ruleboo
   const lines: ScoreLine[] = [];
   if (protectedCategories)
     lines.push({
-      label: `protections in ${plural(protectedCategories, "category", "categories")}`,
       term: { kind: "protections", categories: protectedCategories },
       points: Math.min(protectedCategories * grading.protection, grading.protectionCap),
     });
   if (choices.length)
     lines.push({
-      label: `${plural(choices.length, "choice")} you can make`,
       term: { kind: "choices", count: choices.length },
       points: Math.min(choices.length * grading.choice, grading.choiceCap),
     });
@@ -100,6 +95,6 @@ function missingLines(missing: Missing[], rulebook: Rulebook): ScoreLine[] {
   return missing.flatMap(({ element }) => {
     const points = Math.min(grading.missing[element.severity] ?? 0, left);
     left -= points;
-    return points ? [{ label: `missing ${element.id}`, term: { kind: "missing", element: element.id } as const, points: -points }] : [];
+    return points ? [{ term: { kind: "missing", element: element.id } as const, points: -points }] : [];
   });
 }

@@ -5,6 +5,7 @@ import { display } from "../display.js";
 import type { ReportDiff } from "../assess/diff.js";
 import type { ReportView } from "../report/view.js";
 import { languageNotice } from "../report/notices.js";
+import { plural } from "../report/messages/messages.js";
 import type { BaselineFile } from "./baseline.js";
 import { baselinePath } from "./baseline-path.js";
 import type { Io } from "./io.js";
@@ -50,7 +51,6 @@ function askedBy(flags: FailFlags, config: Config | undefined, failOn: FailOn | 
 /** A test of a severity against a threshold; nothing passes no threshold. */
 const atOrAbove = (threshold: Severity | undefined) => (severity: Severity) =>
   threshold !== undefined && severities.indexOf(severity) <= severities.indexOf(threshold);
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 // "Common Rule basic elements" -> "Common Rule basic": the count reads "2 missing Common Rule basic elements".
 const checklistName = (element: Element) => element.checklist.replace(/\s+elements?$/i, "");
 

@@ -2,6 +2,7 @@ import { pagedFormats, type Finding, type IdentifierKind, type Report } from "..
 import type { RuleChanges } from "../rules/load.js";
 import { en } from "./messages/en.js";
 import type { Messages } from "./messages/index.js";
+import { plural } from "./messages/messages.js";
 import { locate } from "../text/locate.js";
 import { maskCharacter } from "./redact.js";
 
@@ -11,7 +12,6 @@ import { maskCharacter } from "./redact.js";
  * bundled ones.
  */
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 const list = en.notices.list;
 
 /** Where a span of the text is, in words: its pages ("page 2", "pages 2-3"), or its first line in a form without pages. */

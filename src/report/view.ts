@@ -99,8 +99,8 @@ export interface ReportView {
   ungraded?: string;
   /** "B (78/100)" or "no grade: ...", in the report's language. */
   gradeLabel: string;
-  /** The grade's arithmetic, in the report's language. */
-  breakdown: ScoreLine[];
+  /** The grade's arithmetic, each line worded in the report's language. */
+  breakdown: (ScoreLine & { label: string })[];
   path: string;
   formatName: string;
   pages: number;

@@ -81,6 +81,14 @@ export function rulebookOfBundle(bundle: Bundle, bundled: BundledFile[], base64:
   return compileRulebook(files, pack, options);
 }
 
+/** The weight table packed for the bundle; `base64` encodes bytes (the build's Buffer). */
+export function packWeights(table: WeightTable, base64: (bytes: Uint8Array) => string): PackedWeights {
+  const k = table.categories.length;
+  const rows = new Float64Array(table.rows.size * k);
+  [...table.rows.values()].forEach((row, i) => rows.set(row, i * k));
+  return { categories: table.categories, bias: [...table.bias], features: [...table.rows.keys()], rows: base64(new Uint8Array(rows.buffer)) };
+}
+
 function unpackWeights(packed: PackedWeights, base64: (text: string) => Uint8Array): WeightTable {
   const k = packed.categories.length;
   const bytes = base64(packed.rows);

@@ -9,7 +9,7 @@ import type { Rulebook } from "./load.js";
 import type { Grading, ModelDefinition, RuleFile } from "./schema.js";
 import type { WeightTable } from "../match/model/model.js";
 import { languageCode } from "../types.js";
-import { rulebookOfBundle, writePhrases, type Bundle, type BundledFile, type PackedWeights } from "./bundle-data.js";
+import { packWeights, rulebookOfBundle, writePhrases, type Bundle, type BundledFile } from "./bundle-data.js";
 
 /*
  * The bundled rule pack as the build leaves it (scripts/bundle-rules.mjs): the rule files
@@ -26,6 +26,9 @@ export const bundledRules = fileURLToPath(new URL("../../rules/", import.meta.ur
 export const isBundled = (file: string) => file.startsWith(bundledRules);
 
 export const bundleFile = fileURLToPath(new URL("../bundled-rules.json", import.meta.url));
+
+/** The weights file a rule file's model names, relative to that rule file. */
+export const weightsFile = (ruleFile: string, definition: ModelDefinition) => resolve(dirname(ruleFile), definition.weights);
 
 /** A bundled rule file's key in the bundle: its path in the rules folder ("redisclosure.yaml", "es/redisclosure.yaml"). */
 const bundleKey = (file: string) => relative(bundledRules, file).split("\\").join("/");
@@ -65,21 +68,9 @@ export function bundleJson(
     languages: pack.languages,
     grading: pack.grading,
     phrases: Object.fromEntries([...pack.lists].map(([lang, lists]) => [lang, writePhrases(internedPhrases(lists))])),
-    ...(pack.weights ? { weights: packWeights(pack.weights) } : {}),
+    ...(pack.weights ? { weights: packWeights(pack.weights, (bytes) => Buffer.from(bytes).toString("base64")) } : {}),
   };
   return JSON.stringify(bundle);
-}
-
-function packWeights(table: WeightTable): PackedWeights {
-  const k = table.categories.length;
-  const rows = new Float64Array(table.rows.size * k);
-  [...table.rows.values()].forEach((row, i) => rows.set(row, i * k));
-  return {
-    categories: table.categories,
-    bias: [...table.bias],
-    features: [...table.rows.keys()],
-    rows: Buffer.from(rows.buffer).toString("base64"),
-  };
 }
 
 let read: { mtime: number; bundle: Bundle } | null | undefined;
@@ -119,7 +110,6 @@ function compileBundled(current: { mtime: number; bundle: Bundle }, paths: strin
   const { bundle } = current;
   const files = paths.map((file): BundledFile => ({ file, data: bundle.files[bundleKey(file)]! }));
   // The build packed the model's weights into the bundle: they serve while the weights file is unchanged since.
-  const weightsOf = (file: BundledFile, definition: ModelDefinition) => resolve(dirname(file.file), definition.weights);
-  if (files.some((f) => f.data.model && statSync(weightsOf(f, f.data.model)).mtimeMs > current.mtime)) return undefined;
+  if (files.some((f) => f.data.model && statSync(weightsFile(f.file, f.data.model)).mtimeMs > current.mtime)) return undefined;
   return rulebookOfBundle(bundle, files, (text) => Buffer.from(text, "base64"));
 }

@@ -1,5 +1,4 @@
 import { statSync } from "node:fs";
-import { dirname, resolve } from "node:path";
 import { Problems, UserError } from "../errors.js";
 import { nativeRegex } from "../match/patterns/regex.js";
 import { re2Regex } from "../match/patterns/re2.js";
@@ -23,7 +22,7 @@ import { display } from "../display.js";
 import type { CompiledModel } from "../match/model/model.js";
 import { readWeights } from "./weights.js";
 import { readYamlFile } from "./yaml-file.js";
-import { bundledData, bundledRulebook, bundledRules, bundleJson, isBundled, packFiles } from "./bundle.js";
+import { bundledData, bundledRulebook, bundledRules, bundleJson, isBundled, packFiles, weightsFile } from "./bundle.js";
 import { compileRulebook, mergeLists, noChanges, type LoadedFile, type MergedPack } from "./compile.js";
 
 export { bundledRules, isBundled, noChanges, packFiles };
@@ -147,7 +146,7 @@ export function loadRules(paths: string[] = [bundledRules], options: { only?: st
 const compiledBefore = new Map<string, Rulebook>();
 
 function filesSignature(paths: string[], only: string[] | undefined, files: LoadedFile[]): string {
-  const weights = files.flatMap((f) => (f.data.model ? [resolve(dirname(f.file), f.data.model.weights)] : []));
+  const weights = files.flatMap((f) => (f.data.model ? [weightsFile(f.file, f.data.model)] : []));
   // A missing weights file is the compiler's to report.
   const stamps = [...files.map((f) => f.file), ...weights].map((file) => [file, statSync(file, { throwIfNoEntry: false })?.mtimeMs]);
   return JSON.stringify([paths, only ?? null, stamps]);

@@ -1,10 +1,10 @@
 import { readFileSync } from "node:fs";
-import { dirname, resolve } from "node:path";
 import { z } from "zod";
 import { categories } from "../types.js";
 import { weightTable, type WeightTable } from "../match/model/model.js";
 import type { ModelDefinition } from "./schema.js";
 import type { YamlFile } from "./yaml-file.js";
+import { weightsFile } from "./bundle.js";
 
 // Tens of thousands of weights: a plain loop checks them in a fraction of what a zod record takes.
 const numbers = (value: unknown): value is Record<string, number> =>
@@ -20,7 +20,7 @@ const WeightsSchema = z.object({
 
 /** Reads and checks the weights a rule file's `model` names (relative to that file); problems at the model's line. */
 export function readWeights(file: YamlFile<unknown>, definition: ModelDefinition): WeightTable {
-  const path = resolve(dirname(file.file), definition.weights);
+  const path = weightsFile(file.file, definition);
   return file.at(["model", "weights"], () => {
     let json: unknown;
     try {

@@ -1,9 +1,7 @@
 import type { ScoreTerm, UngradedReason } from "../../types.js";
 import { languageName } from "../../text/language.js";
 import { categoryTitles, formatNames } from "../labels.js";
-import type { Messages } from "./messages.js";
-
-const plural = (n: number, one: string, many = `${one}s`, shown = String(n)) => `${shown} ${n === 1 ? one : many}`;
+import { plural, shownWeight, type Messages } from "./messages.js";
 
 function scoreTerm(term: ScoreTerm): string {
   switch (term.kind) {
@@ -11,7 +9,7 @@ function scoreTerm(term: ScoreTerm): string {
       return "start";
     case "risk": {
       const more = term.moreKinds ? `, ${plural(term.moreKinds, "more kind")} of it` : "";
-      const weight = term.weight === undefined ? "" : `, counted × ${Math.round(term.weight * 100) / 100}`;
+      const weight = term.weight === undefined ? "" : `, counted × ${shownWeight(term.weight)}`;
       return `${term.category}: ${term.severity} risk (how unusual: ${term.unusual} of 5)${more}${weight}`;
     }
     case "protections":

@@ -1,12 +1,10 @@
 import type { Category, InputFormat, ScoreTerm, Severity, UngradedReason } from "../../types.js";
-import type { Messages } from "./messages.js";
+import { plural, shownWeight, type Messages } from "./messages.js";
 
 /*
  * The report's fixed strings in plain Spanish ("usted", short sentences), as a patient
  * reads them; test/spanish.test.ts checks their reading ease (Fernández Huerta).
  */
-
-const plural = (n: number, one: string, many: string, shown = String(n)) => `${shown} ${n === 1 ? one : many}`;
 
 const categoryTitles: Record<Category, string> = {
   "research-use": "Uso en investigación",
@@ -43,7 +41,7 @@ function scoreTerm(term: ScoreTerm): string {
       return "inicio";
     case "risk": {
       const more = term.moreKinds ? `, y ${plural(term.moreKinds, "tipo más", "tipos más")}` : "";
-      const weight = term.weight === undefined ? "" : `, cuenta × ${Math.round(term.weight * 100) / 100}`;
+      const weight = term.weight === undefined ? "" : `, cuenta × ${shownWeight(term.weight)}`;
       return `${categoryTitles[term.category]}: riesgo ${severityWords[term.severity]} (qué tan raro es: ${term.unusual} de 5)${more}${weight}`;
     }
     case "protections":

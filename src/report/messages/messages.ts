@@ -1,5 +1,11 @@
 import type { Category, Grade, IdentifierKind, InputFormat, ScoreTerm, Severity, UngradedReason } from "../../types.js";
 
+/** "1 page", "3 pages": the count (or how it is shown) and the word it counts. */
+export const plural = (n: number, one: string, many = `${one}s`, shown = String(n)) => `${shown} ${n === 1 ? one : many}`;
+
+/** A grade weight as a report shows it: two decimals at most (0.73, not 0.7290000000000001). */
+export const shownWeight = (weight: number) => Math.round(weight * 100) / 100;
+
 /**
  * Every fixed string a report shows, in one language: en.ts and es.ts give the same keys,
  * so a string missing in one is a type error. Texts of rules, elements, kinds and key
