@@ -46,7 +46,13 @@ async function check(file: File) {
   show("reading", `Reading ${file.name}…`);
   try {
     const bytes = new Uint8Array(await file.arrayBuffer());
-    const report = await scan({ path: file.name, bytes }, bundledRulebook());
+    // A photo or a scanned page is read by OCR, a few seconds a page: the status line counts them.
+    const onPage = (done: number, total: number) =>
+      void (
+        attempt === latest &&
+        show("reading", `Reading ${file.name}: ${done} of ${total} ${total === 1 ? "page" : "pages"} read by text recognition…`)
+      );
+    const report = await scan({ path: file.name, bytes }, bundledRulebook(), { ocr: { onPage } });
     if (attempt !== latest) return;
     // Identifiers a filled-in form holds (names, dates of birth...) are masked, as the command line masks them.
     const view = reportView(redact(report));
