@@ -56,8 +56,8 @@ async function openPage(width: number) {
 }
 
 /** The report section of the command line's HTML report of a fixture, named as the page names it (its file name). */
-function cliReport(name: string, cwd = fixtures): string {
-  const { stdout, code } = runCli(["scan", name, "-f", "html", "--no-config"], { cwd });
+function cliReport(name: string, cwd = fixtures, ...options: string[]): string {
+  const { stdout, code } = runCli(["scan", name, "-f", "html", "--no-config", ...options], { cwd });
   expect(code).toBe(0);
   return stdout.slice(stdout.indexOf('<section class="report"'), stdout.lastIndexOf("</main>"));
 }
@@ -174,7 +174,7 @@ describe.skipIf(!hasChromium)("the web page, in Chromium", () => {
     expect(await page.textContent("#status")).toMatch(new RegExp(`^${name.replace(".", "\\.")} checked: `));
   });
 
-  it.each(["truncated.pdf", "corrupt.docx", "zip-not-docx.docx", "legacy.doc", "empty.pdf", "encrypted.pdf", "photo.png", "scanned.pdf"])(
+  it.each(["truncated.pdf", "corrupt.docx", "zip-not-docx.docx", "legacy.doc", "empty.pdf", "photo.png", "scanned.pdf"])(
     "says in the command line's one line what is wrong with %s",
     async (name) => {
       await pick(page, fixture(`bad/${name}`));
@@ -187,6 +187,29 @@ describe.skipIf(!hasChromium)("the web page, in Chromium", () => {
   it("says the same of a program renamed as a PDF", async () => {
     await pick(page, { name: "program.pdf", buffer: exe });
     expect(await page.textContent("#problem")).toBe(cliProblem("program.pdf", dir));
+  });
+
+  it("asks for an encrypted PDF's password, says when it is wrong, and opens the PDF with it", async () => {
+    await pick(page, fixture("bad/encrypted.pdf"));
+    expect(await page.getAttribute("body", "data-state")).toBe("problem");
+    // The command line's line, less its advice to give --password: the page asks for it.
+    expect(cliProblem("bad/encrypted.pdf")).toBe("bad/encrypted.pdf: the PDF is password-protected; give the password with --password");
+    expect(await page.textContent("#problem")).toBe("encrypted.pdf: the PDF is password-protected; type its password below");
+    expect(await page.locator("#password").isVisible()).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("password");
+    await page.fill("#password", "not-it");
+    await page.press("#password", "Enter");
+    await page.waitForFunction(() => document.body.dataset.state !== "reading");
+    const wrong = runCli(["scan", "--password", "not-it", "--no-config", "bad/encrypted.pdf"], { cwd: fixtures });
+    expect(await page.textContent("#problem")).toBe(wrong.stderr.replace(/^consent-lens: bad\//, "").trimEnd());
+    await page.fill("#password", "secret");
+    await page.click("#unlock button");
+    await page.waitForFunction(() => document.body.dataset.state !== "reading");
+    expect(await page.getAttribute("body", "data-state")).toBe("done");
+    expect(await page.locator("#unlock").isVisible()).toBe(false);
+    const { page: shown, cli } = await shownReport(page, cliReport("encrypted.pdf", join(fixtures, "bad"), "--password", "secret"));
+    expect(cli).toMatch(/^<section class="report"/);
+    expect(shown).toBe(cli);
   });
 
   it("reads a photo by OCR as the command line does, with OCR's files from its own site", async () => {
