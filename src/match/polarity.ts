@@ -68,6 +68,10 @@ export function decidePolarity(plain: Polarity, match: TokenMatch, sentence: Mat
   const own = new Set(match.words);
   const occurrences = (phrases: typeof language.negations) =>
     phrases.flatMap((p) => findAll(p, sentence)).filter((o) => !o.words.some((w) => own.has(w)));
+  const negations = occurrences(language.negations);
+  const narrowNegations = occurrences(language.narrowNegations);
+  // Most sentences hold no negation word: then nothing below can turn the claim round.
+  if (negations.length === 0 && narrowNegations.length === 0) return { polarity: plain };
 
   // A terminator counts even where the rule's words overlap it ("or you may leave").
   const terminators = language.terminators.flatMap((p) => findAll(p, sentence));
@@ -91,8 +95,8 @@ export function decidePolarity(plain: Polarity, match: TokenMatch, sentence: Mat
     return true; // inside the matched words, e.g. "share it with no one"
   };
   const negation =
-    occurrences(language.negations).find((n) => real(n) && negates(n, language.scope)) ??
-    occurrences(language.narrowNegations).find((n) => n.end <= match.start && negates(n, language.narrowScope));
+    negations.find((n) => real(n) && negates(n, language.scope)) ??
+    narrowNegations.find((n) => n.end <= match.start && negates(n, language.narrowScope));
   if (!negation) return { polarity: plain };
 
   const keepsPromise = occurrences(language.consentExceptions);
