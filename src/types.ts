@@ -79,6 +79,8 @@ export interface Document {
   notes: string[];
   /** The pages read by OCR (none for a PDF whose pages all have text, or for DOCX and text files). */
   ocr: OcrPage[];
+  /** Pages (1-based) whose text layer is garbled and that OCR could not read: what they say was not checked, so the form gets no grade. */
+  garbled: number[];
 }
 
 /** Half-open range [start, end) of offsets into normalized text. */
@@ -213,7 +215,11 @@ export interface ScoreLine {
 }
 
 /** Why a form has no grade, for reports to word it in their language. */
-export type UngradedReason = { kind: "few-words"; words: number } | { kind: "says-nothing" } | { kind: "unread"; language: string };
+export type UngradedReason =
+  | { kind: "few-words"; words: number }
+  | { kind: "says-nothing" }
+  | { kind: "unread"; language: string }
+  | { kind: "garbled"; pages: number[] };
 
 export const grades = ["A", "B", "C", "D", "E"] as const;
 export type Grade = (typeof grades)[number];

@@ -70,7 +70,9 @@ export const FindingJson = z.discriminatedUnion("kind", [PhraseFindingJson, Miss
 
 export const PageJson = z.strictObject({
   page: z.number().int().min(1),
-  ocr: z.boolean().describe("true when the page had no text (a scan or a photo) and was read by OCR"),
+  ocr: z
+    .boolean()
+    .describe("true when the page was read by OCR: it had no text (a scan or a photo), or its text could not be read (garbled)"),
   confidence: z.number().min(0).max(100).optional().describe("OCR pages: the mean confidence of the page's words, 0-100"),
   doubtful: z
     .array(z.strictObject({ word: z.string(), line: z.number().int().min(1), confidence: z.number().min(0).max(100) }))

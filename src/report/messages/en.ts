@@ -29,10 +29,16 @@ function ungraded(reason: UngradedReason): string {
       return "the form says nothing about what happens to your data";
     case "unread":
       return `the form is in ${languageName(reason.language)} and was not checked`;
+    case "garbled":
+      return garbledPages(reason.pages);
   }
 }
 
 const list = (items: string[]) => (items.length < 2 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`);
+
+/** Why a form with pages nothing could read has no grade. */
+const garbledPages = (pages: number[]) =>
+  `the text of page${pages.length > 1 ? "s" : ""} ${list(pages.map(String))} cannot be read (garbled) and OCR could not read ${pages.length > 1 ? "them" : "it"}, so part of the form was not checked`;
 
 /** The report's fixed strings in English. */
 export const en: Messages = {

@@ -72,6 +72,8 @@ function ungraded(reason: UngradedReason): string {
       return "el formulario no dice nada de lo que pasa con sus datos";
     case "unread":
       return `el formulario está en ${languageName(reason.language)} y no se revisó`;
+    case "garbled":
+      return `el texto de ${reason.pages.length > 1 ? "las páginas" : "la página"} ${list(reason.pages.map(String))} no se puede leer (sale con letras cambiadas) y el OCR no pudo leer${reason.pages.length > 1 ? "las" : "la"}: una parte del formulario no se revisó`;
   }
 }
 
