@@ -17,6 +17,20 @@ describe("Spanish words", () => {
   });
 });
 
+describe("Spanish negation", () => {
+  const verdicts = async (sentence: string) => {
+    const { assessDocument } = await import("../src/scan.js");
+    const { documentFromPages } = await import("../src/extract/document.js");
+    const report = assessDocument(documentFromPages("f.txt", "text", [[sentence]], { linesAreParagraphs: true }), rulebook(), undefined);
+    return report.findings.filter((f) => f.category === "third-party-sharing").map((f) => f.polarity);
+  };
+
+  it("'sin' negates the words it names, up to a comma: data sold without the name are still sold", async () => {
+    expect(await verdicts("Las listas de pacientes, sin nombres, podrían venderse a compañías de mercadeo.")).toContain("risk");
+    expect(await verdicts("Sus datos no se venderán a compañías de mercadeo.")).not.toContain("risk");
+  });
+});
+
 describe("a Spanish form", () => {
   it("is read with the Spanish pack: findings of its categories either way, a grade, and the HIPAA checklist", async () => {
     const report = await reportOf("autorizacion-es.txt");
