@@ -36,7 +36,7 @@ const samples: Record<string, unknown[][]> = {
     [{ kind: "choices", count: 2 }],
     [{ kind: "missing", element: "hipaa-expiration" }],
   ],
-  ungraded: [[{ kind: "few-words", words: 40 }], [{ kind: "says-nothing" }], [{ kind: "unread", language: "fr" }]],
+  ungraded: [[{ kind: "few-words", words: 40 }], [{ kind: "says-nothing" }], [{ kind: "unread", language: "fr" }], [{ kind: "garbled", pages: [1, 2] }]],
   languageName: [["fr"]],
   list: [[["francés", "inglés", "español"]]],
   notCheckedAtAll: [["francés"]],
