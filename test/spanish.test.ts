@@ -67,6 +67,31 @@ describe("a Spanish form", () => {
   });
 });
 
+describe("a Spanish research consent", () => {
+  const consent = [
+    "CONSENTIMIENTO PARA PARTICIPAR EN UN ESTUDIO DE INVESTIGACIÓN",
+    "Le invitamos a participar en un estudio sobre el asma en adolescentes.",
+    "El propósito de este estudio es saber si un inhalador nuevo ayuda más que el de siempre.",
+    "Si acepta, le haremos dos pruebas de respiración cada mes durante un año.",
+    "El principal riesgo es que otras personas conozcan sus datos.",
+    "Su participación es voluntaria, y puede dejar el estudio cuando quiera.",
+    "Si tiene preguntas, llame al equipo del estudio al 555-0188.",
+  ];
+
+  it("is asked, in Spanish, for the Common Rule elements it leaves out, and not for those it has", async () => {
+    const { assessDocument } = await import("../src/scan.js");
+    const { documentFromPages } = await import("../src/extract/document.js");
+    const { reportView } = await import("../src/report/view.js");
+    const report = assessDocument(documentFromPages("f.txt", "text", [consent], { linesAreParagraphs: true }), rulebook(), undefined);
+    expect(report.kinds.map((k) => k.id)).toContain("research-consent");
+    const missing = report.missing.map((m) => m.element.id);
+    expect(missing).toEqual(expect.arrayContaining(["cr-benefits", "cr-alternatives", "cr-injury"]));
+    for (const present of ["cr-purpose", "cr-risks", "cr-voluntary", "cr-contacts"]) expect(missing).not.toContain(present);
+    const titles = reportView(report, undefined, "es").allMissing.map((m) => m.element.title);
+    expect(titles).toContain("Otras opciones en vez de participar");
+  });
+});
+
 describe("the report of a Spanish form", () => {
   const form = fixture("autorizacion-es.txt");
 
