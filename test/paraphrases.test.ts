@@ -83,7 +83,8 @@ describe.each(sets)("paraphrased forms of many kinds: $language", ({ folder, min
       const s = await score(folder, form, labels);
       for (const k of Object.keys(totals) as (keyof typeof totals)[]) totals[k] += s[k];
     }
-    if (process.env.PARAPHRASE_SCORES) console.log(folder, totals, totals.right / (totals.right + totals.wrong), totals.found / totals.risks);
+    if (process.env.PARAPHRASE_SCORES)
+      console.log(folder, totals, totals.right / (totals.right + totals.wrong), totals.found / totals.risks);
     expect(totals.found / totals.risks).toBeGreaterThanOrEqual(recall);
     expect(totals.right / (totals.right + totals.wrong)).toBeGreaterThanOrEqual(precision);
   });
