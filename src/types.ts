@@ -186,14 +186,18 @@ export interface SectionReadability {
   ease: number;
 }
 
+/** How readability is measured: Flesch-Kincaid's grade (English) or Fernández Huerta's reading ease (Spanish). */
+export type ReadabilityMeasure = "flesch-kincaid" | "fernandez-huerta";
+
 export interface Readability {
-  /** Flesch-Kincaid grade level and Flesch reading ease of the whole form. */
+  measure: ReadabilityMeasure;
+  /** Flesch-Kincaid: the grade level and Flesch reading ease of the whole form. Fernández Huerta: grade 0 and its reading ease. */
   grade: number;
   ease: number;
   words: number;
   sentences: number;
   averageSentenceLength: number;
-  /** The grade IRBs commonly ask for. */
+  /** Flesch-Kincaid: the grade IRBs commonly ask for (at most). Fernández Huerta: the reading ease to reach (at least 60). */
   target: number;
   sections: SectionReadability[];
   /** The longest sentences, longest first. */

@@ -92,6 +92,50 @@ describe("a Spanish research consent", () => {
   });
 });
 
+describe("the readability of a Spanish form", () => {
+  it("is Fernández Huerta's reading ease, against 60, and the report says so", async () => {
+    const report = await reportOf("autorizacion-es.txt");
+    const { measure, grade, ease, target, sentences } = report.readability;
+    expect({ measure, grade, target }).toEqual({ measure: "fernandez-huerta", grade: 0, target: 60 });
+    expect(sentences).toBeGreaterThan(3);
+    expect(ease).toBeGreaterThan(0);
+    expect(ease).toBeLessThan(120);
+    const terminal = (await cli(["scan", fixture("autorizacion-es.txt")])).stdout;
+    expect(terminal).toContain(`facilidad de lectura ${ease} (Fernández Huerta)`);
+    const english = (await cli(["scan", "--lang", "en", fixture("autorizacion-es.txt")])).stdout;
+    expect(english).toContain(`reading ease ${ease} (Fernández Huerta, for Spanish)`);
+  });
+
+  it("measures plain Spanish as easier than hard Spanish, as the formula on the same words does", async () => {
+    const { assessDocument } = await import("../src/scan.js");
+    const { documentFromPages } = await import("../src/extract/document.js");
+    const { fernandezHuerta } = await import("./fernandez-huerta.js");
+    const ease = (lines: string[]) =>
+      assessDocument(documentFromPages("f.txt", "text", [lines], { linesAreParagraphs: true }), rulebook(), undefined).readability;
+    const plain = [
+      "Quien recibe sus datos puede darlos a otras personas.",
+      "Puede que la ley ya no proteja esos datos.",
+      "Usted puede decir que no y su atención será la misma.",
+      "Puede cambiar de idea cuando quiera y avisarnos por carta.",
+    ];
+    const hard = [
+      "La divulgación subsiguiente de la información sanitaria protegida por parte de los destinatarios autorizados podría no estar amparada por la normativa federal de confidencialidad aplicable.",
+      "La revocación de la presente autorización carecerá de efectos respecto de las actuaciones realizadas con anterioridad a la recepción de la notificación correspondiente.",
+    ];
+    const [easy, difficult] = [ease(plain), ease(hard)];
+    expect(easy.measure).toBe("fernandez-huerta");
+    expect(easy.ease).toBeGreaterThanOrEqual(60);
+    expect(difficult.ease).toBeLessThan(60);
+    expect(easy.ease).toBeCloseTo(fernandezHuerta(plain.join("\n")), 0);
+  });
+
+  it("an English form is still measured by Flesch-Kincaid's grade", async () => {
+    const report = await reportOf("imaging-ai-consent.pdf");
+    expect(report.readability.measure).toBe("flesch-kincaid");
+    expect(report.readability.target).toBe(8);
+  });
+});
+
 describe("the report of a Spanish form", () => {
   const form = fixture("autorizacion-es.txt");
 

@@ -89,7 +89,11 @@ function fileSection(view: ReportView, { details, baseline }: FormatOptions): st
         : ""),
     "",
     `- ${m.kindOfForm}: ${view.kinds.map((k) => k.title).join("; ") || m.notRecognised}`,
-    `- ${m.markdown.facts(view.pages, report.text.words, r.grade, r.target, r.ease)}`,
+    `- ${
+      r.measure === "fernandez-huerta"
+        ? m.markdown.factsByEase(view.pages, report.text.words, r.ease, r.target)
+        : m.markdown.facts(view.pages, report.text.words, r.grade, r.target, r.ease)
+    }`,
   );
   for (const note of report.text.document.notes) out.push(`- ${m.note}: ${escapeMarkdown(printable(note))}`);
   if (baseline) out.push(`- ${escapeMarkdown(baselineText(baseline, view.accepted.length))}`);

@@ -157,7 +157,10 @@ function header(view: ReportView, w: Writer, baseline: string | undefined) {
     : "";
   w.para(`${w.grade(report.score.grade)}${score}${counts}`);
   const r = report.readability;
-  if (r.sentences)
+  if (r.sentences && r.measure === "fernandez-huerta") {
+    const below = r.ease < r.target;
+    w.para(`${c.dim(m.readingLevel)} ${m.readingEase(r.ease)} ${(below ? c.yellow : c.green)(m.easeVerdict(r.target, below))}`);
+  } else if (r.sentences)
     w.para(
       `${c.dim(m.readingLevel)} ${m.readingGrade(r.grade)} ${r.grade > r.target ? c.yellow(m.harderThan(r.target)) : c.green(m.within(r.target))}`,
     );

@@ -104,7 +104,11 @@ function summary(view: ReportView, id: Ids, baseline: string | undefined): strin
 <div class="stat"><dt>${m.html.stats.protections}</dt><dd><strong>${view.protections.length}</strong> ${m.html.promisesThatLimit}</dd></div>
 <div class="stat"><dt>${m.html.stats.missing}</dt><dd><strong>${view.missing.length}</strong> ${m.html.neverSays}</dd></div>
 <div class="stat"><dt>${m.html.stats.readingLevel}</dt><dd>${
-    !read.sentences ? m.html.noSentences : m.html.readingAgainst(read.grade, read.target, read.grade > read.target)
+    !read.sentences
+      ? m.html.noSentences
+      : read.measure === "fernandez-huerta"
+        ? m.html.easeAgainst(read.ease, read.target, read.ease < read.target)
+        : m.html.readingAgainst(read.grade, read.target, read.grade > read.target)
   }</dd></div>
 </dl>${noticeList(view, notes)}${baseline ? `\n<p class="meta">${esc(baselineText(baseline, view.accepted.length))}</p>` : ""}
 </header>`;

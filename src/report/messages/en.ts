@@ -65,6 +65,8 @@ export const en: Messages = {
   readingGrade: (grade) => `grade ${grade}`,
   harderThan: (target) => `(harder than the grade ${target} IRBs ask for)`,
   within: (target) => `(within grade ${target})`,
+  readingEase: (ease) => `reading ease ${ease} (Fernández Huerta, for Spanish)`,
+  easeVerdict: (target, below) => (below ? `(below ${target}: harder than grade 8)` : `(${target} or more: grade 8 or easier)`),
   asGiven: "(as given)",
   kindOfForm: "Kind of form",
   notRecognised: "not recognised",
@@ -125,6 +127,8 @@ export const en: Messages = {
     gradeLine: (label) => `Grade ${label}`,
     facts: (pages, words, grade, target, ease) =>
       `${pages} page(s), ${words} words; reading level grade ${grade} (IRBs ask for ${target}), reading ease ${ease}`,
+    factsByEase: (pages, words, ease, target) =>
+      `${pages} page(s), ${words} words; reading ease ${ease} by Fernández Huerta (Spanish; ${target} or more reads as grade 8 or below)`,
     risksByTopic: "Risks by topic",
     topicTableHeader: "| topic | high | medium | low | info | pages |",
     withPackFindings: (pack) => ` (with findings from rule pack ${pack})`,
@@ -142,6 +146,8 @@ export const en: Messages = {
     noSentences: "no sentences to measure",
     readingAgainst: (grade, target, above) =>
       `<strong>grade ${grade}</strong> ${above ? "above" : "within"} the grade ${target} review boards ask for`,
+    easeAgainst: (ease, target, below) =>
+      `<strong>ease ${ease}</strong> (Fernández Huerta) ${below ? "below" : "at or above"} the ${target} that reads as grade 8`,
     sectionsOf: (path) => `Sections of the report on ${path}`,
     formMarked: "The form, marked",
     findings: "Findings",

@@ -102,6 +102,8 @@ export const es: Messages = {
   readingGrade: (grade) => `grado ${grade}`,
   harderThan: (target) => `(más difícil que el grado ${target} que piden los comités de ética)`,
   within: (target) => `(dentro del grado ${target})`,
+  readingEase: (ease) => `facilidad de lectura ${ease} (Fernández Huerta)`,
+  easeVerdict: (target, below) => (below ? `(menos de ${target}: más difícil que 8.º grado)` : `(${target} o más: 8.º grado o más fácil)`),
   asGiven: "(como se indicó)",
   kindOfForm: "Tipo de formulario",
   notRecognised: "no reconocido",
@@ -162,6 +164,8 @@ export const es: Messages = {
     gradeLine: (label) => `Nota ${label}`,
     facts: (pages, words, grade, target, ease) =>
       `${plural(pages, "página", "páginas")}, ${words} palabras; nivel de lectura: grado ${grade} (los comités piden ${target}), facilidad de lectura ${ease}`,
+    factsByEase: (pages, words, ease, target) =>
+      `${plural(pages, "página", "páginas")}, ${words} palabras; facilidad de lectura ${ease} según Fernández Huerta (${target} o más se lee como 8.º grado o menos)`,
     risksByTopic: "Riesgos por tema",
     topicTableHeader: "| tema | alto | medio | bajo | info | páginas |",
     withPackFindings: (pack) => ` (con hallazgos del paquete de reglas ${pack})`,
@@ -179,6 +183,8 @@ export const es: Messages = {
     noSentences: "no hay frases que medir",
     readingAgainst: (grade, target, above) =>
       `<strong>grado ${grade}</strong>, ${above ? "más difícil que" : "dentro de"} el grado ${target} que piden los comités de ética`,
+    easeAgainst: (ease, target, below) =>
+      `<strong>facilidad ${ease}</strong> (Fernández Huerta), ${below ? "menos de" : "al menos"} ${target}, que se lee como 8.º grado`,
     sectionsOf: (path) => `Partes del informe sobre ${path}`,
     formMarked: "El formulario, marcado",
     findings: "Hallazgos",

@@ -43,6 +43,10 @@ export interface Messages {
   readingGrade: (grade: number) => string;
   harderThan: (target: number) => string;
   within: (target: number) => string;
+  /** A Spanish form's Fernández Huerta reading ease: "reading ease 58 (Fernández Huerta)". */
+  readingEase: (ease: number) => string;
+  /** Whether it reaches the ease that reads as grade 8 (60): "(below 60: harder than grade 8)". */
+  easeVerdict: (target: number, below: boolean) => string;
   asGiven: string;
   kindOfForm: string;
   notRecognised: string;
@@ -92,6 +96,8 @@ export interface Messages {
     title: string;
     gradeLine: (gradeLabel: string) => string;
     facts: (pages: number, words: number, grade: number, target: number, ease: number) => string;
+    /** The same for a Spanish form, measured by Fernández Huerta's reading ease. */
+    factsByEase: (pages: number, words: number, ease: number, target: number) => string;
     risksByTopic: string;
     topicTableHeader: string;
     withPackFindings: (pack: string) => string;
@@ -108,6 +114,7 @@ export interface Messages {
     neverSays: string;
     noSentences: string;
     readingAgainst: (grade: number, target: number, above: boolean) => string;
+    easeAgainst: (ease: number, target: number, below: boolean) => string;
     sectionsOf: (path: string) => string;
     formMarked: string;
     findings: string;
