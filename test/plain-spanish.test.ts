@@ -49,6 +49,13 @@ const samples: Record<string, unknown[][]> = {
   masked: [[3, "un nombre y un teléfono", "■■■"]],
   shown: [[3, "un nombre y un teléfono"]],
   readingEase: [[58]],
+  acceptance: [[{ reason: "el comité aprobó este texto", by: "Ana Ruiz", date: "2026-03-01" }]],
+  baselineLine: [
+    [".consent-lens-baseline.json", 2],
+    [".consent-lens-baseline.json", 0],
+  ],
+  doesNotSay: [["Cuándo termina su permiso"]],
+  notCountedFor: [["--fail-on"]],
   easeVerdict: [
     [60, true],
     [60, false],

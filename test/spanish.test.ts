@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { stem, tokenize } from "../src/text/tokens.js";
 import { loadRules } from "../src/rules/load.js";
-import { cli, fixture, reportOf, rulebook } from "./helpers.js";
+import { cli, fixture, formatOptions, reportOf, rulebook } from "./helpers.js";
 
 describe("Spanish words", () => {
   it("are matched without accents and stemmed by the Spanish Porter stemmer", () => {
@@ -133,6 +133,31 @@ describe("the readability of a Spanish form", () => {
     const report = await reportOf("imaging-ai-consent.pdf");
     expect(report.readability.measure).toBe("flesch-kincaid");
     expect(report.readability.target).toBe(8);
+  });
+});
+
+describe("accepted findings in a Spanish report", () => {
+  it("are listed, with the baseline line, in Spanish in every format", async () => {
+    const { reportView } = await import("../src/report/view.js");
+    const { formatTerminal } = await import("../src/report/terminal.js");
+    const { formatterOf } = await import("../src/report/format.js");
+    const { markdownStream } = await import("../src/report/markdown.js");
+    const { htmlStream } = await import("../src/report/html/index.js");
+    const report = await reportOf("autorizacion-es.txt");
+    const acceptance = { reason: "el comité aprobó este texto", by: "Ana Ruiz", date: "2026-03-01" };
+    const views = [reportView(report, () => acceptance, "es")];
+    const options = formatOptions({ baseline: ".consent-lens-baseline.json" });
+    for (const output of [
+      formatTerminal(views, options),
+      formatterOf(markdownStream)(views, options),
+      formatterOf(htmlStream)(views, options),
+    ]) {
+      expect(output).toContain("Hallazgos aceptados");
+      expect(output).toMatch(/no cuentan para/i);
+      expect(output).toContain("aceptado: el comité aprobó este texto, por Ana Ruiz, 2026-03-01");
+      expect(output).toMatch(/Hallazgos aceptados en \.consent-lens-baseline\.json: \d+ aceptados?/);
+      expect(output).not.toMatch(/Accepted findings|not counted for|Baseline \./i);
+    }
   });
 });
 

@@ -8,7 +8,7 @@ import { summaryRow } from "./summary.js";
 import { messagesIn, type Messages } from "./messages/index.js";
 import { en } from "./messages/en.js";
 import { formatterOf, type Formatter, type FormatOptions, type FormatStream } from "./format.js";
-import { acceptanceText, acceptedItem, baselineText } from "./baseline.js";
+import { acceptedItem } from "./baseline.js";
 import { shortId } from "./fingerprint.js";
 import { findingSource, identifierNotice, languageNotice, ruleChangeLines } from "./notices.js";
 import type { ReportView, RiskGroup, SentenceEntry, Unreadable } from "./view.js";
@@ -166,7 +166,7 @@ function header(view: ReportView, w: Writer, baseline: string | undefined) {
     );
   for (const note of report.text.document.notes) w.para(c.yellow(`${m.note}: ${printable(note)}`));
   notices(view, w);
-  if (baseline) w.para(c.dim(baselineText(baseline, view.accepted.length)));
+  if (baseline) w.para(c.dim(m.baselineLine(baseline, view.accepted.length)));
 }
 
 function keyPoints(view: ReportView, w: Writer) {
@@ -269,11 +269,11 @@ function protections(view: ReportView, w: Writer, details: boolean) {
 // Findings a team has accepted: apart from the risks, with who accepted them, why and when.
 function accepted(view: ReportView, w: Writer) {
   if (!view.accepted.length) return;
-  w.heading("Accepted findings (not counted for --fail-on)");
+  w.heading(`${w.m.acceptedFindings} (${w.m.notCountedFor("--fail-on")})`);
   for (const a of view.accepted) {
-    const { severity, title, place, id } = acceptedItem(a);
+    const { severity, title, place, id } = acceptedItem(a, w.m);
     w.para(`${w.severity(severity)}  ${title} ${w.c.dim(`(${place ? `${place}, ` : ""}id ${id})`)}`, 4, 2);
-    w.para(w.c.dim(acceptanceText(a.accepted)), 6);
+    w.para(w.c.dim(w.m.acceptance(a.accepted)), 6);
   }
 }
 

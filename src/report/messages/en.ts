@@ -65,6 +65,12 @@ export const en: Messages = {
   readingGrade: (grade) => `grade ${grade}`,
   harderThan: (target) => `(harder than the grade ${target} IRBs ask for)`,
   within: (target) => `(within grade ${target})`,
+  acceptance: (a) => `accepted: ${a.reason}, by ${a.by}, ${a.date}`,
+  baselineLine: (file, accepted) =>
+    `Baseline ${file}: ${accepted ? `${accepted} finding${accepted === 1 ? "" : "s"} accepted` : "no finding accepted"}`,
+  acceptedFindings: "Accepted findings",
+  notCountedFor: (option) => `not counted for ${option}`,
+  doesNotSay: (title) => `The form does not say: ${title}`,
   readingEase: (ease) => `reading ease ${ease} (Fernández Huerta, for Spanish)`,
   easeVerdict: (target, below) => (below ? `(below ${target}: harder than grade 8)` : `(${target} or more: grade 8 or easier)`),
   asGiven: "(as given)",

@@ -1,6 +1,10 @@
 import type { Category, Grade, IdentifierKind, InputFormat, ScoreTerm, Severity, UngradedReason } from "../../types.js";
+import type { Acceptance } from "../baseline.js";
 
 /** "1 page", "3 pages": the count (or how it is shown) and the word it counts. */
+/** A phrase made the start of a sentence: "not counted for" -> "Not counted for". */
+export const sentenceCase = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
 export const plural = (n: number, one: string, many = `${one}s`, shown = String(n)) => `${shown} ${n === 1 ? one : many}`;
 
 /** A grade weight as a report shows it: two decimals at most (0.73, not 0.7290000000000001). */
@@ -45,6 +49,16 @@ export interface Messages {
   within: (target: number) => string;
   /** A Spanish form's Fernández Huerta reading ease: "reading ease 58 (Fernández Huerta)". */
   readingEase: (ease: number) => string;
+  /** "accepted: our IRB approved this wording, by Ann <ann@example.org>, 2026-03-01" */
+  acceptance: (a: Acceptance) => string;
+  /** What every report says of the baseline it used: "Baseline .consent-lens-baseline.json: 2 findings accepted". */
+  baselineLine: (file: string, accepted: number) => string;
+  /** The heading of the findings a team accepted. */
+  acceptedFindings: string;
+  /** "not counted for --fail-on", the option written as the format writes code. */
+  notCountedFor: (option: string) => string;
+  /** An accepted missing element: "The form does not say: When your permission ends". */
+  doesNotSay: (title: string) => string;
   /** Whether it reaches the ease that reads as grade 8 (60): "(below 60: harder than grade 8)". */
   easeVerdict: (target: number, below: boolean) => string;
   asGiven: string;
