@@ -161,6 +161,39 @@ describe("accepted findings in a Spanish report", () => {
   });
 });
 
+describe("the diff of two versions of a Spanish form", () => {
+  it("is in Spanish, terminal and Markdown, unless --lang en", async () => {
+    const { mkdtempSync, writeFileSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const { join } = await import("node:path");
+    const dir = mkdtempSync(join(tmpdir(), "consent-lens-diff-es-"));
+    const base = [
+      "AUTORIZACIÓN PARA ENTREGAR INFORMACIÓN MÉDICA",
+      "Autorizo a la Clínica del Valle a entregar mi expediente a mi nuevo médico.",
+      "Este permiso vence un año después de la fecha de mi firma.",
+      "Puedo revocar este permiso por escrito en cualquier momento.",
+      "Mi atención no depende de que firme este permiso.",
+    ];
+    const [before, after] = [join(dir, "v1.txt"), join(dir, "v2.txt")];
+    writeFileSync(
+      before,
+      [...base, "Quien reciba mis datos podría volver a divulgarlos y la ley federal ya no los protegería."].join("\n\n"),
+    );
+    writeFileSync(after, [...base, "La clínica podrá vender sus datos a empresas de mercadeo."].join("\n\n"));
+    const terminal = (await cli(["diff", before, after])).stdout;
+    expect(terminal).toMatch(/^Nota .* → /m);
+    expect(terminal).toMatch(/\d+ nuevos, \d+ quitados, \d+ sin cambios/);
+    expect(terminal).toMatch(/^\+ riesgo \((alto|medio|bajo)\) /m);
+    const markdown = (await cli(["diff", "-f", "markdown", before, after])).stdout;
+    expect(markdown).toMatch(/^# Cambios: /m);
+    expect(markdown).toContain("## Nuevos");
+    expect(markdown).toContain("## Quitados");
+    const english = (await cli(["diff", "--lang", "en", before, after])).stdout;
+    expect(english).toMatch(/^Grade .* → /m);
+    expect(english).toMatch(/\d+ added, \d+ removed, \d+ unchanged/);
+  });
+});
+
 describe("the report of a Spanish form", () => {
   const form = fixture("autorizacion-es.txt");
 

@@ -128,6 +128,18 @@ export const en: Messages = {
     shown: (count, what) =>
       `The form holds ${plural(count, "identifier")} (${what}), shown as written (--no-redact): keep this report as private as the form.`,
   },
+  diff: {
+    title: "Changes",
+    grade: (before, after) => `Grade ${before} → ${after}`,
+    counts: (added, removed, unchanged) => `${added} added, ${removed} removed, ${unchanged} unchanged`,
+    polarity: { risk: "risk", protection: "protection" },
+    severity: { high: "high", medium: "medium", low: "low", info: "info" },
+    added: "Added",
+    removed: "Removed",
+    requiredElements: "Required elements",
+    noLongerSays: "no longer says",
+    nowSays: "now says",
+  },
   markdown: {
     title: "consent-lens report",
     gradeLine: (label) => `Grade ${label}`,

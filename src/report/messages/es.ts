@@ -164,6 +164,18 @@ export const es: Messages = {
     shown: (count, what) =>
       `El formulario tiene ${plural(count, "dato personal", "datos personales")} (${what}), tal como están escritos (--no-redact): guarde este informe con el mismo cuidado que el formulario.`,
   },
+  diff: {
+    title: "Cambios",
+    grade: (before, after) => `Nota ${before} → ${after}`,
+    counts: (added, removed, unchanged) => `${added} nuevos, ${removed} quitados, ${unchanged} sin cambios`,
+    polarity: { risk: "riesgo", protection: "protección" },
+    severity: { high: "alto", medium: "medio", low: "bajo", info: "info" },
+    added: "Nuevos",
+    removed: "Quitados",
+    requiredElements: "Puntos que debe tener",
+    noLongerSays: "ya no dice",
+    nowSays: "ahora dice",
+  },
   markdown: {
     title: "Informe de consent-lens",
     gradeLine: (label) => `Nota ${label}`,

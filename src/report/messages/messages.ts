@@ -106,6 +106,20 @@ export interface Messages {
     masked: (count: number, what: string, mask: string) => string;
     shown: (count: number, what: string) => string;
   };
+  /** `consent-lens diff`: what changed between two versions of a form. */
+  diff: {
+    title: string;
+    grade: (before: string, after: string) => string;
+    counts: (added: number, removed: number, unchanged: number) => string;
+    polarity: Record<"risk" | "protection", string>;
+    /** A risk's severity in a line of the diff: "(high)". */
+    severity: Record<Severity, string>;
+    added: string;
+    removed: string;
+    requiredElements: string;
+    noLongerSays: string;
+    nowSays: string;
+  };
   markdown: {
     title: string;
     gradeLine: (gradeLabel: string) => string;
