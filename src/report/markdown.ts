@@ -3,7 +3,7 @@ import { excerpt, excerptOf } from "./excerpt.js";
 import { keyPointText } from "./key-points.js";
 import { formatterOf, type Formatter, type FormatOptions, type FormatStream } from "./format.js";
 import { sentenceCase } from "./messages/messages.js";
-import { acceptedItem } from "./baseline.js";
+import { acceptedItem } from "./accepted.js";
 import { shortId } from "./fingerprint.js";
 import { findingSource, identifierNotice, languageNotice, ruleChangeLines } from "./notices.js";
 import { summaryRow } from "./summary.js";

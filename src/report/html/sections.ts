@@ -6,7 +6,7 @@ import type { Messages } from "../messages/index.js";
 import { esc } from "./escape.js";
 import { markText } from "./mark-text.js";
 import { sentenceCase } from "../messages/messages.js";
-import { acceptedItem } from "../baseline.js";
+import { acceptedItem } from "../accepted.js";
 import { shortId } from "../fingerprint.js";
 import { findingSource, identifierNotice, languageNotice } from "../notices.js";
 
