@@ -17,6 +17,8 @@ interface Label {
   category: string;
   polarity: "risk" | "protection";
   quote: string;
+  /** a sentence careful readers could label either way: a finding on it is neither right nor wrong, missing it costs nothing */
+  optional?: boolean;
 }
 const labels: Record<string, Label[]> = JSON.parse(readFileSync(`${folder}labels.json`, "utf8"));
 const words = (s: string) =>
@@ -51,12 +53,13 @@ async function score(form: string) {
       const s = similarity(words(sentence), g.words);
       if (s > bestSimilarity) [best, bestSimilarity] = [g, s];
     }
+    if (best?.optional) continue;
     if (best?.polarity === "risk") {
       right++;
       found.add(best);
     } else wrong++;
   }
-  return { right, wrong, risks: gold.filter((g) => g.polarity === "risk").length, found: found.size };
+  return { right, wrong, risks: gold.filter((g) => g.polarity === "risk" && !g.optional).length, found: found.size };
 }
 
 describe("paraphrased forms of many kinds", () => {
