@@ -2,8 +2,10 @@
 // npm run build:web (after npm run build): the web page, a static site in dist/web/ that any static
 // host (or `consent-lens serve`) can serve. esbuild bundles the page's entry (src/web/main.ts) with
 // the project's own pipeline and the bundled rule pack the build wrote; the few modules that need
-// Node are replaced by the page's versions of them, in src/web/. Prints the sizes, gzip-compressed.
-import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync } from "node:fs";
+// Node are replaced by the page's versions of them, in src/web/. What only some forms need (OCR,
+// for photos and scans) is split into chunks and files the page loads when it needs them, from
+// its own site. Prints the sizes, gzip-compressed.
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
@@ -49,22 +51,46 @@ const pagePlugin = {
   },
 };
 
-/** Builds the site; returns the files written, with their sizes raw and gzip-compressed. */
+// OCR's files, in ocr/: tesseract.js's browser worker (started by ours, src/web/ocr-worker.ts) and its
+// core, the SIMD WebAssembly build for the LSTM engine with the wasm inside the script (fetching a
+// .wasm file would need a connection), and the English language data as a script (eng.traineddata.js).
+const ocrCopies = {
+  "ocr/worker.min.js": "node_modules/tesseract.js/dist/worker.min.js",
+  "ocr/worker.min.js.LICENSE.txt": "node_modules/tesseract.js/dist/worker.min.js.LICENSE.txt",
+  "ocr/tesseract-core-simd-lstm.wasm.js": "node_modules/tesseract.js-core/tesseract-core-simd-lstm.wasm.js",
+};
+const englishData = "node_modules/@tesseract.js-data/eng/4.0.0_best_int/eng.traineddata.gz";
+
+/** Builds the site; returns the files written (paths relative to it), with their sizes raw and gzip-compressed and what loads them. */
 export async function buildWeb() {
   rmSync(site, { recursive: true, force: true });
-  mkdirSync(site, { recursive: true });
-  await build({
-    entryPoints: { app: at("src/web/main.ts") },
-    outdir: site,
+  mkdirSync(`${site}ocr`, { recursive: true });
+  /** @type {import("esbuild").BuildOptions} */
+  const common = {
     bundle: true,
     platform: "browser",
-    format: "esm",
     target: ["chrome120", "firefox121", "safari17"],
     minify: true,
     legalComments: "linked",
     plugins: [pagePlugin],
     logLevel: "warning",
+  };
+  const { metafile } = await build({
+    ...common,
+    entryPoints: { app: at("src/web/main.ts") },
+    outdir: site,
+    format: "esm",
+    // Modules imported lazily (OCR, the image reader) become chunks that load when a form needs them.
+    splitting: true,
+    chunkNames: "chunks/[name]-[hash]",
+    metafile: true,
   });
+  // zod (about 90 KB gzip) validates the command line's files (rule packs, configs, baselines): the page has none to read.
+  const zodFrom = Object.entries(metafile.inputs).filter(
+    ([path, input]) => !path.includes("node_modules/zod/") && input.imports.some((i) => i.path.includes("node_modules/zod/")),
+  );
+  if (zodFrom.length) throw new Error(`zod got into the page, imported by ${zodFrom.map(([path]) => path).join(", ")}`);
+  await build({ ...common, entryPoints: [at("src/web/ocr-worker.ts")], outfile: `${site}ocr/ocr-worker.js`, format: "iife" });
   const copies = {
     "index.html": "src/web/index.html",
     "page.css": "src/web/page.css",
@@ -73,30 +99,56 @@ export async function buildWeb() {
     "report.js": "src/report/html/report.client.js",
     // pdf.js's worker, the build that matches pdf-parse's browser build.
     "pdf.worker.mjs": "node_modules/pdf-parse/dist/pdf-parse/web/pdf.worker.mjs",
+    ...ocrCopies,
   };
   for (const [name, source] of Object.entries(copies)) copyFileSync(at(source), `${site}${name}`);
-  return readdirSync(site)
-    .sort()
-    .map((name) => {
-      const bytes = readFileSync(`${site}${name}`);
-      return { name, bytes: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
-    });
+  writeFileSync(`${site}ocr/eng.traineddata.js`, `consentLensEnglish="${readFileSync(at(englishData)).toString("base64")}";\n`);
+  const firstLoad = loadedWithPage(metafile);
+  return filesIn(site).map((name) => {
+    const bytes = readFileSync(`${site}${name}`);
+    const part =
+      name === "pdf.worker.mjs" ? "pdf" : name.startsWith("ocr/") ? "ocr" : name.endsWith(".js") && !firstLoad.has(name) ? "lazy" : "page";
+    return { name, part, bytes: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
+  });
 }
 
-/** What the page itself weighs: everything but pdf.js's worker, which is counted apart. */
-export const ownFiles = (files) => files.filter((f) => f.name !== "pdf.worker.mjs");
+const filesIn = (dir, prefix = "") =>
+  readdirSync(`${dir}${prefix}`, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? filesIn(dir, `${prefix}${e.name}/`) : [`${prefix}${e.name}`]))
+    .sort();
+
+/** The page's script and the chunks it imports statically, as paths relative to the site: what loads with the page. */
+function loadedWithPage(metafile) {
+  const relativeToSite = (path) => path.slice("dist/web/".length);
+  const loaded = new Set();
+  const visit = (path) => {
+    if (loaded.has(relativeToSite(path))) return;
+    loaded.add(relativeToSite(path));
+    for (const i of metafile.outputs[path]?.imports ?? []) if (i.kind === "import-statement") visit(i.path);
+  };
+  visit("dist/web/app.js");
+  return loaded;
+}
+
+/** The parts of the site: what loads with the page, its chunks loaded when a form needs them, pdf.js's worker, and OCR's files. */
+export const parts = {
+  page: "the page's own JavaScript and data, loaded with it",
+  lazy: "its chunks loaded when a form needs them",
+  pdf: "pdf.js's worker",
+  ocr: "OCR's worker, core and language data (loaded at the first photo or scan)",
+};
 
 const kb = (n) => `${(n / 1024).toFixed(0)} KB`;
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   try {
     const files = await buildWeb();
-    for (const f of files) console.log(`  ${f.name.padEnd(22)} ${kb(f.bytes).padStart(9)}  ${kb(f.gzip).padStart(8)} gzip`);
-    const own = ownFiles(files).reduce((n, f) => n + f.gzip, 0);
-    const worker = files.find((f) => f.name === "pdf.worker.mjs");
-    console.log(
-      `build:web: dist/web/ written; the page's own JavaScript and data ${kb(own)} gzip, pdf.js's worker ${kb(worker.gzip)} gzip apart`,
-    );
+    for (const f of files) console.log(`  ${f.name.padEnd(40)} ${kb(f.bytes).padStart(9)}  ${kb(f.gzip).padStart(8)} gzip`);
+    const sums = Object.entries(parts).map(([part, what]) => {
+      const gzip = files.filter((f) => f.part === part).reduce((n, f) => n + f.gzip, 0);
+      return `${what} ${kb(gzip)} gzip`;
+    });
+    console.log(`build:web: dist/web/ written; ${sums.join("; ")}`);
   } catch (error) {
     console.error(`build:web: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);

@@ -4,15 +4,17 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Server } from "node:http";
 import type { Browser, BrowserContext, Page } from "playwright-core";
+import { photograph, renderPage, scannedPdf } from "../scripts/scans.mjs";
 import { startServer } from "../src/cli/serve.js";
+import type { ReportJson } from "../src/report/schema.js";
 import { fixture, root, runCli } from "./helpers.js";
 import { hasChromium, launchChromium } from "./chromium.js";
 
 /*
  * The web page (dist/web/, built by the global setup) in Chromium, served by the real `serve` code:
  * it reads real forms from fixtures/ and shows the report the command line makes of them, and it
- * sends nothing anywhere: every request is recorded, and none may leave the page's origin or
- * happen once the page has loaded.
+ * sends nothing anywhere: every request is recorded, and none may leave the page's origin; once
+ * the page has loaded, it may only fetch its own parts that load when a form needs them (OCR).
  */
 
 let server: Server;
@@ -23,6 +25,8 @@ let page: Page;
 // Every request of the browser (pages and workers), and those a page made once it had loaded.
 const requests: { url: string; method: string }[] = [];
 const afterLoad: string[] = [];
+// What the page may load once open, when a photo or a scan needs it: its chunks and OCR's files.
+const lazyParts = /^GET \/(chunks|ocr)\//;
 const problems: string[] = [];
 let dir: string;
 
@@ -52,11 +56,23 @@ async function openPage(width: number) {
 }
 
 /** The report section of the command line's HTML report of a fixture, named as the page names it (its file name). */
-function cliReport(name: string, cwd = fixtures): string {
-  const { stdout, code } = runCli(["scan", name, "-f", "html", "--no-config"], { cwd });
+function cliReport(name: string, cwd = fixtures, ...options: string[]): string {
+  const { stdout, code } = runCli(["scan", name, "-f", "html", "--no-config", ...options], { cwd });
   expect(code).toBe(0);
   return stdout.slice(stdout.indexOf('<section class="report"'), stdout.lastIndexOf("</main>"));
 }
+
+/** The rules behind the phrase findings of the command line's JSON report of a file, sorted. */
+function cliRules(path: string): string[] {
+  const { stdout, code } = runCli(["scan", path, "-f", "json", "--no-config"]);
+  expect(code).toBe(0);
+  const [file] = (JSON.parse(stdout) as ReportJson).files;
+  return file!.findings.flatMap((f) => (f.kind === "phrase" ? [f.ruleId] : [])).sort();
+}
+
+/** The rules behind the findings the page shows (each finding's details name its rule), sorted. */
+const shownRules = (on: Page) =>
+  on.evaluate(() => [...(document.querySelector("#report")?.textContent ?? "").matchAll(/· rule ([a-z0-9-]+)/g)].map((m) => m[1]!).sort());
 
 /** The command line's one line for a file it cannot read, less its "consent-lens: " prefix. */
 function cliProblem(name: string, cwd = fixtures): string {
@@ -84,6 +100,14 @@ beforeAll(async () => {
   if (!hasChromium) return;
   dir = mkdtempSync(join(tmpdir(), "consent-lens-web-"));
   writeFileSync(join(dir, "program.pdf"), exe);
+  // A phone photo of a fixture's page, and a PDF whose second page is a scan of another's (as the OCR tests make them).
+  const imaging = await renderPage(fixture("imaging-ai-consent.pdf"), 2, 200);
+  writeFileSync(join(dir, "photo.jpg"), await photograph(imaging.png, { angle: 3, seed: 7 }));
+  const hipaa = await renderPage(fixture("hipaa-authorization.pdf"), 1, 200);
+  writeFileSync(
+    join(dir, "mixed.pdf"),
+    await scannedPdf([{ text: "Patient information sheet. Read both pages before you sign." }, { png: hipaa.png }]),
+  );
   let url: string;
   ({ server, url } = await startServer({ port: 0 }));
   origin = url;
@@ -102,6 +126,8 @@ describe.skipIf(!hasChromium)("the web page, in Chromium", () => {
   it("loads only its own files, with a policy that allows no connection, and says the form stays on the device", async () => {
     const urls = requests.map((r) => r.url.replace(origin, "/"));
     expect(urls).toEqual(expect.arrayContaining(["/", "/app.js", "/report.js", "/report.css", "/page.css", "/pdf.worker.mjs"]));
+    // OCR loads only when a photo or a scan needs it.
+    expect(urls.filter((u) => u.startsWith("/ocr/"))).toEqual([]);
     expect(requests.every((r) => r.url.startsWith(origin) && r.method === "GET")).toBe(true);
     expect(await page.getAttribute("meta[http-equiv=Content-Security-Policy]", "content")).toContain("connect-src 'none'");
     expect(await page.textContent("#private")).toContain("Your form stays on this device.");
@@ -148,7 +174,7 @@ describe.skipIf(!hasChromium)("the web page, in Chromium", () => {
     expect(await page.textContent("#status")).toMatch(new RegExp(`^${name.replace(".", "\\.")} checked: `));
   });
 
-  it.each(["truncated.pdf", "corrupt.docx", "zip-not-docx.docx", "legacy.doc", "empty.pdf", "encrypted.pdf"])(
+  it.each(["truncated.pdf", "corrupt.docx", "zip-not-docx.docx", "legacy.doc", "empty.pdf", "photo.png", "scanned.pdf"])(
     "says in the command line's one line what is wrong with %s",
     async (name) => {
       await pick(page, fixture(`bad/${name}`));
@@ -163,15 +189,58 @@ describe.skipIf(!hasChromium)("the web page, in Chromium", () => {
     expect(await page.textContent("#problem")).toBe(cliProblem("program.pdf", dir));
   });
 
-  it("says photos and scans are read by the command line for now", async () => {
-    await pick(page, fixture("bad/photo.png"));
-    expect(await page.textContent("#problem")).toBe(
-      "photo.png: this web page cannot read photos yet; the command line can (consent-lens scan photo.jpg); the page reads PDF, Word and text files",
+  it("asks for an encrypted PDF's password, says when it is wrong, and opens the PDF with it", async () => {
+    await pick(page, fixture("bad/encrypted.pdf"));
+    expect(await page.getAttribute("body", "data-state")).toBe("problem");
+    // The command line's line, less its advice to give --password: the page asks for it.
+    expect(cliProblem("bad/encrypted.pdf")).toBe("bad/encrypted.pdf: the PDF is password-protected; give the password with --password");
+    expect(await page.textContent("#problem")).toBe("encrypted.pdf: the PDF is password-protected; type its password below");
+    expect(await page.locator("#password").isVisible()).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("password");
+    await page.fill("#password", "not-it");
+    await page.press("#password", "Enter");
+    await page.waitForFunction(() => document.body.dataset.state !== "reading");
+    const wrong = runCli(["scan", "--password", "not-it", "--no-config", "bad/encrypted.pdf"], { cwd: fixtures });
+    expect(await page.textContent("#problem")).toBe(wrong.stderr.replace(/^consent-lens: bad\//, "").trimEnd());
+    await page.fill("#password", "secret");
+    await page.click("#unlock button");
+    await page.waitForFunction(() => document.body.dataset.state !== "reading");
+    expect(await page.getAttribute("body", "data-state")).toBe("done");
+    expect(await page.locator("#unlock").isVisible()).toBe(false);
+    const { page: shown, cli } = await shownReport(page, cliReport("encrypted.pdf", join(fixtures, "bad"), "--password", "secret"));
+    expect(cli).toMatch(/^<section class="report"/);
+    expect(shown).toBe(cli);
+  });
+
+  it("reads a photo by OCR as the command line does, with OCR's files from its own site", async () => {
+    const first = await pick(page, join(dir, "photo.jpg"));
+    expect(await page.getAttribute("body", "data-state")).toBe("done");
+    const rules = await shownRules(page);
+    expect(rules.length).toBeGreaterThan(10);
+    expect(rules).toEqual(cliRules(join(dir, "photo.jpg")));
+    expect(await page.textContent("#report")).toMatch(/read by OCR, page \(mean word confidence\): 1 \(\d+%\)/);
+    const loaded = afterLoad.filter((r) => r.includes("/ocr/")).map((r) => r.replace(origin, "/"));
+    expect(loaded).toEqual(
+      expect.arrayContaining([
+        "GET /ocr/ocr-worker.js",
+        "GET /ocr/worker.min.js",
+        "GET /ocr/tesseract-core-simd-lstm.wasm.js",
+        "GET /ocr/eng.traineddata.js",
+      ]),
     );
-    await pick(page, fixture("bad/scanned.pdf"));
-    expect(await page.textContent("#problem")).toBe(
-      "scanned.pdf: the PDF has no text layer, and OCR could not read its pages (this web page cannot read scanned pages yet; the command line can: consent-lens scan form.pdf)",
-    );
+    const again = await pick(page, join(dir, "photo.jpg"));
+    expect(await shownRules(page)).toEqual(rules);
+    console.log(`web page: a 1-page photo checked in ${first} ms the first time, ${again} ms the next`);
+  });
+
+  it("reads a scanned PDF's pages without text by OCR, as the command line does", async () => {
+    await pick(page, join(dir, "mixed.pdf"));
+    expect(await page.getAttribute("body", "data-state")).toBe("done");
+    const rules = await shownRules(page);
+    expect(rules.length).toBeGreaterThan(5);
+    expect(rules).toEqual(cliRules(join(dir, "mixed.pdf")));
+    // Page 1 has a text layer and is not read by OCR.
+    expect(await page.textContent("#report")).toMatch(/read by OCR, page \(mean word confidence\): 2 \(\d+%\)/);
   });
 
   it("shows the form picked last when another is picked while one is read", async () => {
@@ -210,7 +279,11 @@ describe.skipIf(!hasChromium)("the web page, in Chromium", () => {
       const style = getComputedStyle(input);
       return { id: input.id, label: input.labels?.[0]?.textContent, outline: `${style.outlineStyle} ${style.outlineWidth}` };
     });
-    expect(focused).toEqual({ id: "file", label: "Choose the form: a PDF, a Word document (.docx) or a text file", outline: "solid 3px" });
+    expect(focused).toEqual({
+      id: "file",
+      label: "Choose the form: a PDF, a Word document (.docx), a text file or a photo",
+      outline: "solid 3px",
+    });
     await pick(fresh, fixture("imaging-ai-consent.txt"));
     // n: the next marked sentence, with its note shown beside it (the report's own script, loaded with the page).
     await fresh.keyboard.press("n");
@@ -226,8 +299,8 @@ describe.skipIf(!hasChromium)("the web page, in Chromium", () => {
     await page.emulateMedia({ media: "screen" });
   });
 
-  it("sent nothing once loaded: no request after load from any page, and no console error", () => {
-    expect(afterLoad).toEqual([]);
+  it("sent nothing once loaded: no request after load but its own parts for OCR, and no console error", () => {
+    expect(afterLoad.map((r) => r.replace(origin, "/")).filter((r) => !lazyParts.test(r))).toEqual([]);
     expect(requests.filter((r) => r.method !== "GET" || !r.url.startsWith(origin))).toEqual([]);
     expect(problems).toEqual([]);
   });

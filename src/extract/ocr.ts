@@ -1,155 +1,18 @@
 import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
 import { dirname, join } from "node:path";
-import type { Block, Worker as TesseractWorker } from "tesseract.js";
-import type { DoubtfulWord } from "../types.js";
-import type { OcrReading } from "./document.js";
-import { turned, type PageImage } from "./image.js";
+import { readPages, type OcrEngine, type OcrOptions } from "./ocr-pages.js";
+import type { PageImage } from "./page-image.js";
 
-/** A page read by OCR: its lines of text, what OCR adds to them, and how many words it read. */
-export interface OcrText {
-  lines: string[];
-  reading: OcrReading;
-}
+export type { OcrOptions, OcrText } from "./ocr-pages.js";
 
-export interface OcrOptions {
-  /** Tesseract workers, one per core by default (a batch worker asks for one). */
-  workers?: number;
-  /** Called as each page is done, in any order. */
-  onPage?: (done: number, total: number) => void;
-  /** A page that takes longer is given up (a note says so), so one pathological page cannot stall a long PDF. */
-  pageTimeoutMs?: number;
-}
-
-/** Words below this confidence are flagged in the report: most misreadings score under it, most right words above. */
-export const doubtfulBelow = 70;
-// A page read at this mean confidence or more is taken as upright; below it, if OCR saw words at all
-// (a blank page or a photo of no text has next to none), the other three orientations are tried.
-const uprightFrom = 60;
-const turnFrom = 10;
-const defaultPageTimeoutMs = 60_000;
-
+// OCR in Node: Tesseract's Node worker (a worker thread) and core, the language data from a file.
 // The traineddata comes from an npm package (pinned), never from the network; LSTM-only "best_int" is small and fast.
 const require = createRequire(import.meta.url);
 const langPath = join(dirname(require.resolve("@tesseract.js-data/eng/package.json")), "4.0.0_best_int");
 
-async function startWorker(): Promise<TesseractWorker> {
-  const { createWorker, OEM, PSM } = await import("tesseract.js");
-  const worker = await createWorker("eng", OEM.LSTM_ONLY, {
-    langPath,
-    gzip: true,
-    // The default caches the traineddata in the working folder: nothing is written anywhere.
-    cacheMethod: "none",
-    // Without a handler a failing job throws in the worker, uncaught; its promise still rejects.
-    errorHandler: () => undefined,
-  });
-  await worker.setParameters({
-    // tesseract.js reads a page as one block of text by default; forms have columns, headings and boxes.
-    tessedit_pageseg_mode: PSM.AUTO,
-    // Sauvola's local threshold copes with shadows and uneven light on phone photos.
-    thresholding_method: "2",
-    // Tesseract's own messages ("Estimating resolution...") would land on the user's terminal.
-    debug_file: "/dev/null",
-  });
-  return worker;
-}
+const nodeEngine: OcrEngine = { workerOptions: { langPath }, defaultWorkers: availableParallelism };
 
-/**
- * Reads pages by OCR, several at a time (one Tesseract worker per core). `picture` renders
- * page `index` only when a worker is free for it, so a 1,000-page scan holds a few pictures
- * at a time. Results come back in page order; a page that failed or timed out is an Error.
- */
-export async function ocrPages(total: number, picture: (index: number) => Promise<PageImage>, options: OcrOptions = {}) {
-  const results: (OcrText | Error)[] = new Array(total);
-  const timeout = options.pageTimeoutMs ?? defaultPageTimeoutMs;
-  let next = 0;
-  let done = 0;
-  const slot = async () => {
-    let worker: TesseractWorker | undefined;
-    try {
-      while (next < total) {
-        const index = next++;
-        worker ??= await startWorker();
-        try {
-          results[index] = await withTimeout(readUpright(worker, await picture(index)), timeout);
-        } catch (error) {
-          // A timed-out worker may still be busy: end it and start afresh for the next page.
-          if (error instanceof PageTimeout) {
-            await worker.terminate().catch(() => undefined);
-            worker = undefined;
-          }
-          results[index] = error instanceof Error ? error : new Error(String(error));
-        }
-        options.onPage?.(++done, total);
-      }
-    } finally {
-      await worker?.terminate().catch(() => undefined);
-    }
-  };
-  const count = Math.max(1, Math.min(total, options.workers ?? availableParallelism()));
-  await Promise.all(Array.from({ length: count }, slot));
-  return results;
-}
-
-class PageTimeout extends Error {}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const expired = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new PageTimeout(`OCR gave up after ${Math.round(ms / 1000)} s`)), ms);
-  });
-  return Promise.race([promise, expired]).finally(() => clearTimeout(timer));
-}
-
-// Tesseract finds small skews itself (rotateAuto); a page scanned sideways or upside down reads as
-// gibberish with low confidence, so the other orientations are tried and the most confident kept.
-async function readUpright(worker: TesseractWorker, image: PageImage): Promise<OcrText> {
-  let best = await read(worker, image);
-  for (const quarterTurns of [2, 1, 3]) {
-    if (best.reading.confidence >= uprightFrom || best.reading.words < turnFrom) break;
-    const candidate = await read(worker, turned(image, quarterTurns));
-    if (candidate.reading.confidence * candidate.reading.words > best.reading.confidence * best.reading.words) best = candidate;
-  }
-  return best;
-}
-
-async function read(worker: TesseractWorker, image: PageImage): Promise<OcrText> {
-  await worker.setParameters({ user_defined_dpi: String(image.dpi) });
-  const { data } = await worker.recognize(
-    Buffer.from(image.pgm.buffer, image.pgm.byteOffset, image.pgm.length),
-    { rotateAuto: true },
-    {
-      text: false,
-      blocks: true,
-    },
-  );
-  return textOf(data.blocks ?? []);
-}
-
-// A word that is neither letters nor digits and read with little confidence is noise (specks, rules, shadows).
-const isNoise = (text: string, confidence: number) => !/[\p{L}\p{N}]/u.test(text) && confidence < 50;
-
-/** Lines of words from Tesseract's blocks; a line with no word worth keeping (a smudge, a photo's edge) is dropped. */
-export function textOf(blocks: Pick<Block, "paragraphs">[]): OcrText {
-  const lines: string[] = [];
-  const doubtful: DoubtfulWord[][] = [];
-  let confidenceSum = 0;
-  let words = 0;
-  for (const line of blocks.flatMap((b) => b.paragraphs.flatMap((p) => p.lines))) {
-    const kept = line.words.filter((w) => w.text.trim() && !isNoise(w.text, w.confidence));
-    if (!kept.some((w) => /\p{L}/u.test(w.text) && w.confidence >= 40)) continue;
-    let text = "";
-    const flagged: DoubtfulWord[] = [];
-    for (const word of kept) {
-      if (text) text += " ";
-      if (word.confidence < doubtfulBelow && /[\p{L}\p{N}]/u.test(word.text))
-        flagged.push({ start: text.length, end: text.length + word.text.length, confidence: Math.round(word.confidence) });
-      text += word.text;
-      confidenceSum += word.confidence;
-      words++;
-    }
-    lines.push(text);
-    doubtful.push(flagged);
-  }
-  return { lines, reading: { confidence: words ? Math.round((confidenceSum / words) * 10) / 10 : 0, words, doubtful } };
-}
+/** Reads pages by OCR, one Tesseract worker per core by default (see readPages). */
+export const ocrPages = (total: number, picture: (index: number) => Promise<PageImage>, options: OcrOptions = {}) =>
+  readPages(nodeEngine, total, picture, options);

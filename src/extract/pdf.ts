@@ -44,13 +44,17 @@ async function render(parser: PDFParse, page: number): Promise<PageImage> {
   return renderedPage(rendered.data, rendered.width, rendered.height, scale * 72);
 }
 
+/** An encrypted PDF opened without its password, or with a wrong one (the web page asks for it then). */
+export class PdfPasswordError extends UserError {
+  constructor(readonly incorrect: boolean) {
+    super(incorrect ? "the PDF password is incorrect" : "the PDF is password-protected; give the password with --password");
+  }
+}
+
 // pdf-parse reports problems as named exceptions; map them to what the user can do.
 function pdfError(error: unknown, options: PdfOptions): Error {
   const name = (error as Error)?.name;
-  if (name === "PasswordException")
-    return new UserError(
-      options.password ? "the PDF password is incorrect" : "the PDF is password-protected; give the password with --password",
-    );
+  if (name === "PasswordException") return new PdfPasswordError(Boolean(options.password));
   if (name === "InvalidPDFException" || name === "FormatError") return new UserError("the PDF is damaged or incomplete and cannot be read");
   return error instanceof Error ? error : new Error(String(error));
 }

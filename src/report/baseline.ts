@@ -1,14 +1,12 @@
 import { z } from "zod";
-import type { Severity } from "../types.js";
-import type { AcceptedFinding } from "./view.js";
-import { shortId } from "./fingerprint.js";
 
 /*
  * The baseline of accepted findings (`.consent-lens-baseline.json`): findings a team
  * has looked at and accepted, with the reason, who and when. A finding is accepted
  * while its form still has it under the same fingerprint (./fingerprint.ts); a
  * reworded sentence is a new finding. Written by `consent-lens accept`, and meant to
- * be edited by hand too: its JSON Schema is schema/baseline.schema.json.
+ * be edited by hand too: its JSON Schema is schema/baseline.schema.json. How the reports word
+ * accepted findings is in ./accepted.ts, which the web page uses without zod.
  */
 export const AcceptanceSchema = z.strictObject({
   reason: z
@@ -46,17 +44,3 @@ export type Baseline = z.output<typeof BaselineSchema>;
 
 /** A form's accepted findings: the acceptance of a fingerprint, if it is accepted. */
 export type AcceptedIn = (fingerprint: string) => Acceptance | undefined;
-
-/** "accepted: our IRB approved this wording, by Ann <ann@example.org>, 2026-03-01" */
-export const acceptanceText = (a: Acceptance) => `accepted: ${a.reason}, by ${a.by}, ${a.date}`;
-
-/** What every report says of the baseline it used: "Baseline .consent-lens-baseline.json: 2 findings accepted". */
-export const baselineText = (file: string, accepted: number) =>
-  `Baseline ${file}: ${accepted ? `${accepted} finding${accepted === 1 ? "" : "s"} accepted` : "no finding accepted"}`;
-
-/** An accepted finding as the reports list it: its severity, what it is, where, and its id. */
-export function acceptedItem(a: AcceptedFinding): { severity: Severity; title: string; place: string; id: string } {
-  const id = shortId(a.fingerprint);
-  if ("finding" in a) return { severity: a.finding.severity, title: a.rule.title, place: a.place, id };
-  return { severity: a.element.severity, title: `The form does not say: ${a.element.title}`, place: "", id };
-}

@@ -2,7 +2,7 @@ import { severities, type ReportLanguage } from "../types.js";
 import { excerpt, excerptOf } from "./excerpt.js";
 import { keyPointText } from "./key-points.js";
 import { formatterOf, type Formatter, type FormatOptions, type FormatStream } from "./format.js";
-import { acceptanceText, acceptedItem, baselineText } from "./baseline.js";
+import { acceptanceText, acceptedItem, baselineText } from "./accepted.js";
 import { shortId } from "./fingerprint.js";
 import { findingSource, identifierNotice, languageNotice, ruleChangeLines } from "./notices.js";
 import { summaryRow } from "./summary.js";

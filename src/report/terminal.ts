@@ -8,7 +8,7 @@ import { summaryRow } from "./summary.js";
 import { messagesIn, type Messages } from "./messages/index.js";
 import { en } from "./messages/en.js";
 import { formatterOf, type Formatter, type FormatOptions, type FormatStream } from "./format.js";
-import { acceptanceText, acceptedItem, baselineText } from "./baseline.js";
+import { acceptanceText, acceptedItem, baselineText } from "./accepted.js";
 import { shortId } from "./fingerprint.js";
 import { findingSource, identifierNotice, languageNotice, ruleChangeLines } from "./notices.js";
 import type { ReportView, RiskGroup, SentenceEntry, Unreadable } from "./view.js";

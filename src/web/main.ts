@@ -1,5 +1,6 @@
 import { PDFParse } from "pdf-parse";
 import { describeError } from "../errors.js";
+import { PdfPasswordError } from "../extract/pdf.js";
 import { scan } from "../scan.js";
 import { reportView } from "../report/view.js";
 import { redact } from "../report/redact.js";
@@ -20,6 +21,8 @@ const drop = element<HTMLElement>("drop");
 const status = element<HTMLElement>("status");
 const problem = element<HTMLElement>("problem");
 const output = element<HTMLElement>("report");
+const unlock = element<HTMLFormElement>("unlock");
+const password = element<HTMLInputElement>("password");
 
 // pdf.js reads PDFs in a worker of its own. It starts with the page, so that once the page is
 // open nothing more is fetched, and a form can be checked offline.
@@ -39,14 +42,26 @@ function show(state: "ready" | "reading" | "done" | "problem", message: string) 
 
 // The pick being read: a form picked while another is read replaces it, and the other's report is not shown.
 let latest = 0;
+// The file an encrypted PDF's password is asked for.
+let locked: File | undefined;
 
-async function check(file: File) {
+async function check(file: File, pdfPassword?: string) {
   const attempt = ++latest;
   output.replaceChildren();
+  unlock.hidden = true;
   show("reading", `Reading ${file.name}…`);
   try {
     const bytes = new Uint8Array(await file.arrayBuffer());
-    const report = await scan({ path: file.name, bytes }, bundledRulebook());
+    // A photo or a scanned page is read by OCR, a few seconds a page: the status line counts them.
+    const onPage = (done: number, total: number) =>
+      void (
+        attempt === latest &&
+        show("reading", `Reading ${file.name}: ${done} of ${total} ${total === 1 ? "page" : "pages"} read by text recognition…`)
+      );
+    const report = await scan({ path: file.name, bytes }, bundledRulebook(), {
+      ocr: { onPage },
+      ...(pdfPassword ? { password: pdfPassword } : {}),
+    });
     if (attempt !== latest) return;
     // Identifiers a filled-in form holds (names, dates of birth...) are masked, as the command line masks them.
     const view = reportView(redact(report));
@@ -59,10 +74,30 @@ async function check(file: File) {
     const found = view.risks.length ? en.risks(view.risks.length) : "no risks";
     show("done", `${file.name} checked: ${found}, ${en.missingElements(view.missing.length)}. The report is below.`);
   } catch (error) {
+    if (attempt !== latest) return;
+    if (error instanceof PdfPasswordError) return askPassword(file, error);
     // The same line as the command line prints for this file.
-    if (attempt === latest) show("problem", `${file.name}: ${describeError(error)}`);
+    show("problem", `${file.name}: ${describeError(error)}`);
   }
 }
+
+// An encrypted PDF: the command line's line, but the password is typed here, not given with --password.
+function askPassword(file: File, error: PdfPasswordError) {
+  locked = file;
+  show("problem", `${file.name}: ${error.incorrect ? error.message : "the PDF is password-protected; type its password below"}`);
+  unlock.hidden = false;
+  password.value = "";
+  password.focus();
+}
+
+unlock.addEventListener("submit", (e) => {
+  // Read here: the page's policy forbids sending a form anywhere (form-action 'none').
+  e.preventDefault();
+  const typed = password.value;
+  // Not kept in the page once used.
+  password.value = "";
+  if (locked) void check(locked, typed);
+});
 
 function pick(files: FileList | null | undefined) {
   const file = files?.[0];

@@ -1,15 +1,26 @@
+import { readPages, type OcrEngine } from "../extract/ocr-pages.js";
 import type * as NodeOcr from "../extract/ocr.js";
 
 /*
- * The page's version of src/extract/ocr.ts: pages without text (scans) are read by OCR in the
- * command line only, for now. Each such page is reported as not read, so that the rest of a
- * PDF (a blank page among text pages is common) is still checked.
+ * The page's version of src/extract/ocr.ts: OCR in the browser, with the same reading as the
+ * command line (src/extract/ocr-pages.ts). Everything comes from the page's own site, in ocr/
+ * (scripts/build-web.mjs copies it there): tesseract.js's browser worker, started from our
+ * ocr/worker.js, which hands it the English language data (ocr/eng.traineddata.js); and its core,
+ * the WebAssembly build with SIMD (every browser the page supports has it) for the LSTM engine
+ * only, the wasm inside the script. Scripts, not fetch(): the page's policy allows no connection.
  */
 
-export type OcrOptions = NodeOcr.OcrOptions;
+export type { OcrOptions, OcrText } from "../extract/ocr-pages.js";
 
-export const ocrPages: typeof NodeOcr.ocrPages = async (total) =>
-  Array.from(
-    { length: total },
-    () => new Error("this web page cannot read scanned pages yet; the command line can: consent-lens scan form.pdf"),
-  );
+const pageEngine: OcrEngine = {
+  workerOptions: {
+    workerPath: "ocr/ocr-worker.js",
+    // A worker from a blob: URL would need blob: in the page's policy; the file is on the page's own site.
+    workerBlobURL: false,
+    corePath: "ocr/tesseract-core-simd-lstm.wasm.js",
+  },
+  // Each worker holds Tesseract and its language data (about 100 MB): two at most on a phone or a laptop.
+  defaultWorkers: () => Math.max(1, Math.min(2, navigator.hardwareConcurrency || 1)),
+};
+
+export const ocrPages: typeof NodeOcr.ocrPages = (total, picture, options) => readPages(pageEngine, total, picture, options);

@@ -5,7 +5,7 @@ import type { FindingView, ReportView, RiskGroup } from "../view.js";
 import type { Messages } from "../messages/index.js";
 import { esc } from "./escape.js";
 import { markText } from "./mark-text.js";
-import { acceptanceText, acceptedItem, baselineText } from "../baseline.js";
+import { acceptanceText, acceptedItem, baselineText } from "../accepted.js";
 import { shortId } from "../fingerprint.js";
 import { findingSource, identifierNotice, languageNotice } from "../notices.js";
 
