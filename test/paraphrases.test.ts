@@ -4,17 +4,17 @@ import { describe, expect, it } from "vitest";
 import { scan } from "../src/scan.js";
 import { rulebook } from "./helpers.js";
 
-// Forms of many kinds (app and community privacy policies, a privacy notice, biobank, broad,
-// cohort and genome sequencing consents, a research authorization, a registry, a data-use
-// agreement; in Spanish, authorizations, a notice, consents and an app's policy as US hospitals
-// and research sites word them), written by us in the ways different institutions phrase
-// things: no rule was written from a corpus sentence like them. Their labels (labels.json)
-// follow ../shared/eval/LABELING.md, and they are scored as ../shared/eval/score.mjs scores the
-// real forms: a risk finding is right when its sentence holds most words of a labelled risk
-// sentence of its category; an optional label is neither found nor missed. The floors keep the
-// rules from losing ground on unseen wording.
+// Forms of many kinds (app and community privacy policies, privacy notices of hospitals,
+// pharmacies, dentists and behavioral health centers, biobank, broad, cohort, trial and genome
+// sequencing consents, research authorizations, registries, a data-use agreement; in Spanish,
+// authorizations, a notice, consents and an app's policy as US hospitals and research sites word
+// them), written by us in the ways different institutions phrase things: no rule was written from
+// a corpus sentence like them. Their labels (labels.json) follow ../shared/eval/LABELING.md, and
+// they are scored as ../shared/eval/score.mjs scores the real forms: a risk finding is right when
+// its sentence holds most words of a labelled risk sentence of its category; an optional label is
+// neither found nor missed. The floors keep the rules from losing ground on unseen wording.
 const sets = [
-  { language: "English", folder: fileURLToPath(new URL("./paraphrases/", import.meta.url)), minForms: 10, recall: 0.8, precision: 0.85 },
+  { language: "English", folder: fileURLToPath(new URL("./paraphrases/", import.meta.url)), minForms: 37, recall: 0.78, precision: 0.83 },
   { language: "Spanish", folder: fileURLToPath(new URL("./paraphrases/es/", import.meta.url)), minForms: 13, recall: 0.9, precision: 0.9 },
 ];
 
@@ -22,6 +22,7 @@ interface Label {
   category: string;
   polarity: "risk" | "protection";
   quote: string;
+  /** a sentence careful readers could label either way: a finding on it is neither right nor wrong, missing it costs nothing */
   optional?: boolean;
 }
 // Accents are dropped, as the scorer compares words.
