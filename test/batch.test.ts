@@ -3,7 +3,9 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync } from
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ReportJson } from "../src/report/schema.js";
-import { cli, fixture, formFolder as folder } from "./helpers.js";
+import { scanAll } from "../src/cli/batch.js";
+import { formatStreamFor } from "../src/report/format.js";
+import { cli, fixture, formatOptions, formFolder as folder, memoryIo, rulebook } from "./helpers.js";
 
 describe("globs", () => {
   it("expands a glob the shell passed on unexpanded", async () => {
@@ -11,6 +13,42 @@ describe("globs", () => {
     const { json } = { json: ReportJson.parse(JSON.parse((await cli(["scan", "--format", "json", "*.pdf"], { cwd: dir })).stdout)) };
     expect(json.files.map((f) => f.path)).toEqual(["imaging-ai-consent.pdf"]);
     expect(json.errors.map((e) => e.path)).toEqual(["broken.pdf"]);
+  });
+});
+
+describe("a batch", () => {
+  // A batch worker's finished forms arrive as events: reading forms without a turn of the loop
+  // (a PDF read by pdf.js never gives one) kept them waiting to the end while this thread did all the work.
+  it("gives the event loop a turn after each form it reads", async () => {
+    const context = {
+      rulebook: rulebook(),
+      source: {},
+      options: {},
+      format: "json" as const,
+      stream: await formatStreamFor("json"),
+      formatOptions: formatOptions(),
+      redact: true,
+      baseline: undefined,
+      debug: false,
+      io: memoryIo().io,
+      acceptedIn: () => undefined,
+    };
+    let turns = 0;
+    let next = setImmediate(function turn() {
+      turns++;
+      next = setImmediate(turn);
+    });
+    const turnsAtEachForm: number[] = [];
+    try {
+      for await (const outcome of scanAll([fixture("short-notice.md"), fixture("imaging-ai-consent.txt")], context)) {
+        expect(outcome).not.toHaveProperty("error");
+        turnsAtEachForm.push(turns);
+      }
+    } finally {
+      clearImmediate(next);
+    }
+    expect(turnsAtEachForm[0]).toBeGreaterThan(0);
+    expect(turnsAtEachForm[1]).toBeGreaterThan(turnsAtEachForm[0]!);
   });
 });
 

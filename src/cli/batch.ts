@@ -99,7 +99,10 @@ export async function* scanAll(paths: string[], context: BatchContext & Assessin
       const settled = () => void (entry.done = true);
       outcome.then(settled, settled);
       pending.push(entry);
-      await Promise.resolve(); // lets finished outcomes mark themselves done
+      // A turn of the event loop: the worker's finished outcomes arrive and mark themselves done. Reading
+      // a PDF may never give the loop one, and then the worker's replies waited for the end of the batch
+      // while this thread, seeing it busy, assessed every other form itself.
+      await new Promise((next) => setImmediate(next));
       while (pending[0]?.done) yield await pending.shift()!.outcome;
     }
     for (const entry of pending.splice(0)) yield await entry.outcome;

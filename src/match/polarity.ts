@@ -58,8 +58,8 @@ const flip = (p: Polarity): Polarity => (p === "risk" ? "protection" : "risk");
  * NegEx/ConText: a negation word negates what follows it in its clause, up to
  * `scope` words, unless a terminator ("but", "however", a semicolon) comes
  * first (or a semicolon, colon or bracket); in a clause opened by "if", "when" or
- * "which" a comma ends it too. "without" negates only the next few words: "without your name" says
- * nothing about sharing. An exception anywhere in the sentence ("unless required
+ * "which" a comma ends it too. "without" negates only the next few words, up to a comma: "without your
+ * name" says nothing about sharing. An exception anywhere in the sentence ("unless required
  * by law", "except as described") reopens the door, so the plain polarity stands.
  * Words that the rule's own pattern matched ("cannot be withdrawn") are part of
  * the claim, not a negation of it.
@@ -68,6 +68,10 @@ export function decidePolarity(plain: Polarity, match: TokenMatch, sentence: Mat
   const own = new Set(match.words);
   const occurrences = (phrases: typeof language.negations) =>
     phrases.flatMap((p) => findAll(p, sentence)).filter((o) => !o.words.some((w) => own.has(w)));
+  const negations = occurrences(language.negations);
+  const narrowNegations = occurrences(language.narrowNegations);
+  // Most sentences hold no negation word: then nothing below can turn the claim round.
+  if (negations.length === 0 && narrowNegations.length === 0) return { polarity: plain };
 
   // A terminator counts even where the rule's words overlap it ("or you may leave").
   const terminators = language.terminators.flatMap((p) => findAll(p, sentence));
@@ -91,8 +95,11 @@ export function decidePolarity(plain: Polarity, match: TokenMatch, sentence: Mat
     return true; // inside the matched words, e.g. "share it with no one"
   };
   const negation =
-    occurrences(language.negations).find((n) => real(n) && negates(n, language.scope)) ??
-    occurrences(language.narrowNegations).find((n) => n.end <= match.start && negates(n, language.narrowScope));
+    negations.find((n) => real(n) && negates(n, language.scope)) ??
+    // A narrow negation covers the words it names ("sin su nombre, pueden venderse"): a comma ends it.
+    narrowNegations.find(
+      (n) => n.end <= match.start && negates(n, language.narrowScope) && !textBetween(sentence, n.end, match.start).includes(","),
+    );
   if (!negation) return { polarity: plain };
 
   const keepsPromise = occurrences(language.consentExceptions);

@@ -31,13 +31,17 @@ export interface CompiledPhrases {
   phrases: [string, number, number, number[]][];
 }
 
-// The model's weight table as numbers in base64 (a row per feature, a column per category):
-// parsing tens of thousands of weights from JSON would cost more than all the rest of start-up.
+// The model's weight table with its numbers in base64 (a row per feature, its weights that are not
+// zero, each with its category's column): parsing tens of thousands of weights from JSON would cost
+// more than all the rest of start-up.
 export interface PackedWeights {
   categories: Category[];
   bias: number[];
   features: string[];
-  rows: string;
+  /** Where each row starts, then the end of the last (Uint32), its columns (Uint8) and its values (Float64). */
+  starts: string;
+  columns: string;
+  values: string;
 }
 
 export interface Bundle {
@@ -83,19 +87,28 @@ export function rulebookOfBundle(bundle: Bundle, bundled: BundledFile[], base64:
 
 /** The weight table packed for the bundle; `base64` encodes bytes (the build's Buffer). */
 export function packWeights(table: WeightTable, base64: (bytes: Uint8Array) => string): PackedWeights {
-  const k = table.categories.length;
-  const rows = new Float64Array(table.rows.size * k);
-  [...table.rows.values()].forEach((row, i) => rows.set(row, i * k));
-  return { categories: table.categories, bias: [...table.bias], features: [...table.rows.keys()], rows: base64(new Uint8Array(rows.buffer)) };
+  const bytes = (array: Uint32Array | Uint8Array | Float64Array) => base64(new Uint8Array(array.buffer, array.byteOffset, array.byteLength));
+  return {
+    categories: table.categories,
+    bias: [...table.bias],
+    features: [...table.rows.keys()],
+    starts: bytes(table.starts),
+    columns: bytes(table.columns),
+    values: bytes(table.values),
+  };
 }
 
 function unpackWeights(packed: PackedWeights, base64: (text: string) => Uint8Array): WeightTable {
-  const k = packed.categories.length;
-  const bytes = base64(packed.rows);
-  // A copy, so the rows start at an offset a Float64Array can view.
-  const values = new Float64Array(new Uint8Array(bytes).buffer);
-  const rows = new Map(packed.features.map((feature, i) => [feature, values.subarray(i * k, (i + 1) * k)]));
-  return { categories: packed.categories, bias: Float64Array.from(packed.bias), rows };
+  // Copies, so that each array starts at an offset its type can view.
+  const buffer = (text: string) => new Uint8Array(base64(text)).buffer;
+  return {
+    categories: packed.categories,
+    bias: Float64Array.from(packed.bias),
+    rows: new Map(packed.features.map((feature, i) => [feature, i])),
+    starts: new Uint32Array(buffer(packed.starts)),
+    columns: new Uint8Array(buffer(packed.columns)),
+    values: new Float64Array(buffer(packed.values)),
+  };
 }
 
 // Rows are written once each: equal subtrees (the same words in many phrases) become one node,

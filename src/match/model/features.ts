@@ -1,6 +1,5 @@
 import { parsePhrase, type Lists, type Phrase } from "../patterns/phrase/parse.js";
 import { findAll } from "../patterns/phrase/search.js";
-import { mayMatch } from "../patterns/phrase/prefilter.js";
 import { decidePolarity, type CompiledLanguage } from "../polarity.js";
 import type { MatchSentence, TokenMatch } from "../sentence.js";
 
@@ -72,7 +71,7 @@ export class SentenceVocabulary {
     if (!matches) {
       matches = [];
       for (const phrase of this.possible.get(name) ?? [])
-        if (mayMatch(phrase.prefilter, this.sentence)) for (const m of findAll(phrase, this.sentence)) matches.push(m);
+        for (const m of findAll(phrase, this.sentence)) matches.push(m);
       for (const list of this.context.vocabulary.get(name)?.lists ?? []) for (const m of this.matches(list)) matches.push(m);
       this.seen.set(name, matches);
     }

@@ -11,27 +11,52 @@ export interface ModelHead {
 }
 
 /**
- * Every category's classifier in one table: a row per feature, a column per category, so a
- * sentence looks each of its features up once. The build writes it packed into the bundle.
+ * Every category's classifier in one table: a row per feature, holding only its weights that
+ * are not zero (most are: a feature weighs in a few categories), so a sentence looks each of
+ * its features up once and adds a few numbers. Row `i` is `columns` (category numbers) and
+ * `values` from `starts[i]` to `starts[i + 1]`. The build writes it packed into the bundle.
  */
 export interface WeightTable {
   categories: Category[];
   bias: Float64Array;
-  rows: Map<string, Float64Array>;
+  /** Each feature's row number. */
+  rows: Map<string, number>;
+  starts: Uint32Array;
+  columns: Uint8Array;
+  values: Float64Array;
 }
 
 /** The table of classifiers by category (as `npm run train` writes them). */
 export function weightTable(classifiers: Partial<Record<Category, Classifier>>): WeightTable {
   const entries = Object.entries(classifiers) as [Category, Classifier][];
-  const rows = new Map<string, Float64Array>();
+  const cells = new Map<string, [number, number][]>();
   entries.forEach(([, classifier], k) => {
     for (const [feature, w] of Object.entries(classifier.weights)) {
-      let row = rows.get(feature);
-      if (!row) rows.set(feature, (row = new Float64Array(entries.length)));
-      row[k] = w;
+      if (w === 0) continue;
+      const row = cells.get(feature);
+      if (row) row.push([k, w]);
+      else cells.set(feature, [[k, w]]);
     }
   });
-  return { categories: entries.map(([c]) => c), bias: Float64Array.from(entries, ([, c]) => c.bias), rows };
+  const all = [...cells.values()].flat();
+  const starts = new Uint32Array(cells.size + 1);
+  [...cells.values()].forEach((row, i) => (starts[i + 1] = starts[i]! + row.length));
+  return {
+    categories: entries.map(([c]) => c),
+    bias: Float64Array.from(entries, ([, c]) => c.bias),
+    rows: new Map([...cells.keys()].map((feature, i) => [feature, i])),
+    starts,
+    columns: Uint8Array.from(all, ([k]) => k),
+    values: Float64Array.from(all, ([, w]) => w),
+  };
+}
+
+/** A feature's weight in category column `k` (0 for a feature the table does not have). */
+export function weightOf(table: WeightTable, feature: string, k: number): number {
+  const row = table.rows.get(feature);
+  if (row === undefined) return 0;
+  for (let j = table.starts[row]!; j < table.starts[row + 1]!; j++) if (table.columns[j] === k) return table.values[j]!;
+  return 0;
 }
 
 /** One category's classifier, out of the table (for `rules show`). */
@@ -39,7 +64,10 @@ export function classifierOf(table: WeightTable, category: Category): Classifier
   const k = table.categories.indexOf(category);
   if (k < 0) return undefined;
   const weights: Record<string, number> = {};
-  for (const [feature, row] of table.rows) if (row[k] !== 0) weights[feature] = row[k]!;
+  for (const feature of table.rows.keys()) {
+    const w = weightOf(table, feature, k);
+    if (w !== 0) weights[feature] = w;
+  }
   return { bias: table.bias[k]!, weights };
 }
 
@@ -77,9 +105,10 @@ export function modelScorer(model: CompiledModel): ModelScorer {
       if (!wanted.includes(true)) return [];
       const features = sentenceFeatures(context, model.features, leadIns);
       const z = Float64Array.from(weights.bias);
+      const { rows, starts, columns: columnOf, values } = weights;
       for (const feature of features) {
-        const row = weights.rows.get(feature);
-        if (row) for (let k = 0; k < z.length; k++) z[k]! += row[k]!;
+        const row = rows.get(feature);
+        if (row !== undefined) for (let j = starts[row]!; j < starts[row + 1]!; j++) z[columnOf[j]!]! += values[j]!;
       }
       const hits: ModelHit[] = [];
       findings.forEach(({ head }, i) => {
@@ -98,7 +127,7 @@ export function modelScorer(model: CompiledModel): ModelScorer {
  * for a pair). Lead-in features have no words in the sentence; the whole sentence stands in.
  */
 function strongestWords(weights: WeightTable, column: number, features: string[], sentence: MatchSentence, context: FeatureContext): Span {
-  const weight = (feature: string) => weights.rows.get(feature)?.[column] ?? 0;
+  const weight = (feature: string) => weightOf(weights, feature, column);
   const ranked = features.filter((f) => weight(f) > 0).sort((a, b) => weight(b) - weight(a));
   for (const feature of ranked) {
     const tokens = tokensOf(feature, sentence, context);
