@@ -22,6 +22,8 @@ export default defineConfig({
           name: "process",
           include: ["test/**/*.process.test.ts"],
           globalSetup: ["test/build.setup.ts"],
+          // The work is in the processes they start: one worker imports the test helpers once for all files.
+          isolate: false,
           testTimeout: 120_000,
         },
       },
