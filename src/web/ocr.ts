@@ -13,12 +13,14 @@ import type * as NodeOcr from "../extract/ocr.js";
 export type { OcrOptions, OcrText } from "../extract/ocr-pages.js";
 
 const pageEngine: OcrEngine = {
-  workerOptions: {
+  workerOptions: () => ({
     workerPath: "ocr/ocr-worker.js",
     // A worker from a blob: URL would need blob: in the page's policy; the file is on the page's own site.
     workerBlobURL: false,
     corePath: "ocr/tesseract-core-simd-lstm.wasm.js",
-  },
+  }),
+  // The page carries the English data only: a Spanish page is read with it (accents may come out wrong).
+  languages: ["eng"],
   // Each worker holds Tesseract and its language data (about 100 MB): two at most on a phone or a laptop.
   defaultWorkers: () => Math.max(1, Math.min(2, navigator.hardwareConcurrency || 1)),
 };
