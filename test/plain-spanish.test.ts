@@ -42,6 +42,24 @@ const samples: Record<string, unknown[][]> = {
     [{ kind: "unread", language: "fr" }],
     [{ kind: "garbled", pages: [1, 2] }],
   ],
+  extractionNote: [
+    [{ kind: "ocr-read", pages: [{ page: 1, confidence: 91 }] }],
+    [
+      {
+        kind: "ocr-read",
+        pages: [
+          { page: 1, confidence: 91 },
+          { page: 2, confidence: 84 },
+        ],
+      },
+    ],
+    [{ kind: "doubtful-words", words: [{ text: "autorizo", page: 1, line: 4 }], more: 3 }],
+    [{ kind: "ocr-timeout", page: 2, seconds: 60 }],
+    [{ kind: "ocr-failed", page: 2, reason: "out of memory" }],
+    [{ kind: "ocr-no-text", page: 3 }],
+    [{ kind: "garbled-read", page: 1 }],
+    [{ kind: "garbled-unread", page: 2 }],
+  ],
   languageName: [["fr"]],
   list: [[["francés", "inglés", "español"]]],
   notCheckedAtAll: [["francés"]],

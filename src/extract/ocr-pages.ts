@@ -123,12 +123,17 @@ export async function readPages(
   return results;
 }
 
-class PageTimeout extends Error {}
+/** A page OCR gave up on after `seconds` (the report words it; the message is for errors). */
+export class PageTimeout extends Error {
+  constructor(readonly seconds: number) {
+    super(`OCR gave up after ${seconds} s`);
+  }
+}
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const expired = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new PageTimeout(`OCR gave up after ${Math.round(ms / 1000)} s`)), ms);
+    timer = setTimeout(() => reject(new PageTimeout(Math.round(ms / 1000))), ms);
   });
   return Promise.race([promise, expired]).finally(() => clearTimeout(timer));
 }
