@@ -164,6 +164,18 @@ export const en: Messages = {
     noLongerSays: "no longer says",
     nowSays: "now says",
   },
+  accept: {
+    accepted: (again, id, what, baseline) => `${again ? "accepted again" : "accepted"} ${id} (${what}) in ${baseline}`,
+    missingElement: (element) => `${element}, missing`,
+    isRuleId: (form, id) =>
+      `${form}: "${id}" is a rule or element id, and the form does not leave it out; give the finding's id (its fingerprint)`,
+    notAnId: (id, digits) =>
+      `"${id}" is not a finding id: give at least ${digits} hex digits of its fingerprint (the JSON report's fingerprint)`,
+    namesSeveral: (id, count, form) => `"${id}" names ${count} findings of ${form}; give more of its digits`,
+    isProtection: (form, id) => `${form}: "${id}" is a protection, not a risk: there is nothing to accept`,
+    noSuchId: (form, id) =>
+      `${form}: no risk or missing element has the id "${id}"; the ids are the fingerprints of consent-lens scan --format json (or those --details shows)`,
+  },
   markdown: {
     title: "consent-lens report",
     gradeLine: (label) => `Grade ${label}`,

@@ -202,6 +202,17 @@ export const es: Messages = {
     noLongerSays: "ya no dice",
     nowSays: "ahora dice",
   },
+  accept: {
+    accepted: (again, id, what, baseline) => `${again ? "aceptado otra vez" : "aceptado"} ${id} (${what}) en ${baseline}`,
+    missingElement: (element) => `${element}, falta`,
+    isRuleId: (form, id) =>
+      `${form}: "${id}" es el id de una regla o de un punto, y el formulario sí lo trata; dé el id del hallazgo (su huella)`,
+    notAnId: (id, digits) => `"${id}" no es el id de un hallazgo: dé al menos ${digits} cifras de su huella (la huella del informe JSON)`,
+    namesSeveral: (id, count, form) => `"${id}" es el id de ${count} hallazgos de ${form}; dé más cifras`,
+    isProtection: (form, id) => `${form}: "${id}" es una protección, no un riesgo: no hay nada que aceptar`,
+    noSuchId: (form, id) =>
+      `${form}: ningún riesgo ni punto que falta tiene el id "${id}"; los ids son las huellas de consent-lens scan --format json (o las que muestra --details)`,
+  },
   markdown: {
     title: "Informe de consent-lens",
     gradeLine: (label) => `Nota ${label}`,

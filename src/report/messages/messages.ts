@@ -122,6 +122,17 @@ export interface Messages {
     noLongerSays: string;
     nowSays: string;
   };
+  /** The accept command's answer, and why it refuses an id, once it has read the form (in the form's language). */
+  accept: {
+    accepted: (again: boolean, id: string, what: string, baseline: string) => string;
+    /** What an accepted missing element is: "hipaa-expiration, missing". */
+    missingElement: (element: string) => string;
+    isRuleId: (form: string, id: string) => string;
+    notAnId: (id: string, digits: number) => string;
+    namesSeveral: (id: string, count: number, form: string) => string;
+    isProtection: (form: string, id: string) => string;
+    noSuchId: (form: string, id: string) => string;
+  };
   markdown: {
     title: string;
     gradeLine: (gradeLabel: string) => string;
