@@ -5,7 +5,8 @@ import type * as NodeOcr from "../extract/ocr.js";
  * The page's version of src/extract/ocr.ts: OCR in the browser, with the same reading as the
  * command line (src/extract/ocr-pages.ts). Everything comes from the page's own site, in ocr/
  * (scripts/build-web.mjs copies it there): tesseract.js's browser worker, started from our
- * ocr/worker.js, which hands it the English language data (ocr/eng.traineddata.js); and its core,
+ * ocr/worker.js, which hands it the language data (ocr/eng.traineddata.js, and ocr/spa.traineddata.js for a
+ * Spanish page); and its core,
  * the WebAssembly build with SIMD (every browser the page supports has it) for the LSTM engine
  * only, the wasm inside the script. Scripts, not fetch(): the page's policy allows no connection.
  */
@@ -19,8 +20,7 @@ const pageEngine: OcrEngine = {
     workerBlobURL: false,
     corePath: "ocr/tesseract-core-simd-lstm.wasm.js",
   }),
-  // The page carries the English data only: a Spanish page is read with it (accents may come out wrong).
-  languages: ["eng"],
+  languages: ["eng", "spa"],
   // Each worker holds Tesseract and its language data (about 100 MB): two at most on a phone or a laptop.
   defaultWorkers: () => Math.max(1, Math.min(2, navigator.hardwareConcurrency || 1)),
 };
