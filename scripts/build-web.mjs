@@ -53,13 +53,15 @@ const pagePlugin = {
 
 // OCR's files, in ocr/: tesseract.js's browser worker (started by ours, src/web/ocr-worker.ts) and its
 // core, the SIMD WebAssembly build for the LSTM engine with the wasm inside the script (fetching a
-// .wasm file would need a connection), and the English language data as a script (eng.traineddata.js).
+// .wasm file would need a connection), and the English and Spanish language data as scripts (eng.traineddata.js,
+// spa.traineddata.js: the Spanish loads only for a page the English data found Spanish).
 const ocrCopies = {
   "ocr/worker.min.js": "node_modules/tesseract.js/dist/worker.min.js",
   "ocr/worker.min.js.LICENSE.txt": "node_modules/tesseract.js/dist/worker.min.js.LICENSE.txt",
   "ocr/tesseract-core-simd-lstm.wasm.js": "node_modules/tesseract.js-core/tesseract-core-simd-lstm.wasm.js",
 };
-const englishData = "node_modules/@tesseract.js-data/eng/4.0.0_best_int/eng.traineddata.gz";
+const languageData = (language) => `node_modules/@tesseract.js-data/${language}/4.0.0_best_int/${language}.traineddata.gz`;
+const spanishData = "ocr/spa.traineddata.js";
 
 /** Builds the site; returns the files written (paths relative to it), with their sizes raw and gzip-compressed and what loads them. */
 export async function buildWeb() {
@@ -102,12 +104,24 @@ export async function buildWeb() {
     ...ocrCopies,
   };
   for (const [name, source] of Object.entries(copies)) copyFileSync(at(source), `${site}${name}`);
-  writeFileSync(`${site}ocr/eng.traineddata.js`, `consentLensEnglish="${readFileSync(at(englishData)).toString("base64")}";\n`);
+  for (const language of ["eng", "spa"])
+    writeFileSync(
+      `${site}ocr/${language}.traineddata.js`,
+      `consentLensLanguageData="${readFileSync(at(languageData(language))).toString("base64")}";\n`,
+    );
   const firstLoad = loadedWithPage(metafile);
   return filesIn(site).map((name) => {
     const bytes = readFileSync(`${site}${name}`);
     const part =
-      name === "pdf.worker.mjs" ? "pdf" : name.startsWith("ocr/") ? "ocr" : name.endsWith(".js") && !firstLoad.has(name) ? "lazy" : "page";
+      name === "pdf.worker.mjs"
+        ? "pdf"
+        : name === spanishData
+          ? "ocrSpanish"
+          : name.startsWith("ocr/")
+            ? "ocr"
+            : name.endsWith(".js") && !firstLoad.has(name)
+              ? "lazy"
+              : "page";
     return { name, part, bytes: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
   });
 }
@@ -140,7 +154,8 @@ export const parts = {
   page: "the page's own JavaScript and data, loaded with it (the PDF and Word readers included)",
   lazy: "its chunks loaded at the first photo or scan",
   pdf: "pdf.js's worker",
-  ocr: "OCR's worker, core and language data (loaded at the first photo or scan)",
+  ocr: "OCR's worker, core and English data (loaded at the first photo or scan)",
+  ocrSpanish: "OCR's Spanish data (loaded at the first Spanish page read by OCR)",
 };
 
 const kb = (n) => `${(n / 1024).toFixed(0)} KB`;

@@ -1,6 +1,7 @@
 import type { Document, Report } from "./types.js";
-import { extract, extractImages, type Input } from "./extract/index.js";
+import { extract, extractImages, type ExtractOptions, type Input } from "./extract/index.js";
 import type { OcrOptions } from "./extract/ocr.js";
+import { languageOf } from "./text/language.js";
 import { normalize } from "./text/normalize.js";
 import { match } from "./match/match.js";
 import type { Rulebook } from "./rules/load.js";
@@ -20,14 +21,17 @@ export interface ScanOptions {
  * extract -> normalize -> match -> assess. The CLI, the tests and the web page use it.
  */
 export async function scan(input: Input, rulebook: Rulebook, options: ScanOptions = {}): Promise<Report> {
-  const { kinds, ...extractOptions } = options;
-  return assessDocument(await extract(input, extractOptions), rulebook, kinds);
+  return assessDocument(await extract(input, extractOptionsOf(options)), rulebook, options.kinds);
 }
 
 /** The same for several images (photos or scans) that are the pages of one form, in order. */
 export async function scanImages(path: string, inputs: Input[], rulebook: Rulebook, options: ScanOptions = {}): Promise<Report> {
-  const { kinds, ...extractOptions } = options;
-  return assessDocument(await extractImages(path, inputs, extractOptions), rulebook, kinds);
+  return assessDocument(await extractImages(path, inputs, extractOptionsOf(options)), rulebook, options.kinds);
+}
+
+/** What extraction takes of the scan options; OCR tells a page's language as the text stage does (a Spanish page is read again with Spanish data). */
+export function extractOptionsOf({ kinds: _kinds, ...options }: ScanOptions): ExtractOptions {
+  return { ...options, ocr: { pageLanguage: languageOf, ...options.ocr } };
 }
 
 /** The pipeline after extraction: normalize -> match -> assess (a batch extracts in one thread and assesses in another). */

@@ -63,6 +63,23 @@ export interface OcrPage {
   doubtful: DoubtfulWord[];
 }
 
+/** A word OCR read with low confidence, where it is. */
+export interface DoubtfulWordNoted {
+  text: string;
+  page: number;
+  line: number;
+}
+
+/** What the reader should know about how a form's text was read, for reports to word it in their language. */
+export type ExtractionNote =
+  | { kind: "ocr-read"; pages: { page: number; confidence: number }[] }
+  | { kind: "doubtful-words"; words: DoubtfulWordNoted[]; more: number }
+  | { kind: "ocr-timeout"; page: number; seconds: number }
+  | { kind: "ocr-failed"; page: number; reason: string }
+  | { kind: "ocr-no-text"; page: number }
+  | { kind: "garbled-read"; page: number }
+  | { kind: "garbled-unread"; page: number };
+
 /** What extraction produced: the raw text of a file and where its pages and lines start. */
 export interface Document {
   path: string;
@@ -75,8 +92,8 @@ export interface Document {
   lineStarts: number[];
   /** DOCX and similar: every line is a paragraph. PDF and text: lines are visual and wrap. */
   linesAreParagraphs: boolean;
-  /** Things the reader should know about the extraction (e.g. pages with no text). */
-  notes: string[];
+  /** Things the reader should know about the extraction (e.g. pages with no text), as data the report words in its language. */
+  notes: ExtractionNote[];
   /** The pages read by OCR (none for a PDF whose pages all have text, or for DOCX and text files). */
   ocr: OcrPage[];
   /** Pages (1-based) whose text layer is garbled and that OCR could not read: what they say was not checked, so the form gets no grade. */

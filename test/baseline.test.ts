@@ -117,6 +117,31 @@ describe("consent-lens accept", () => {
     expect(existsSync(join(dir, ".consent-lens-baseline.json"))).toBe(false);
   });
 
+  it("answers in the form's language: Spanish for a Spanish form", async () => {
+    const dir = workspace();
+    writeFileSync(
+      join(dir, "forms", "permiso.txt"),
+      "Permiso para entregar su información de salud.\n\nSus radiografías se podrán compartir con nuestros socios de tecnología y con otras empresas. Nunca venderemos sus datos a nadie.\n",
+    );
+    const findings = await findingsOf(dir, "forms/permiso.txt");
+    const risk = findings.find((f) => f.polarity === "risk")!;
+    const protection = findings.find((f) => f.polarity === "protection")!;
+    const refused = await cli(["accept", "forms/permiso.txt", protection.fingerprint.slice(0, 10), "--reason", reason, "--by", "Ana"], {
+      cwd: dir,
+    });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(
+      /^consent-lens: forms\/permiso\.txt: "[0-9a-f]{10}" es una protección, no un riesgo: no hay nada que aceptar\n$/,
+    );
+    const unknown = await cli(["accept", "forms/permiso.txt", "0000000000", "--reason", reason, "--by", "Ana"], { cwd: dir });
+    expect(unknown.stderr).toMatch(/ningún riesgo ni punto que falta tiene el id "0000000000"/);
+    const { code, stdout } = await cli(["accept", "forms/permiso.txt", risk.fingerprint.slice(0, 10), "--reason", reason, "--by", "Ana"], {
+      cwd: dir,
+    });
+    expect(code).toBe(0);
+    expect(stdout).toMatch(new RegExp(`^aceptado [0-9a-f]{10} \\(${risk.ruleId}, línea 3\\) en .*\\.consent-lens-baseline\\.json\n$`));
+  });
+
   it("refuses a protection, and asks for a reason", async () => {
     const dir = workspace();
     const protection = byRule(await findingsOf(dir), "commercial-sale-license");

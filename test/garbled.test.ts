@@ -93,7 +93,7 @@ describe("a PDF with a garbled text layer", () => {
     readings: new Map(),
     found: 0,
     failures: ["no OCR here"],
-    notes: ["page 1 could not be read by OCR (no OCR here); it was not checked"],
+    notes: [{ kind: "ocr-failed", page: 1, reason: "no OCR here" }],
   };
   const ocrLines = ["AUTHORIZATION TO RELEASE HEALTH RECORDS", "I authorize Lakeside Family Clinic to release my records.", expiry];
   const readByOcr: OcrRead = {
@@ -101,7 +101,7 @@ describe("a PDF with a garbled text layer", () => {
     readings: new Map([[1, { confidence: 91, words: 30, doubtful: [[], [], []] }]]),
     found: 1,
     failures: [],
-    notes: ["read by OCR, page (mean word confidence): 1 (91%)"],
+    notes: [{ kind: "ocr-read", pages: [{ page: 1, confidence: 91 }] }],
   };
   const textLayer = async () => {
     const pdf = await openPdf(await garbledPdf(form));
@@ -115,8 +115,17 @@ describe("a PDF with a garbled text layer", () => {
     expect(document.garbled).toEqual([]);
     expect(document.ocr.map((p) => p.page)).toEqual([1]);
     expect(document.notes).toEqual([
+      { kind: "garbled-read", page: 1 },
+      { kind: "ocr-read", pages: [{ page: 1, confidence: 91 }] },
+    ]);
+    const report = assessDocument(document, rulebook(), undefined);
+    expect(reportView(report, undefined, "en").notes).toEqual([
       "page 1: its text cannot be read (the PDF gives letters in a wrong encoding), so the page was read by OCR",
       "read by OCR, page (mean word confidence): 1 (91%)",
+    ]);
+    expect(reportView(report, undefined, "es").notes).toEqual([
+      "página 1: su texto no se puede leer (sale con letras cambiadas), así que se leyó con OCR",
+      "página leída por OCR (lo seguro que está de cada palabra, en promedio): 1 (91 %)",
     ]);
   });
 
@@ -125,10 +134,17 @@ describe("a PDF with a garbled text layer", () => {
     expect(document.garbled).toEqual([1]);
     expect(document.raw).toContain("I authorize Lakeside Family Clinic");
     expect(document.raw).not.toContain(garbledText("permission"));
-    expect(document.notes[0]).toBe(
+    expect(document.notes).toEqual([
+      { kind: "garbled-unread", page: 1 },
+      { kind: "ocr-failed", page: 1, reason: "no OCR here" },
+    ]);
+    const report = assessDocument(document, rulebook(), undefined);
+    expect(reportView(report, undefined, "en").notes[0]).toBe(
       "page 1: its text cannot be read (the PDF gives letters in a wrong encoding) and OCR could not read the page; what it says was not checked",
     );
-    const report = assessDocument(document, rulebook(), undefined);
+    expect(reportView(report, undefined, "es").notes[0]).toBe(
+      "página 1: su texto no se puede leer (sale con letras cambiadas) y el OCR tampoco pudo leerla; lo que dice no se revisó",
+    );
     expect(report.findings.length).toBeGreaterThan(0);
     expect(report.score.grade).toBeUndefined();
     expect(report.score.because).toEqual({ kind: "garbled", pages: [1] });

@@ -12,6 +12,7 @@ import { photograph, renderPage, scannedPdf } from "../scripts/scans.mjs";
 import { extract } from "../src/extract/index.js";
 import { ocrPages } from "../src/extract/ocr.js";
 import { imagePage, renderedPage } from "../src/extract/image.js";
+import { languageOf } from "../src/text/language.js";
 import type { ReportJson } from "../src/report/schema.js";
 import { fixture, runCli } from "./helpers.js";
 
@@ -28,6 +29,9 @@ let hipaa: { text: string; png: Buffer };
 beforeAll(async () => {
   imaging = await renderPage(fixture("imaging-ai-consent.pdf"), 2, 200);
   hipaa = await renderPage(fixture("hipaa-authorization.pdf"), 1, 200);
+  // The Spanish authorization printed (with its accents), then scanned.
+  writeFileSync(at("spanish.pdf"), await scannedPdf([{ text: readFileSync(fixture("autorizacion-es.txt"), "utf8") }]));
+  writeFileSync(at("spanish-scan.pdf"), await scannedPdf([{ png: (await renderPage(at("spanish.pdf"), 1, 200)).png }]));
   // A PDF whose first page has a text layer and whose second is a scanned picture.
   writeFileSync(
     at("mixed.pdf"),
@@ -59,6 +63,40 @@ describe("scanned PDFs", () => {
     expect(code).toBe(2);
     expect(stdout).toBe("");
     expect(stderr).toMatch(/^consent-lens: \S+scanned\.pdf: the PDF has no text layer, and OCR found no text in its pages\n$/);
+  });
+});
+
+describe("Spanish pages", () => {
+  const summary = (file: ReportJson["files"][number]) =>
+    file.findings.map((f) => (f.kind === "phrase" ? `${f.category} ${f.polarity}` : `missing ${f.element}`)).sort();
+
+  it("reads a scanned Spanish page with the Spanish data: its accents right, the findings of the form's text", () => {
+    const { code, json, stderr } = scanJson(at("spanish-scan.pdf"));
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
+    const file = json!.files[0]!;
+    expect(file.language.main).toBe("es");
+    const sentences = file.findings.flatMap((f) => (f.kind === "phrase" ? [f.sentence] : [])).join("\n");
+    // Read with the English data, these came out "informacion", "podra", "investigacion", "imagenes".
+    expect(sentences).toContain("La información que se entregue podrá ser compartida");
+    expect(sentences).toContain("para estudios de investigación");
+    expect(sentences).toContain("imágenes médicas");
+    const typed = scanJson(fixture("autorizacion-es.txt")).json!.files[0]!;
+    expect(summary(file)).toEqual(summary(typed));
+    expect(file.grade).toBe(typed.grade);
+  });
+
+  it("reads an English page with the English data alone, as before", async () => {
+    const picture = await renderedPage(hipaa.png, 1700, 2200, 200);
+    const told: (string | undefined)[] = [];
+    const pageLanguage = (text: string) => {
+      told.push(languageOf(text));
+      return told.at(-1);
+    };
+    const [withLanguage] = await ocrPages(1, async () => picture, { pageLanguage });
+    const [english] = await ocrPages(1, async () => picture);
+    expect(told).toEqual(["en"]);
+    expect(withLanguage).toEqual(english);
   });
 });
 

@@ -17,8 +17,13 @@ import { reportView } from "../src/report/view.js";
 import { tmpdir } from "node:os";
 import { assess } from "../src/assess/assess.js";
 import { match } from "../src/match/match.js";
-import type { Text } from "../src/types.js";
-import { cli, rulebook } from "./helpers.js";
+import type { ExtractionNote, Text } from "../src/types.js";
+import { formatTerminal } from "../src/report/terminal.js";
+import { formatMarkdown } from "../src/report/markdown.js";
+import { formatHtml } from "../src/report/html/index.js";
+import { formatJson } from "../src/report/json.js";
+import { redact } from "../src/report/redact.js";
+import { cli, formatWith, rulebook } from "./helpers.js";
 
 const assessed = (text: Text) => assess(text, match(text, rulebook().rules, rulebook().language), rulebook(), {});
 
@@ -138,5 +143,51 @@ describe("OCR pages in the report", () => {
       { page: 2, ocr: false },
     ]);
     expect(file).not.toHaveProperty("ocrConfidence");
+  });
+});
+
+describe("notes on how a form was read, in the report's language", () => {
+  // A Spanish form whose second page was read by OCR, with one doubtful word (a name), and a third page OCR gave up on.
+  const lines = [
+    ["Autorización para divulgar información médica. Usted autoriza a la clínica a entregar su expediente a su abogado."],
+    ["La información que se entregue podrá ser compartida con otras empresas.", "Firma: Lucía Olmedo"],
+    [""],
+  ];
+  const notes: ExtractionNote[] = [
+    { kind: "ocr-read", pages: [{ page: 2, confidence: 87 }] },
+    { kind: "doubtful-words", words: [{ text: "Olmedo", page: 2, line: 2 }], more: 0 },
+    { kind: "ocr-timeout", page: 3, seconds: 60 },
+  ];
+  const report = assessed(normalize(documentFromPages("escaneo.pdf", "pdf", lines, { linesAreParagraphs: false, notes })));
+
+  it("every format words them in Spanish for a Spanish form", () => {
+    expect(reportView(report).notes).toEqual([
+      "página leída por OCR (lo seguro que está de cada palabra, en promedio): 2 (87 %)",
+      "palabras que el OCR leyó con duda; mírelas en el formulario: «Olmedo» (p2:2)",
+      "el OCR no pudo leer la página 3 (tardó más de 60 s); no se revisó",
+    ]);
+    const terminal = formatWith(formatTerminal, [report], { width: 200 });
+    const markdown = formatWith(formatMarkdown, [report]);
+    const html = formatWith(formatHtml, [report]);
+    const json = JSON.parse(formatWith(formatJson, [report])) as { files: { notes: string[] }[] };
+    expect(terminal).toContain("nota: página leída por OCR (lo seguro que está de cada palabra, en promedio): 2 (87 %)");
+    expect(markdown).toContain("- nota: el OCR no pudo leer la página 3 (tardó más de 60 s); no se revisó");
+    expect(html).toContain("<li>Nota: palabras que el OCR leyó con duda; mírelas en el formulario: «Olmedo» (p2:2)</li>");
+    expect(json.files[0]!.notes).toEqual(reportView(report).notes);
+    expect(terminal + markdown + html).not.toMatch(/read by OCR|low confidence|gave up/);
+  });
+
+  it("in English when the report is in English (--lang en)", () => {
+    expect(reportView(report, undefined, "en").notes).toEqual([
+      "read by OCR, page (mean word confidence): 2 (87%)",
+      'words read with low confidence, check them on the form: "Olmedo" (p2:2)',
+      "page 3 could not be read by OCR (OCR gave up after 60 s); it was not checked",
+    ]);
+  });
+
+  it("a doubtful word that is part of an identifier is masked in the note too (--redact)", () => {
+    const masked = redact(report);
+    expect(masked.identifiers.length).toBeGreaterThan(0);
+    expect(reportView(masked).notes[1]).toBe("palabras que el OCR leyó con duda; mírelas en el formulario: «██████» (p2:2)");
   });
 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Server } from "node:http";
@@ -115,6 +115,9 @@ beforeAll(async () => {
     join(dir, "scanned.pdf"),
     await scannedPdf([{ png: protective.png }, { png: (await renderPage(fixture("protective-form.pdf"), 2, 150)).png }]),
   );
+  // The Spanish authorization printed, then scanned.
+  writeFileSync(join(dir, "spanish.pdf"), await scannedPdf([{ text: readFileSync(fixture("autorizacion-es.txt"), "utf8") }]));
+  writeFileSync(join(dir, "spanish-scan.pdf"), await scannedPdf([{ png: (await renderPage(join(dir, "spanish.pdf"), 1, 200)).png }]));
   let url: string;
   ({ server, url } = await startServer({ port: 0 }));
   origin = url;
@@ -235,12 +238,28 @@ describe.skipIf(!hasChromium)("the web page, in Chromium", () => {
         "GET /ocr/eng.traineddata.js",
       ]),
     );
+    // An English page needs no Spanish data.
+    expect(loaded).not.toContain("GET /ocr/spa.traineddata.js");
     // The worker stays: the next photo loads nothing.
     const requestsBefore = afterLoad.length;
     const again = await pick(page, join(dir, "photo.jpg"));
     expect(await shownRules(page)).toEqual(rules);
     expect(afterLoad.slice(requestsBefore)).toEqual([]);
     console.log(`web page: a 1-page photo checked in ${first} ms the first time, ${again} ms the next`);
+  });
+
+  it("reads a scanned Spanish page with the Spanish data, loaded only then, as the command line does", async () => {
+    const before = afterLoad.length;
+    await pick(page, join(dir, "spanish-scan.pdf"));
+    expect(await page.getAttribute("body", "data-state")).toBe("done");
+    const report = (await page.textContent("#report")) ?? "";
+    // A Spanish report names each finding's rule "regla ...".
+    const rules = [...report.matchAll(/· regla ([a-z0-9-]+)/g)].map((m) => m[1]!).sort();
+    expect(rules.length).toBeGreaterThan(5);
+    expect(rules).toEqual(cliRules(join(dir, "spanish-scan.pdf")));
+    expect(report).toContain("La información que se entregue podrá ser compartida");
+    expect(report).toMatch(/página leída por OCR \(lo seguro que está de cada palabra, en promedio\): 1 \(\d+ %\)/);
+    expect(afterLoad.slice(before).filter((r) => r.endsWith("/ocr/spa.traineddata.js"))).toHaveLength(1);
   });
 
   it("reads a scanned PDF's pages without text by OCR, as the command line does", async () => {

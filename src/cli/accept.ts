@@ -53,29 +53,23 @@ export async function acceptCommand(form: string, id: string, flags: AcceptFlags
     date: today(),
   });
   writeBaseline({ file: baseline.file, data });
-  const what = "finding" in target ? `${target.finding.ruleId}, ${target.place}` : `${target.element.id}, missing`;
-  io.stdout(`${replaced ? "accepted again" : "accepted"} ${shortId(target.fingerprint)} (${what}) in ${display(baseline.file, io.cwd)}\n`);
+  const m = view.messages.accept;
+  const what = "finding" in target ? `${target.finding.ruleId}, ${target.place}` : m.missingElement(target.element.id);
+  io.stdout(`${m.accepted(replaced, shortId(target.fingerprint), what, display(baseline.file, io.cwd))}\n`);
   return exitCodes.ok;
 }
 
-/** The risk or missing element an id names, or a UserError that says why none or several. */
+/** The risk or missing element an id names, or a UserError that says why none or several (in the form's language). */
 function findTarget(view: ReportView, id: string, form: string, ruleIds: Set<string>): FindingView | MissingView {
-  const missing = view.allMissing.find((m) => m.element.id === id);
+  const m = view.messages.accept;
+  const missing = view.allMissing.find((e) => e.element.id === id);
   if (missing) return missing;
-  if (ruleIds.has(id))
-    throw new UserError(
-      `${form}: "${id}" is a rule or element id, and the form does not leave it out; give the finding's id (its fingerprint)`,
-    );
-  if (!new RegExp(`^[0-9a-f]{${shortestId},64}(:[1-9]\\d*)?$`, "i").test(id))
-    throw new UserError(
-      `"${id}" is not a finding id: give at least ${shortestId} hex digits of its fingerprint (the JSON report's fingerprint)`,
-    );
+  if (ruleIds.has(id)) throw new UserError(m.isRuleId(form, id));
+  if (!new RegExp(`^[0-9a-f]{${shortestId},64}(:[1-9]\\d*)?$`, "i").test(id)) throw new UserError(m.notAnId(id, shortestId));
   const named = [...view.findings, ...view.allMissing].filter((f) => idNames(id, f.fingerprint));
   const risks = named.filter((f) => !("finding" in f) || f.finding.polarity === "risk");
   if (risks.length === 1) return risks[0]!;
-  if (risks.length > 1) throw new UserError(`"${id}" names ${risks.length} findings of ${form}; give more of its digits`);
-  if (named.length) throw new UserError(`${form}: "${id}" is a protection, not a risk: there is nothing to accept`);
-  throw new UserError(
-    `${form}: no risk or missing element has the id "${id}"; the ids are the fingerprints of consent-lens scan --format json (or those --details shows)`,
-  );
+  if (risks.length > 1) throw new UserError(m.namesSeveral(id, risks.length, form));
+  if (named.length) throw new UserError(m.isProtection(form, id));
+  throw new UserError(m.noSuchId(form, id));
 }

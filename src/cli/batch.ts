@@ -5,7 +5,7 @@ import type { Document, Report } from "../types.js";
 import { describeError } from "../errors.js";
 import type { Rulebook } from "../rules/load.js";
 import { extract, extractImages } from "../extract/index.js";
-import { assessDocument, type ScanOptions } from "../scan.js";
+import { assessDocument, extractOptionsOf, type ScanOptions } from "../scan.js";
 import { reportView } from "../report/view.js";
 import { redact } from "../report/redact.js";
 import type { AcceptedIn } from "../report/baseline.js";
@@ -69,8 +69,7 @@ type ReadContext = Pick<BatchContext, "options" | "io" | "onPage">;
 
 async function documentOf(path: string, context: ReadContext): Promise<Document> {
   const input = await readInput(path === "-" ? path : resolve(context.io.cwd, path), context.io.readStdin);
-  const { kinds: _kinds, ...extractOptions } = withPageProgress(path, context);
-  return extract({ ...input, path }, extractOptions);
+  return extract({ ...input, path }, extractOptionsOf(withPageProgress(path, context)));
 }
 
 /**
@@ -129,8 +128,7 @@ export async function scanPages(name: string, paths: string[], context: BatchCon
     const inputs = await Promise.all(
       paths.map(async (path) => ({ ...(await readInput(resolve(context.io.cwd, path), context.io.readStdin)), path })),
     );
-    const { kinds: _kinds, ...extractOptions } = withPageProgress(name, context);
-    return assessed(name, 0, await extractImages(name, inputs, extractOptions), context);
+    return assessed(name, 0, await extractImages(name, inputs, extractOptionsOf(withPageProgress(name, context))), context);
   } catch (error) {
     return { path: name, error: describeError(error, context.debug) };
   }

@@ -1,4 +1,4 @@
-import type { Document, DoubtfulWord, InputFormat, OcrPage } from "../types.js";
+import type { Document, DoubtfulWord, ExtractionNote, InputFormat, OcrPage } from "../types.js";
 
 /** What OCR adds to a page's lines: the mean confidence and, line by line, the doubtful words (offsets within the line). */
 export interface OcrReading {
@@ -12,7 +12,7 @@ export function documentFromPages(
   path: string,
   format: InputFormat,
   pages: string[][],
-  options: { linesAreParagraphs: boolean; notes?: string[]; ocr?: (OcrReading | undefined)[]; garbled?: number[] },
+  options: { linesAreParagraphs: boolean; notes?: ExtractionNote[]; ocr?: (OcrReading | undefined)[]; garbled?: number[] },
 ): Document {
   const pageStarts: number[] = [];
   const lineStarts: number[] = [];

@@ -1,4 +1,4 @@
-import type { Document } from "../types.js";
+import type { Document, ExtractionNote } from "../types.js";
 import { UserError } from "../errors.js";
 import { detectFormat, textEncoding } from "./detect.js";
 import { documentFromPages } from "./document.js";
@@ -83,11 +83,7 @@ export function pdfDocument(path: string, pages: string[][], read: OcrRead): Doc
     );
   // A garbled page OCR could not read keeps its readable lines; the form is then not graded (assess/score.ts).
   const unread = garbled.filter((page) => !read.lines.has(page));
-  const notes = garbled.map((page) =>
-    unread.includes(page)
-      ? `page ${page}: its text cannot be read (the PDF gives letters in a wrong encoding) and OCR could not read the page; what it says was not checked`
-      : `page ${page}: its text cannot be read (the PDF gives letters in a wrong encoding), so the page was read by OCR`,
-  );
+  const notes = garbled.map((page): ExtractionNote => ({ kind: unread.includes(page) ? "garbled-unread" : "garbled-read", page }));
   const kept = pages.map((lines, i) => (unread.includes(i + 1) ? readableLines(lines) : lines));
   return fromPages(path, "pdf", kept, { ...read, notes: [...notes, ...read.notes] }, unread);
 }

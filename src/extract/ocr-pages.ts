@@ -23,18 +23,31 @@ export interface OcrOptions {
   onPage?: (done: number, total: number) => void;
   /** A page that takes longer is given up (a note says so), so one pathological page cannot stall a long PDF. */
   pageTimeoutMs?: number;
+  /**
+   * The language of a page's text ("en", "es"), told from what the English data read (src/text/language.ts's
+   * languageOf, which extract may not import). A page in another language whose data the engine carries is read
+   * again with that data: the English data reads "autorización" as "autorizacion".
+   */
+  pageLanguage?: (text: string) => string | undefined;
 }
 
 /** Where OCR runs: where Tesseract's worker, core and language data come from there, and how many workers by default. */
 export interface OcrEngine {
-  workerOptions: Partial<WorkerOptions>;
+  /** Tesseract's options for a worker reading `language` (Tesseract's code: "eng", "spa"). */
+  workerOptions(language: OcrLanguage): Partial<WorkerOptions>;
+  /** The languages whose data this engine carries; English first, as every page is read with it first. */
+  languages: readonly OcrLanguage[];
   defaultWorkers(): number;
   /**
    * Workers a reading leaves started for the next one, up to `keep` (the page keeps one: later photos
    * load nothing, even offline, and skip its start); without it, each reading ends its workers.
    */
-  idle?: { workers: TesseractWorker[]; keep: number };
+  idle?: { workers: { language: OcrLanguage; worker: TesseractWorker }[]; keep: number };
 }
+
+/** Tesseract's codes of the languages whose data a page may be read with. */
+export type OcrLanguage = "eng" | "spa";
+const ocrLanguageOf: Record<string, OcrLanguage> = { es: "spa" };
 
 /** Words below this confidence are flagged in the report: most misreadings score under it, most right words above. */
 export const doubtfulBelow = 70;
@@ -44,12 +57,12 @@ const uprightFrom = 60;
 const turnFrom = 10;
 const defaultPageTimeoutMs = 60_000;
 
-async function startWorker(engine: OcrEngine): Promise<TesseractWorker> {
+async function startWorker(engine: OcrEngine, language: OcrLanguage): Promise<TesseractWorker> {
   // tesseract.js is CommonJS: its exports are the module's default in Node and in the page's bundle alike.
   const { createWorker, OEM, PSM } = (await import("tesseract.js")).default;
   // LSTM only: the "best_int" language data has no legacy model, and it is faster.
-  const worker = await createWorker("eng", OEM.LSTM_ONLY, {
-    ...engine.workerOptions,
+  const worker = await createWorker(language, OEM.LSTM_ONLY, {
+    ...engine.workerOptions(language),
     gzip: true,
     // The default caches the language data (in the working folder, or the browser's storage): nothing is written anywhere.
     cacheMethod: "none",
@@ -83,28 +96,33 @@ export async function readPages(
   let next = 0;
   let done = 0;
   const slot = async () => {
-    let worker: TesseractWorker | undefined;
+    // This slot's workers by language, each taken from those a reading left or started when a page first needs it.
+    const workers = new Map<OcrLanguage, Promise<TesseractWorker>>();
+    const workerFor = (language: OcrLanguage) =>
+      workers.get(language) ?? workers.set(language, idleWorker(engine, language) ?? startWorker(engine, language)).get(language)!;
+    const endWorkers = async () => {
+      const started = [...workers.values()];
+      workers.clear();
+      await Promise.all(started.map((worker) => worker.then((w) => w.terminate()).catch(() => undefined)));
+    };
     try {
       while (next < total) {
-        worker ??= engine.idle?.workers.pop() ?? (await startWorker(engine));
+        // Every page is read with English first: a worker that cannot start fails this slot before it takes a page.
+        await workerFor("eng");
         // Another slot may have taken the last page while this one started.
         if (next >= total) break;
         const index = next++;
         try {
-          results[index] = await withTimeout(readUpright(worker, await picture(index)), timeout);
+          results[index] = await withTimeout(readPage(engine, workerFor, await picture(index), options.pageLanguage), timeout);
         } catch (error) {
-          // A timed-out worker may still be busy: end it and start afresh for the next page.
-          if (error instanceof PageTimeout) {
-            await worker.terminate().catch(() => undefined);
-            worker = undefined;
-          }
+          // A timed-out worker may still be busy: end them and start afresh for the next page.
+          if (error instanceof PageTimeout) await endWorkers();
           results[index] = error instanceof Error ? error : new Error(String(error));
         }
         options.onPage?.(++done, total);
       }
     } finally {
-      if (worker && engine.idle && engine.idle.workers.length < engine.idle.keep) engine.idle.workers.push(worker);
-      else await worker?.terminate().catch(() => undefined);
+      await leaveWorkers(engine, workers);
     }
   };
   const count = Math.max(1, Math.min(total, options.workers ?? engine.defaultWorkers()));
@@ -115,24 +133,46 @@ export async function readPages(
   return results;
 }
 
-class PageTimeout extends Error {}
+/** A page OCR gave up on after `seconds` (the report words it; the message is for errors). */
+export class PageTimeout extends Error {
+  constructor(readonly seconds: number) {
+    super(`OCR gave up after ${seconds} s`);
+  }
+}
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const expired = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new PageTimeout(`OCR gave up after ${Math.round(ms / 1000)} s`)), ms);
+    timer = setTimeout(() => reject(new PageTimeout(Math.round(ms / 1000))), ms);
   });
   return Promise.race([promise, expired]).finally(() => clearTimeout(timer));
 }
 
+// Every page is read with the English data first: most pages are English, and its reading is enough to
+// tell a Spanish page, which is then read again, upright, with the Spanish data (about as fast as English,
+// and better than English and Spanish together: 99% of a Spanish page's words right, against 95% and 87%).
+async function readPage(
+  engine: OcrEngine,
+  workerFor: (language: OcrLanguage) => Promise<TesseractWorker>,
+  image: PageImage,
+  pageLanguage: OcrOptions["pageLanguage"],
+): Promise<OcrText> {
+  const english = await readUpright(await workerFor("eng"), image);
+  const language = ocrLanguageOf[pageLanguage?.(english.text.lines.join("\n")) ?? ""];
+  if (!language || !engine.languages.includes(language)) return english.text;
+  return (await readUpright(await workerFor(language), english.image)).text;
+}
+
 // Tesseract finds small skews itself (rotateAuto); a page scanned sideways or upside down reads as
 // gibberish with low confidence, so the other orientations are tried and the most confident kept.
-async function readUpright(worker: TesseractWorker, image: PageImage): Promise<OcrText> {
-  let best = await read(worker, image);
+async function readUpright(worker: TesseractWorker, image: PageImage): Promise<{ text: OcrText; image: PageImage }> {
+  let best = { text: await read(worker, image), image };
   for (const quarterTurns of [2, 1, 3]) {
-    if (best.reading.confidence >= uprightFrom || best.reading.words < turnFrom) break;
-    const candidate = await read(worker, turned(image, quarterTurns));
-    if (candidate.reading.confidence * candidate.reading.words > best.reading.confidence * best.reading.words) best = candidate;
+    if (best.text.reading.confidence >= uprightFrom || best.text.reading.words < turnFrom) break;
+    const candidate = turned(image, quarterTurns);
+    const text = await read(worker, candidate);
+    if (text.reading.confidence * text.reading.words > best.text.reading.confidence * best.text.reading.words)
+      best = { text, image: candidate };
   }
   return best;
 }
@@ -170,4 +210,22 @@ export function textOf(blocks: Pick<Block, "paragraphs">[]): OcrText {
     doubtful.push(flagged);
   }
   return { lines, reading: { confidence: words ? Math.round((confidenceSum / words) * 10) / 10 : 0, words, doubtful } };
+}
+
+/** A worker for `language` that an earlier reading left started, if any. */
+function idleWorker(engine: OcrEngine, language: OcrLanguage): Promise<TesseractWorker> | undefined {
+  const idle = engine.idle?.workers;
+  const at = idle?.findIndex((w) => w.language === language) ?? -1;
+  return at < 0 ? undefined : Promise.resolve(idle!.splice(at, 1)[0]!.worker);
+}
+
+/** Leaves a slot's started workers for the next reading, as many as the engine keeps (English first), and ends the rest. */
+async function leaveWorkers(engine: OcrEngine, workers: Map<OcrLanguage, Promise<TesseractWorker>>): Promise<void> {
+  const started = [...workers.entries()];
+  workers.clear();
+  for (const [language, pending] of started) {
+    const worker = await pending.catch(() => undefined);
+    if (worker && engine.idle && engine.idle.workers.length < engine.idle.keep) engine.idle.workers.push({ language, worker });
+    else await worker?.terminate().catch(() => undefined);
+  }
 }

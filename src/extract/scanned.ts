@@ -1,6 +1,8 @@
+import type { DoubtfulWordNoted, ExtractionNote } from "../types.js";
 import type { OcrReading } from "./document.js";
 import type { PageImage } from "./image.js";
 import type { OcrOptions } from "./ocr.js";
+import { PageTimeout } from "./ocr-pages.js";
 
 /** Pages to read by OCR: each page's number in the form and how to get its picture. */
 export type ReadPages = { page: number; picture: () => Promise<PageImage> }[];
@@ -13,7 +15,7 @@ export interface OcrRead {
   found: number;
   /** Why OCR could not read a page, for each page it could not read (an error, not a page without text). */
   failures: string[];
-  notes: string[];
+  notes: ExtractionNote[];
 }
 
 // The report lists this many doubtful words; the JSON report has them all.
@@ -24,29 +26,35 @@ export async function readByOcr(pages: ReadPages, options: OcrOptions = {}): Pro
   const { ocrPages } = await import("./ocr.js");
   const results = await ocrPages(pages.length, (i) => pages[i]!.picture(), options);
   const read: OcrRead = { lines: new Map(), readings: new Map(), found: 0, failures: [], notes: [] };
-  const confidences: string[] = [];
-  const doubtful: string[] = [];
-  const unread: string[] = [];
+  const confidences: { page: number; confidence: number }[] = [];
+  const doubtful: DoubtfulWordNoted[] = [];
+  const unread: ExtractionNote[] = [];
   results.forEach((result, i) => {
     const { page } = pages[i]!;
     if (result instanceof Error) {
       read.failures.push(result.message);
-      return unread.push(`page ${page} could not be read by OCR (${result.message}); it was not checked`);
+      return unread.push(
+        result instanceof PageTimeout
+          ? { kind: "ocr-timeout", page, seconds: result.seconds }
+          : { kind: "ocr-failed", page, reason: result.message },
+      );
     }
-    if (!result.reading.words) return unread.push(`no text found on page ${page}, even by OCR; it was not checked`);
+    if (!result.reading.words) return unread.push({ kind: "ocr-no-text", page });
     read.found++;
     read.lines.set(page, result.lines);
     read.readings.set(page, result.reading);
-    confidences.push(`${page} (${Math.round(result.reading.confidence)}%)`);
+    confidences.push({ page, confidence: Math.round(result.reading.confidence) });
     result.reading.doubtful.forEach((words, line) => {
-      for (const word of words) doubtful.push(`"${result.lines[line]!.slice(word.start, word.end)}" (p${page}:${line + 1})`);
+      for (const word of words) doubtful.push({ text: result.lines[line]!.slice(word.start, word.end), page, line: line + 1 });
     });
   });
-  if (confidences.length) read.notes.push(`read by OCR, page (mean word confidence): ${confidences.join(", ")}`);
-  if (doubtful.length) {
-    const more = doubtful.length > doubtfulListed ? ` and ${doubtful.length - doubtfulListed} more` : "";
-    read.notes.push(`words read with low confidence, check them on the form: ${doubtful.slice(0, doubtfulListed).join(", ")}${more}`);
-  }
+  if (confidences.length) read.notes.push({ kind: "ocr-read", pages: confidences });
+  if (doubtful.length)
+    read.notes.push({
+      kind: "doubtful-words",
+      words: doubtful.slice(0, doubtfulListed),
+      more: Math.max(0, doubtful.length - doubtfulListed),
+    });
   read.notes.push(...unread);
   return read;
 }

@@ -145,7 +145,7 @@ function fileJson(view: ReportView): FileJson {
       })),
     ],
     questions: questionsJson(view),
-    notes: text.document.notes,
+    notes: view.notes,
   };
 }
 

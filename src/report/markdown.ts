@@ -96,7 +96,7 @@ function fileSection(view: ReportView, { details, baseline }: FormatOptions): st
         : m.markdown.facts(view.pages, report.text.words, r.grade, r.target, r.ease)
     }`,
   );
-  for (const note of report.text.document.notes) out.push(`- ${m.note}: ${escapeMarkdown(printable(note))}`);
+  for (const note of view.notes) out.push(`- ${m.note}: ${escapeMarkdown(printable(note))}`);
   if (baseline) out.push(`- ${escapeMarkdown(m.baselineLine(baseline, view.accepted.length))}`);
   out.push(...keyPoints(view), ...risks(view, details), ...missing(view, details), ...protections(view), ...accepted(view));
   if (details) {

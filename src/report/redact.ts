@@ -1,4 +1,4 @@
-import type { Document, Report, Span, Text } from "../types.js";
+import type { Document, ExtractionNote, Report, Span, Text } from "../types.js";
 import { sectionTitle } from "../assess/readability.js";
 
 /*
@@ -31,10 +31,12 @@ const rawSpans = (text: Text, spans: Span[]): Span[] =>
     .sort((a, b) => a.start - b.start);
 
 // Notes quote words of the form (words OCR read with low confidence): any word of an identifier is masked there too.
-function maskedNotes(document: Document, words: Set<string>): string[] {
+function maskedNotes(document: Document, words: Set<string>): ExtractionNote[] {
   if (!words.size) return document.notes;
+  const mask = (text: string) =>
+    text.replace(/[\p{L}\p{N}][\p{L}\p{N}@.\-'’/]*/gu, (w) => (words.has(w) ? maskCharacter.repeat(w.length) : w));
   return document.notes.map((note) =>
-    note.replace(/[\p{L}\p{N}][\p{L}\p{N}@.\-'’/]*/gu, (w) => (words.has(w) ? maskCharacter.repeat(w.length) : w)),
+    note.kind === "doubtful-words" ? { ...note, words: note.words.map((word) => ({ ...word, text: mask(word.text) })) } : note,
   );
 }
 

@@ -164,7 +164,7 @@ function header(view: ReportView, w: Writer, baseline: string | undefined) {
     w.para(
       `${c.dim(m.readingLevel)} ${m.readingGrade(r.grade)} ${r.grade > r.target ? c.yellow(m.harderThan(r.target)) : c.green(m.within(r.target))}`,
     );
-  for (const note of report.text.document.notes) w.para(c.yellow(`${m.note}: ${printable(note)}`));
+  for (const note of view.notes) w.para(c.yellow(`${m.note}: ${printable(note)}`));
   notices(view, w);
   if (baseline) w.para(c.dim(m.baselineLine(baseline, view.accepted.length)));
 }

@@ -100,6 +100,8 @@ export interface ReportView {
   ungraded?: string;
   /** "B (78/100)" or "no grade: ...", in the report's language. */
   gradeLabel: string;
+  /** What the reader should know about how the text was read (OCR, garbled pages), in the report's language. */
+  notes: string[];
   /** The grade's arithmetic, each line worded in the report's language. */
   breakdown: (ScoreLine & { label: string })[];
   path: string;
@@ -213,6 +215,7 @@ export function reportView(report: Report, acceptedIn: AcceptedIn = () => undefi
     questions: questionsIn(report, language),
     ...(ungraded !== undefined && { ungraded }),
     gradeLabel: gradeLabelIn(score, messages),
+    notes: document.notes.map(messages.extractionNote),
     breakdown: score.breakdown.map((line) => ({ ...line, label: messages.scoreTerm(line.term) })),
     path: document.path,
     formatName: messages.formatNames[document.format],

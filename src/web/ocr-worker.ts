@@ -1,30 +1,32 @@
 /*
  * ocr/worker.js, the page's OCR worker (built by scripts/build-web.mjs): tesseract.js's own
- * browser worker, handed the English language data that the page carries as a script.
+ * browser worker, handed the language data that the page carries as scripts.
  * tesseract.js would fetch() the data, which the page's policy forbids (connect-src 'none');
- * it takes a language given as data instead, and this worker gives it so.
+ * it takes a language given as data instead, and this worker gives it so. A worker reads one
+ * language: English, or Spanish for a page the English data found Spanish (src/extract/ocr-pages.ts),
+ * so the Spanish data loads only then.
  */
 
 declare function importScripts(...urls: string[]): void;
-const scope = globalThis as unknown as { consentLensEnglish?: string; addEventListener: typeof addEventListener };
+const scope = globalThis as unknown as { consentLensLanguageData?: string; addEventListener: typeof addEventListener };
 
-// Defines consentLensEnglish: eng.traineddata.gz of @tesseract.js-data/eng (4.0.0_best_int), in base64.
-importScripts("eng.traineddata.js");
-const english = decodeBase64(scope.consentLensEnglish ?? "");
-delete scope.consentLensEnglish;
-
-function decodeBase64(text: string): Uint8Array {
-  const binary = atob(text);
+// Defines consentLensLanguageData: <language>.traineddata.gz of @tesseract.js-data/<language> (4.0.0_best_int), in base64.
+function languageData(language: "eng" | "spa"): Uint8Array {
+  importScripts(`${language}.traineddata.js`);
+  const binary = atob(scope.consentLensLanguageData ?? "");
+  delete scope.consentLensLanguageData;
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
   return bytes;
 }
 
 // Registered before tesseract.js's own handler, so it sees the request first: "load the language
-// named eng" becomes "load this data as eng" (initialize still names it "eng").
+// named spa" becomes "load this data as spa" (initialize still names it "spa").
 scope.addEventListener("message", (event) => {
   const message = (event as MessageEvent).data as { action?: string; payload?: { langs?: unknown } };
-  if (message?.action === "loadLanguage" && message.payload) message.payload.langs = [{ code: "eng", data: english }];
+  if (message?.action !== "loadLanguage" || !message.payload) return;
+  const language = message.payload.langs === "spa" ? "spa" : "eng";
+  message.payload.langs = [{ code: language, data: languageData(language) }];
 });
 
 importScripts("worker.min.js");

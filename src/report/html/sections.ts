@@ -36,7 +36,7 @@ function noticeList(view: ReportView, notes: string[]): string {
   const identifiers = identifierNotice(view.report, view.messages);
   const items = [
     ...(language ? [`<li><strong>${esc(language)}</strong></li>`] : []),
-    ...notes.map((n) => `<li>Note: ${esc(n)}</li>`),
+    ...notes.map((n) => `<li>${esc(sentenceCase(view.messages.note))}: ${esc(n)}</li>`),
     ...(identifiers ? [`<li>${esc(identifiers)}</li>`] : []),
   ];
   return items.length ? `\n<ul class="notes">${items.join("")}</ul>` : "";
@@ -89,7 +89,6 @@ function summary(view: ReportView, id: Ids, baseline: string | undefined): strin
   const counts = severities.filter((s) => view.riskCounts[s] > 0).map((s) => `${view.riskCounts[s]} ${m.severity[s].toLowerCase()}`);
   const pages = pagedFormats.includes(report.text.document.format) ? `, ${m.pageCount(view.pages)}` : "";
   const kinds = view.kinds.length ? view.kinds.map((k) => esc(k.title) + (k.given ? ` ${m.asGiven}` : "")).join("; ") : m.notRecognised;
-  const notes = report.text.document.notes;
   return `<header class="summary">
 <h2 id="${id("title")}">${esc(view.path)}</h2>
 <p class="meta">${view.formatName}${pages}, ${m.words(report.text.words)} · ${m.kindOfForm}: ${kinds}</p>
@@ -111,7 +110,7 @@ function summary(view: ReportView, id: Ids, baseline: string | undefined): strin
         ? m.html.easeAgainst(read.ease, read.target, read.ease < read.target)
         : m.html.readingAgainst(read.grade, read.target, read.grade > read.target)
   }</dd></div>
-</dl>${noticeList(view, notes)}${baseline ? `\n<p class="meta">${esc(m.baselineLine(baseline, view.accepted.length))}</p>` : ""}
+</dl>${noticeList(view, view.notes)}${baseline ? `\n<p class="meta">${esc(m.baselineLine(baseline, view.accepted.length))}</p>` : ""}
 </header>`;
 }
 

@@ -1,4 +1,4 @@
-import type { ScoreTerm, UngradedReason } from "../../types.js";
+import type { ExtractionNote, ScoreTerm, UngradedReason } from "../../types.js";
 import { languageName } from "../../text/language.js";
 import { categoryTitles, formatNames } from "../labels.js";
 import { plural, shownWeight, type Messages } from "./messages.js";
@@ -40,6 +40,29 @@ const list = (items: string[]) => (items.length < 2 ? (items[0] ?? "") : `${item
 const garbledPages = (pages: number[]) =>
   `the text of page${pages.length > 1 ? "s" : ""} ${list(pages.map(String))} cannot be read (garbled) and OCR could not read ${pages.length > 1 ? "them" : "it"}, so part of the form was not checked`;
 
+const garbledText = (page: number) => `page ${page}: its text cannot be read (the PDF gives letters in a wrong encoding)`;
+
+function extractionNote(note: ExtractionNote): string {
+  switch (note.kind) {
+    case "ocr-read":
+      return `read by OCR, page (mean word confidence): ${note.pages.map((p) => `${p.page} (${p.confidence}%)`).join(", ")}`;
+    case "doubtful-words": {
+      const words = note.words.map((w) => `"${w.text}" (p${w.page}:${w.line})`).join(", ");
+      return `words read with low confidence, check them on the form: ${words}${note.more ? ` and ${note.more} more` : ""}`;
+    }
+    case "ocr-timeout":
+      return `page ${note.page} could not be read by OCR (OCR gave up after ${note.seconds} s); it was not checked`;
+    case "ocr-failed":
+      return `page ${note.page} could not be read by OCR (${note.reason}); it was not checked`;
+    case "ocr-no-text":
+      return `no text found on page ${note.page}, even by OCR; it was not checked`;
+    case "garbled-read":
+      return `${garbledText(note.page)}, so the page was read by OCR`;
+    case "garbled-unread":
+      return `${garbledText(note.page)} and OCR could not read the page; what it says was not checked`;
+  }
+}
+
 /** The report's fixed strings in English. */
 export const en: Messages = {
   code: "en",
@@ -58,6 +81,7 @@ export const en: Messages = {
   noGrade: "No grade",
   gradeLabel: (grade, score, reason) => (grade ? `${grade} (${score}/100)` : `no grade: ${reason}`),
   ungraded,
+  extractionNote,
   scoreTerm,
   gradeWork: "How the grade was worked out",
   gradeArithmetic: "Grade arithmetic",
@@ -139,6 +163,18 @@ export const en: Messages = {
     requiredElements: "Required elements",
     noLongerSays: "no longer says",
     nowSays: "now says",
+  },
+  accept: {
+    accepted: (again, id, what, baseline) => `${again ? "accepted again" : "accepted"} ${id} (${what}) in ${baseline}`,
+    missingElement: (element) => `${element}, missing`,
+    isRuleId: (form, id) =>
+      `${form}: "${id}" is a rule or element id, and the form does not leave it out; give the finding's id (its fingerprint)`,
+    notAnId: (id, digits) =>
+      `"${id}" is not a finding id: give at least ${digits} hex digits of its fingerprint (the JSON report's fingerprint)`,
+    namesSeveral: (id, count, form) => `"${id}" names ${count} findings of ${form}; give more of its digits`,
+    isProtection: (form, id) => `${form}: "${id}" is a protection, not a risk: there is nothing to accept`,
+    noSuchId: (form, id) =>
+      `${form}: no risk or missing element has the id "${id}"; the ids are the fingerprints of consent-lens scan --format json (or those --details shows)`,
   },
   markdown: {
     title: "consent-lens report",

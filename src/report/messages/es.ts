@@ -1,4 +1,4 @@
-import type { Category, InputFormat, ScoreTerm, Severity, UngradedReason } from "../../types.js";
+import type { Category, ExtractionNote, InputFormat, ScoreTerm, Severity, UngradedReason } from "../../types.js";
 import { plural, shownWeight, type Messages } from "./messages.js";
 
 /*
@@ -77,6 +77,31 @@ function ungraded(reason: UngradedReason): string {
   }
 }
 
+const garbledText = (page: number) => `página ${page}: su texto no se puede leer (sale con letras cambiadas)`;
+
+function extractionNote(note: ExtractionNote): string {
+  switch (note.kind) {
+    case "ocr-read": {
+      const pages = note.pages.map((p) => `${p.page} (${p.confidence} %)`).join(", ");
+      return `${note.pages.length > 1 ? "páginas leídas" : "página leída"} por OCR (lo seguro que está de cada palabra, en promedio): ${pages}`;
+    }
+    case "doubtful-words": {
+      const words = note.words.map((w) => `«${w.text}» (p${w.page}:${w.line})`).join(", ");
+      return `palabras que el OCR leyó con duda; mírelas en el formulario: ${words}${note.more ? ` y ${note.more} más` : ""}`;
+    }
+    case "ocr-timeout":
+      return `el OCR no pudo leer la página ${note.page} (tardó más de ${note.seconds} s); no se revisó`;
+    case "ocr-failed":
+      return `el OCR no pudo leer la página ${note.page} (${note.reason}); no se revisó`;
+    case "ocr-no-text":
+      return `no hay texto en la página ${note.page}, ni con OCR; no se revisó`;
+    case "garbled-read":
+      return `${garbledText(note.page)}, así que se leyó con OCR`;
+    case "garbled-unread":
+      return `${garbledText(note.page)} y el OCR tampoco pudo leerla; lo que dice no se revisó`;
+  }
+}
+
 /** The report's fixed strings in Spanish. */
 export const es: Messages = {
   code: "es",
@@ -95,6 +120,7 @@ export const es: Messages = {
   noGrade: "Sin nota",
   gradeLabel: (grade, score, reason) => (grade ? `${grade} (${score}/100)` : `sin nota: ${reason}`),
   ungraded,
+  extractionNote,
   scoreTerm,
   gradeWork: "Cómo se calculó la nota",
   gradeArithmetic: "Cálculo de la nota",
@@ -175,6 +201,17 @@ export const es: Messages = {
     requiredElements: "Puntos que debe tener",
     noLongerSays: "ya no dice",
     nowSays: "ahora dice",
+  },
+  accept: {
+    accepted: (again, id, what, baseline) => `${again ? "aceptado otra vez" : "aceptado"} ${id} (${what}) en ${baseline}`,
+    missingElement: (element) => `${element}, falta`,
+    isRuleId: (form, id) =>
+      `${form}: "${id}" es el id de una regla o de un punto, y el formulario sí lo trata; dé el id del hallazgo (su huella)`,
+    notAnId: (id, digits) => `"${id}" no es el id de un hallazgo: dé al menos ${digits} cifras de su huella (la huella del informe JSON)`,
+    namesSeveral: (id, count, form) => `"${id}" es el id de ${count} hallazgos de ${form}; dé más cifras`,
+    isProtection: (form, id) => `${form}: "${id}" es una protección, no un riesgo: no hay nada que aceptar`,
+    noSuchId: (form, id) =>
+      `${form}: ningún riesgo ni punto que falta tiene el id "${id}"; los ids son las huellas de consent-lens scan --format json (o las que muestra --details)`,
   },
   markdown: {
     title: "Informe de consent-lens",

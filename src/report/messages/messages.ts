@@ -1,4 +1,4 @@
-import type { Category, Grade, IdentifierKind, InputFormat, ScoreTerm, Severity, UngradedReason } from "../../types.js";
+import type { Category, ExtractionNote, Grade, IdentifierKind, InputFormat, ScoreTerm, Severity, UngradedReason } from "../../types.js";
 import type { Acceptance } from "../baseline.js";
 
 /** "1 page", "3 pages": the count (or how it is shown) and the word it counts. */
@@ -38,6 +38,8 @@ export interface Messages {
   /** "B (78/100)", or "no grade: " and the reason. */
   gradeLabel: (grade: Grade | undefined, score: number, ungraded: string) => string;
   ungraded: (reason: UngradedReason) => string;
+  /** What the reader should know about how the text was read (OCR, garbled pages): "read by OCR, page ...". */
+  extractionNote: (note: ExtractionNote) => string;
   scoreTerm: (term: ScoreTerm) => string;
   /** The grade's arithmetic, as a heading: "How the grade was worked out: B (78/100)". */
   gradeWork: string;
@@ -119,6 +121,17 @@ export interface Messages {
     requiredElements: string;
     noLongerSays: string;
     nowSays: string;
+  };
+  /** The accept command's answer, and why it refuses an id, once it has read the form (in the form's language). */
+  accept: {
+    accepted: (again: boolean, id: string, what: string, baseline: string) => string;
+    /** What an accepted missing element is: "hipaa-expiration, missing". */
+    missingElement: (element: string) => string;
+    isRuleId: (form: string, id: string) => string;
+    notAnId: (id: string, digits: number) => string;
+    namesSeveral: (id: string, count: number, form: string) => string;
+    isProtection: (form: string, id: string) => string;
+    noSuchId: (form: string, id: string) => string;
   };
   markdown: {
     title: string;
