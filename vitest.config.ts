@@ -5,6 +5,8 @@ import { defineConfig } from "vitest/config";
 // rendered scans and photos, the real forms of ../shared) run in CI and with npm run test:slow.
 export default defineConfig({
   test: {
+    // Transformed modules are kept on disk (node_modules/.experimental-vitest-cache) for the next run.
+    experimental: { fsModuleCache: true },
     projects: [
       {
         test: {
@@ -22,6 +24,8 @@ export default defineConfig({
           name: "process",
           include: ["test/**/*.process.test.ts"],
           globalSetup: ["test/build.setup.ts"],
+          // The work is in the processes they start: one worker imports the test helpers once for all files.
+          isolate: false,
           testTimeout: 120_000,
         },
       },

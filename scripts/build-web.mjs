@@ -117,7 +117,10 @@ const filesIn = (dir, prefix = "") =>
     .flatMap((e) => (e.isDirectory() ? filesIn(dir, `${prefix}${e.name}/`) : [`${prefix}${e.name}`]))
     .sort();
 
-/** The page's script and the chunks it imports statically, as paths relative to the site: what loads with the page. */
+/**
+ * The page's script, the chunks it imports statically and those its entry imports itself as it starts
+ * (the PDF and Word readers, src/web/main.ts), as paths relative to the site: what loads with the page.
+ */
 function loadedWithPage(metafile) {
   const relativeToSite = (path) => path.slice("dist/web/".length);
   const loaded = new Set();
@@ -127,13 +130,15 @@ function loadedWithPage(metafile) {
     for (const i of metafile.outputs[path]?.imports ?? []) if (i.kind === "import-statement") visit(i.path);
   };
   visit("dist/web/app.js");
+  const startsWith = new Set(metafile.inputs["src/web/main.ts"].imports.filter((i) => i.kind === "dynamic-import").map((i) => i.path));
+  for (const [path, output] of Object.entries(metafile.outputs)) if (startsWith.has(output.entryPoint)) visit(path);
   return loaded;
 }
 
 /** The parts of the site: what loads with the page, its chunks loaded when a form needs them, pdf.js's worker, and OCR's files. */
 export const parts = {
-  page: "the page's own JavaScript and data, loaded with it",
-  lazy: "its chunks loaded when a form needs them",
+  page: "the page's own JavaScript and data, loaded with it (the PDF and Word readers included)",
+  lazy: "its chunks loaded at the first photo or scan",
   pdf: "pdf.js's worker",
   ocr: "OCR's worker, core and language data (loaded at the first photo or scan)",
 };

@@ -79,6 +79,8 @@ export interface Document {
   notes: string[];
   /** The pages read by OCR (none for a PDF whose pages all have text, or for DOCX and text files). */
   ocr: OcrPage[];
+  /** Pages (1-based) whose text layer is garbled and that OCR could not read: what they say was not checked, so the form gets no grade. */
+  garbled: number[];
 }
 
 /** Half-open range [start, end) of offsets into normalized text. */
@@ -184,14 +186,18 @@ export interface SectionReadability {
   ease: number;
 }
 
+/** How readability is measured: Flesch-Kincaid's grade (English) or Fernández Huerta's reading ease (Spanish). */
+export type ReadabilityMeasure = "flesch-kincaid" | "fernandez-huerta";
+
 export interface Readability {
-  /** Flesch-Kincaid grade level and Flesch reading ease of the whole form. */
+  measure: ReadabilityMeasure;
+  /** Flesch-Kincaid: the grade level and Flesch reading ease of the whole form. Fernández Huerta: grade 0 and its reading ease. */
   grade: number;
   ease: number;
   words: number;
   sentences: number;
   averageSentenceLength: number;
-  /** The grade IRBs commonly ask for. */
+  /** Flesch-Kincaid: the grade IRBs commonly ask for (at most). Fernández Huerta: the reading ease to reach (at least 60). */
   target: number;
   sections: SectionReadability[];
   /** The longest sentences, longest first. */
@@ -213,7 +219,11 @@ export interface ScoreLine {
 }
 
 /** Why a form has no grade, for reports to word it in their language. */
-export type UngradedReason = { kind: "few-words"; words: number } | { kind: "says-nothing" } | { kind: "unread"; language: string };
+export type UngradedReason =
+  | { kind: "few-words"; words: number }
+  | { kind: "says-nothing" }
+  | { kind: "unread"; language: string }
+  | { kind: "garbled"; pages: number[] };
 
 export const grades = ["A", "B", "C", "D", "E"] as const;
 export type Grade = (typeof grades)[number];

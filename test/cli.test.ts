@@ -8,9 +8,13 @@ const scanJson = async (...args: string[]) => {
   return { ...result, json: ReportJson.parse(JSON.parse(result.stdout)) };
 };
 
+// The short report of a PDF, which two tests read.
+let shortReport: ReturnType<typeof cli> | undefined;
+const shortReportOf = () => (shortReport ??= cli(["scan", fixture("imaging-ai-consent.pdf")]));
+
 describe("consent-lens scan", () => {
   it("prints a short report of a PDF: header, what matters most, risks by topic with page:line, ten questions", async () => {
-    const { code, stdout, stderr } = await cli(["scan", fixture("imaging-ai-consent.pdf")]);
+    const { code, stdout, stderr } = await shortReportOf();
     expect(stderr).toBe("");
     expect(code).toBe(0);
     expect(stdout).toMatch(/PDF, 3 pages, [\d,]+ words/);
@@ -30,7 +34,7 @@ describe("consent-lens scan", () => {
     expect(stdout).toMatch(/HIGH {2}.+ \[[a-z-]+\]\n {4}Why it matters: /);
     expect(stdout).toMatch(/\n {4}p2:\d+(, p\d+:\d+)* “/);
     expect(stdout).toContain("How the grade was worked out");
-    const short = await cli(["scan", fixture("imaging-ai-consent.pdf")]);
+    const short = await shortReportOf();
     expect(stdout.split("\n").length).toBeGreaterThan(short.stdout.split("\n").length);
   });
 

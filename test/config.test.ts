@@ -150,6 +150,14 @@ describe("configuration and custom packs", () => {
     expect(code).toBe(0);
   });
 
+  it("a pack that adds to a bundled list widens the bundled rules that name it, through the lists that name it", async () => {
+    // recipients-commercial is named by the list recipients, which the bundled sharing rule names
+    const dir = workspace("{}\n", { "names.yaml": 'lists:\n  recipients-commercial:\n    - "=quillfern"\n' });
+    writeFileSync(join(dir, "form.txt"), "Your records may be disclosed to Quillfern for any purpose.");
+    expect(ruleIds((await scan(dir, "form.txt")).file)).not.toContain("sharing-with-outsiders");
+    expect(ruleIds((await scan(dir, "--rules", "names.yaml", "form.txt")).file)).toContain("sharing-with-outsiders");
+  });
+
   it("--config names a config file explicitly", async () => {
     const dir = workspace("{}\n", { "strict.yaml": "fail-on: info\n" });
     writeFileSync(join(dir, "form.txt"), form);

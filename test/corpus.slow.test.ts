@@ -76,8 +76,9 @@ describe.skipIf(!existsSync(corpus))("real consent forms (../shared/corpus)", ()
     for (const file of json.files) {
       const name = basename(file.path);
       expect(file.words, name).toBeGreaterThan(100);
-      // Readability is measured on English sentences only.
-      if (file.language.main === "en") expect(file.readability.sentences, name).toBeGreaterThanOrEqual(5);
+      // Readability is measured in the form's main language: Flesch-Kincaid for English, Fernández Huerta for Spanish.
+      const measure = { en: "flesch-kincaid", es: "fernandez-huerta" }[file.language.main];
+      if (measure) expect([file.readability.measure, file.readability.sentences >= 5], name).toEqual([measure, true]);
       const copy = join(textCopies, name.replace(/\.(pdf|docx)$/i, ".txt"));
       const formWords = existsSync(copy) ? new Set(words(readFileSync(copy, "utf8"))) : undefined;
       const kinds = new Set(file.kinds.map((k) => k.id));

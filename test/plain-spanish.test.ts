@@ -36,13 +36,35 @@ const samples: Record<string, unknown[][]> = {
     [{ kind: "choices", count: 2 }],
     [{ kind: "missing", element: "hipaa-expiration" }],
   ],
-  ungraded: [[{ kind: "few-words", words: 40 }], [{ kind: "says-nothing" }], [{ kind: "unread", language: "fr" }]],
+  ungraded: [
+    [{ kind: "few-words", words: 40 }],
+    [{ kind: "says-nothing" }],
+    [{ kind: "unread", language: "fr" }],
+    [{ kind: "garbled", pages: [1, 2] }],
+  ],
   languageName: [["fr"]],
   list: [[["francés", "inglés", "español"]]],
   notCheckedAtAll: [["francés"]],
   sectionsNotChecked: [["español y francés", "francés", 1, ["página 2"], "español"]],
   masked: [[3, "un nombre y un teléfono", "■■■"]],
   shown: [[3, "un nombre y un teléfono"]],
+  readingEase: [[58]],
+  acceptance: [[{ reason: "el comité aprobó este texto", by: "Ana Ruiz", date: "2026-03-01" }]],
+  baselineLine: [
+    [".consent-lens-baseline.json", 2],
+    [".consent-lens-baseline.json", 0],
+  ],
+  doesNotSay: [["Cuándo termina su permiso"]],
+  notCountedFor: [["--fail-on"]],
+  easeVerdict: [
+    [60, true],
+    [60, false],
+  ],
+  factsByEase: [[2, 300, 58, 60]],
+  easeAgainst: [
+    [58, 60, true],
+    [65, 60, false],
+  ],
 };
 function messageStrings(value: unknown, key = ""): string[] {
   if (typeof value === "string") return [value];
@@ -83,10 +105,11 @@ describe("plain Spanish", () => {
     expect(fernandezHuerta(plain)).toBeGreaterThanOrEqual(plainSpanish);
   });
 
-  it("covers the Spanish pack's rules, the nine HIPAA elements, the patient questions and every key point", () => {
+  it("covers the Spanish pack's rules, the nine HIPAA and fourteen Common Rule elements, the patient questions and every key point", () => {
     expect(rules.length).toBeGreaterThanOrEqual(50);
     expect(spanishElements.map((e) => e.id)).toEqual(expect.arrayContaining(["hipaa-redisclosure", "hipaa-conditioning", "q-retention"]));
     expect(spanishElements.filter((e) => e.id.startsWith("hipaa-"))).toHaveLength(9);
+    expect(spanishElements.filter((e) => e.id.startsWith("cr-"))).toHaveLength(14);
     expect([...keyPoints.categories.values()].every((p) => p.es)).toBe(true);
     expect(kinds.every((k) => k.definition.es)).toBe(true);
   });

@@ -15,23 +15,14 @@ describe("the bundled rule pack", () => {
     expect({ got: r.actual, matched: r.matched, cue: r.cue }).toMatchObject({ got: r.expected });
   });
 
-  const english = bundled.rules.filter((c) => c.lang === "en");
-  it.each(english.map((c) => [c.rule.id, c.rule] as const))("%s has 3 examples it must match and 2 it must not", (_id, rule) => {
-    const { risk, protection, none } = rule.examples;
-    const [matching, other] = rule.polarity === "risk" ? [risk, protection] : [protection, risk];
-    expect(matching.length).toBeGreaterThanOrEqual(3);
-    expect(other.length + none.length).toBeGreaterThanOrEqual(2);
-  });
-
-  // The Spanish wordings (rules/es) have fewer examples so far: one of each at least.
-  const worded = bundled.rules.filter((c) => c.lang !== "en");
-  it.each(worded.map((c) => [c.lang, c.rule.id, c.rule] as const))(
-    "%s wording of %s has an example it must match and one it must not",
+  // Every rule, and every wording of it in another language (rules/es), is held to the same bar.
+  it.each(bundled.rules.map((c) => [c.lang, c.rule.id, c.rule] as const))(
+    "%s: %s has 3 examples it must match and 2 it must not",
     (_lang, _id, rule) => {
       const { risk, protection, none } = rule.examples;
       const [matching, other] = rule.polarity === "risk" ? [risk, protection] : [protection, risk];
-      expect(matching.length).toBeGreaterThanOrEqual(1);
-      expect(other.length + none.length).toBeGreaterThanOrEqual(1);
+      expect(matching.length).toBeGreaterThanOrEqual(3);
+      expect(other.length + none.length).toBeGreaterThanOrEqual(2);
     },
   );
 
@@ -158,13 +149,16 @@ ${extra}`;
       "redos.yaml",
       rule("")
         .replace('["share ~3 partner*"]', () => "[{ regex: '(a+)+$' }]")
-        .replace(/risk: \[.*\]/, `risk: ["${"a".repeat(40)}"]`),
+        .replace(/risk: \[.*\]/, `risk: ["${"a".repeat(40)}"]`)
+        // No match here, after trying every way to split the a's: what backtracking engines cannot do in time.
+        .replace(/none: \[.*\]/, `none: ["${"a".repeat(40)}!"]`),
     );
-    const started = Date.now();
     expect(loadError(file)).toBe("loaded");
     const rules = loadRules([bundledRules, file], { only: [file] });
+    const started = Date.now();
     expect(checkExamples(rules).every((r) => r.passed)).toBe(true);
-    expect(Date.now() - started).toBeLessThan(5000); // V8's backtracking takes minutes on this input
+    // Backtracking takes about 2^40 steps (hours) on this input; RE2 takes milliseconds, so even a loaded machine is far below.
+    expect(Date.now() - started).toBeLessThan(20_000);
   });
 
   // The bundled pack's examples are each a test above: running `rules test` on it again here would double the cost.

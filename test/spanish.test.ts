@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { stem, tokenize } from "../src/text/tokens.js";
 import { loadRules } from "../src/rules/load.js";
-import { cli, fixture, reportOf, rulebook } from "./helpers.js";
+import { cli, fixture, formatOptions, reportOf, rulebook } from "./helpers.js";
 
 describe("Spanish words", () => {
   it("are matched without accents and stemmed by the Spanish Porter stemmer", () => {
@@ -14,6 +14,20 @@ describe("Spanish words", () => {
   it("keep their English stem in an English sentence (a process that read Spanish first)", () => {
     tokenize("released records", 0, undefined, "es");
     expect(stem("released")).toBe("releas");
+  });
+});
+
+describe("Spanish negation", () => {
+  const verdicts = async (sentence: string) => {
+    const { assessDocument } = await import("../src/scan.js");
+    const { documentFromPages } = await import("../src/extract/document.js");
+    const report = assessDocument(documentFromPages("f.txt", "text", [[sentence]], { linesAreParagraphs: true }), rulebook(), undefined);
+    return report.findings.filter((f) => f.category === "third-party-sharing").map((f) => f.polarity);
+  };
+
+  it("'sin' negates the words it names, up to a comma: data sold without the name are still sold", async () => {
+    expect(await verdicts("Las listas de pacientes, sin nombres, podrían venderse a compañías de mercadeo.")).toContain("risk");
+    expect(await verdicts("Sus datos no se venderán a compañías de mercadeo.")).not.toContain("risk");
   });
 });
 
@@ -50,6 +64,133 @@ describe("a Spanish form", () => {
     expect(missing).toEqual(expect.arrayContaining(["hipaa-expiration", "hipaa-redisclosure", "hipaa-conditioning", "hipaa-signature"]));
     expect(missing).not.toContain("hipaa-revocation");
     expect(missing).not.toContain("hipaa-recipient");
+  });
+});
+
+describe("a Spanish research consent", () => {
+  const consent = [
+    "CONSENTIMIENTO PARA PARTICIPAR EN UN ESTUDIO DE INVESTIGACIÓN",
+    "Le invitamos a participar en un estudio sobre el asma en adolescentes.",
+    "El propósito de este estudio es saber si un inhalador nuevo ayuda más que el de siempre.",
+    "Si acepta, le haremos dos pruebas de respiración cada mes durante un año.",
+    "El principal riesgo es que otras personas conozcan sus datos.",
+    "Su participación es voluntaria, y puede dejar el estudio cuando quiera.",
+    "Si tiene preguntas, llame al equipo del estudio al 555-0188.",
+  ];
+
+  it("is asked, in Spanish, for the Common Rule elements it leaves out, and not for those it has", async () => {
+    const { assessDocument } = await import("../src/scan.js");
+    const { documentFromPages } = await import("../src/extract/document.js");
+    const { reportView } = await import("../src/report/view.js");
+    const report = assessDocument(documentFromPages("f.txt", "text", [consent], { linesAreParagraphs: true }), rulebook(), undefined);
+    expect(report.kinds.map((k) => k.id)).toContain("research-consent");
+    const missing = report.missing.map((m) => m.element.id);
+    expect(missing).toEqual(expect.arrayContaining(["cr-benefits", "cr-alternatives", "cr-injury"]));
+    for (const present of ["cr-purpose", "cr-risks", "cr-voluntary", "cr-contacts"]) expect(missing).not.toContain(present);
+    const titles = reportView(report, undefined, "es").allMissing.map((m) => m.element.title);
+    expect(titles).toContain("Otras opciones en vez de participar");
+  });
+});
+
+describe("the readability of a Spanish form", () => {
+  it("is Fernández Huerta's reading ease, against 60, and the report says so", async () => {
+    const report = await reportOf("autorizacion-es.txt");
+    const { measure, grade, ease, target, sentences } = report.readability;
+    expect({ measure, grade, target }).toEqual({ measure: "fernandez-huerta", grade: 0, target: 60 });
+    expect(sentences).toBeGreaterThan(3);
+    expect(ease).toBeGreaterThan(0);
+    expect(ease).toBeLessThan(120);
+    const terminal = (await cli(["scan", fixture("autorizacion-es.txt")])).stdout;
+    expect(terminal).toContain(`facilidad de lectura ${ease} (Fernández Huerta)`);
+    const english = (await cli(["scan", "--lang", "en", fixture("autorizacion-es.txt")])).stdout;
+    expect(english).toContain(`reading ease ${ease} (Fernández Huerta, for Spanish)`);
+  });
+
+  it("measures plain Spanish as easier than hard Spanish, as the formula on the same words does", async () => {
+    const { assessDocument } = await import("../src/scan.js");
+    const { documentFromPages } = await import("../src/extract/document.js");
+    const { fernandezHuerta } = await import("./fernandez-huerta.js");
+    const ease = (lines: string[]) =>
+      assessDocument(documentFromPages("f.txt", "text", [lines], { linesAreParagraphs: true }), rulebook(), undefined).readability;
+    const plain = [
+      "Quien recibe sus datos puede darlos a otras personas.",
+      "Puede que la ley ya no proteja esos datos.",
+      "Usted puede decir que no y su atención será la misma.",
+      "Puede cambiar de idea cuando quiera y avisarnos por carta.",
+    ];
+    const hard = [
+      "La divulgación subsiguiente de la información sanitaria protegida por parte de los destinatarios autorizados podría no estar amparada por la normativa federal de confidencialidad aplicable.",
+      "La revocación de la presente autorización carecerá de efectos respecto de las actuaciones realizadas con anterioridad a la recepción de la notificación correspondiente.",
+    ];
+    const [easy, difficult] = [ease(plain), ease(hard)];
+    expect(easy.measure).toBe("fernandez-huerta");
+    expect(easy.ease).toBeGreaterThanOrEqual(60);
+    expect(difficult.ease).toBeLessThan(60);
+    expect(easy.ease).toBeCloseTo(fernandezHuerta(plain.join("\n")), 0);
+  });
+
+  it("an English form is still measured by Flesch-Kincaid's grade", async () => {
+    const report = await reportOf("imaging-ai-consent.pdf");
+    expect(report.readability.measure).toBe("flesch-kincaid");
+    expect(report.readability.target).toBe(8);
+  });
+});
+
+describe("accepted findings in a Spanish report", () => {
+  it("are listed, with the baseline line, in Spanish in every format", async () => {
+    const { reportView } = await import("../src/report/view.js");
+    const { formatTerminal } = await import("../src/report/terminal.js");
+    const { formatterOf } = await import("../src/report/format.js");
+    const { markdownStream } = await import("../src/report/markdown.js");
+    const { htmlStream } = await import("../src/report/html/index.js");
+    const report = await reportOf("autorizacion-es.txt");
+    const acceptance = { reason: "el comité aprobó este texto", by: "Ana Ruiz", date: "2026-03-01" };
+    const views = [reportView(report, () => acceptance, "es")];
+    const options = formatOptions({ baseline: ".consent-lens-baseline.json" });
+    for (const output of [
+      formatTerminal(views, options),
+      formatterOf(markdownStream)(views, options),
+      formatterOf(htmlStream)(views, options),
+    ]) {
+      expect(output).toContain("Hallazgos aceptados");
+      expect(output).toMatch(/no cuentan para/i);
+      expect(output).toContain("aceptado: el comité aprobó este texto, por Ana Ruiz, 2026-03-01");
+      expect(output).toMatch(/Hallazgos aceptados en \.consent-lens-baseline\.json: \d+ aceptados?/);
+      expect(output).not.toMatch(/Accepted findings|not counted for|Baseline \./i);
+    }
+  });
+});
+
+describe("the diff of two versions of a Spanish form", () => {
+  it("is in Spanish, terminal and Markdown, unless --lang en", async () => {
+    const { mkdtempSync, writeFileSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const { join } = await import("node:path");
+    const dir = mkdtempSync(join(tmpdir(), "consent-lens-diff-es-"));
+    const base = [
+      "AUTORIZACIÓN PARA ENTREGAR INFORMACIÓN MÉDICA",
+      "Autorizo a la Clínica del Valle a entregar mi expediente a mi nuevo médico.",
+      "Este permiso vence un año después de la fecha de mi firma.",
+      "Puedo revocar este permiso por escrito en cualquier momento.",
+      "Mi atención no depende de que firme este permiso.",
+    ];
+    const [before, after] = [join(dir, "v1.txt"), join(dir, "v2.txt")];
+    writeFileSync(
+      before,
+      [...base, "Quien reciba mis datos podría volver a divulgarlos y la ley federal ya no los protegería."].join("\n\n"),
+    );
+    writeFileSync(after, [...base, "La clínica podrá vender sus datos a empresas de mercadeo."].join("\n\n"));
+    const terminal = (await cli(["diff", before, after])).stdout;
+    expect(terminal).toMatch(/^Nota .* → /m);
+    expect(terminal).toMatch(/\d+ nuevos, \d+ quitados, \d+ sin cambios/);
+    expect(terminal).toMatch(/^\+ riesgo \((alto|medio|bajo)\) /m);
+    const markdown = (await cli(["diff", "-f", "markdown", before, after])).stdout;
+    expect(markdown).toMatch(/^# Cambios: /m);
+    expect(markdown).toContain("## Nuevos");
+    expect(markdown).toContain("## Quitados");
+    const english = (await cli(["diff", "--lang", "en", before, after])).stdout;
+    expect(english).toMatch(/^Grade .* → /m);
+    expect(english).toMatch(/\d+ added, \d+ removed, \d+ unchanged/);
   });
 });
 

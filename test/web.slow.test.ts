@@ -7,6 +7,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { photograph, renderPage, scannedPdf } from "../scripts/scans.mjs";
 import { startServer } from "../src/cli/serve.js";
 import type { ReportJson } from "../src/report/schema.js";
+import { readerNotLoaded } from "../src/web/not-loaded.js";
 import { fixture, root, runCli } from "./helpers.js";
 import { hasChromium, launchChromium } from "./chromium.js";
 
@@ -107,6 +108,12 @@ beforeAll(async () => {
   writeFileSync(
     join(dir, "mixed.pdf"),
     await scannedPdf([{ text: "Patient information sheet. Read both pages before you sign." }, { png: hipaa.png }]),
+  );
+  // Two scanned pages: two OCR workers' work, where the page keeps one.
+  const protective = await renderPage(fixture("protective-form.pdf"), 1, 150);
+  writeFileSync(
+    join(dir, "scanned.pdf"),
+    await scannedPdf([{ png: protective.png }, { png: (await renderPage(fixture("protective-form.pdf"), 2, 150)).png }]),
   );
   let url: string;
   ({ server, url } = await startServer({ port: 0 }));
@@ -228,8 +235,11 @@ describe.skipIf(!hasChromium)("the web page, in Chromium", () => {
         "GET /ocr/eng.traineddata.js",
       ]),
     );
+    // The worker stays: the next photo loads nothing.
+    const requestsBefore = afterLoad.length;
     const again = await pick(page, join(dir, "photo.jpg"));
     expect(await shownRules(page)).toEqual(rules);
+    expect(afterLoad.slice(requestsBefore)).toEqual([]);
     console.log(`web page: a 1-page photo checked in ${first} ms the first time, ${again} ms the next`);
   });
 
@@ -252,14 +262,38 @@ describe.skipIf(!hasChromium)("the web page, in Chromium", () => {
     expect(await page.textContent("#report section.report h2")).toBe("short-notice.md");
   });
 
-  it("works offline once loaded", async () => {
+  it("works offline once loaded: PDF, Word and text forms; photos and scans once OCR has loaded, else one plain line", async () => {
+    const fresh = await openPage(1280);
     await context.setOffline(true);
     try {
-      await pick(page, fixture("hipaa-authorization.pdf"));
+      for (const name of ["hipaa-authorization.pdf", "protective-form.docx", "short-notice.md"]) {
+        await pick(fresh, fixture(name));
+        expect(await fresh.getAttribute("body", "data-state")).toBe("done");
+      }
+      // This page never loaded OCR, and cannot now.
+      await pick(fresh, join(dir, "photo.jpg"));
+      expect(await fresh.getAttribute("body", "data-state")).toBe("problem");
+      expect(await fresh.textContent("#problem")).toBe(`photo.jpg: ${readerNotLoaded}`);
+      // The first page read photos before: its OCR worker stayed, and reads a photo, and a scan's two
+      // pages (a second worker cannot start offline: the kept one reads both).
+      const requestsBefore = afterLoad.length;
+      await pick(page, join(dir, "photo.jpg"));
       expect(await page.getAttribute("body", "data-state")).toBe("done");
+      expect(afterLoad.slice(requestsBefore)).toEqual([]);
+      await pick(page, join(dir, "scanned.pdf"));
+      expect(await page.getAttribute("body", "data-state")).toBe("done");
+      expect(await page.textContent("#report")).toMatch(/read by OCR, page \(mean word confidence\): 1 \(\d+%\), 2 \(\d+%\)/);
+      // Only the second worker's script was asked for (on a machine of one core, not even that).
+      expect(new Set(afterLoad.slice(requestsBefore).map((r) => r.replace(origin, "/")))).toEqual(
+        new Set((await page.evaluate(() => navigator.hardwareConcurrency)) > 1 ? ["GET /ocr/ocr-worker.js"] : []),
+      );
     } finally {
       await context.setOffline(false);
+      await fresh.close();
     }
+    // Chromium logs each fetch refused offline (and the worker's failed script); nothing else may be there.
+    expect(problems.filter((p) => !/ERR_INTERNET_DISCONNECTED|failed to load/.test(p))).toEqual([]);
+    problems.length = 0;
   });
 
   it("fits 1280 and 390 pixels wide with no horizontal scrolling, before and after a report", async () => {

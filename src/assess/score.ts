@@ -16,6 +16,15 @@ const round = (n: number) => Math.round(n * 10) / 10;
  */
 export function score(text: Text, findings: Finding[], missing: Missing[], choices: Span[], rulebook: Rulebook): Score {
   const { grading } = rulebook;
+  // Text that could not be read may say anything: a grade would look like good news.
+  const { garbled } = text.document;
+  if (garbled.length)
+    return {
+      score: 0,
+      ungraded: `the text of ${plural(garbled.length, "page")} cannot be read and was not checked`,
+      because: { kind: "garbled", pages: garbled },
+      breakdown: [],
+    };
   if (text.words < grading.minWords)
     return {
       score: 0,

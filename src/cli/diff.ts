@@ -5,6 +5,7 @@ import type { Io } from "./io.js";
 import { scanOne } from "./batch.js";
 import { loadRulebook } from "./setup.js";
 import { redact } from "../report/redact.js";
+import { formLanguage } from "../report/view.js";
 import { emit, exitCodes, scanOptions, useColor, version, type OutputFlags } from "./options.js";
 import { diffFailure } from "./fail-on.js";
 import type { FailOn } from "../rules/config.js";
@@ -33,12 +34,14 @@ export async function diffCommand(before: string, after: string, flags: DiffFlag
   const compared = diffReports(a.report, b.report);
   // Compared on the real text, quoted from the masked one.
   const d = flags.redact ? { ...compared, before: redact(compared.before), after: redact(compared.after) } : compared;
+  // Terminal and Markdown speak the new version's language unless --lang says otherwise.
+  const language = flags.lang ?? formLanguage(d.after);
   const content =
     flags.format === "json"
       ? JSON.stringify(diffJson(d, version), null, 2) + "\n"
       : flags.format === "markdown"
-        ? formatDiffMarkdown(d)
-        : formatDiffTerminal(d, { color: useColor(flags, io), width: io.columns });
+        ? formatDiffMarkdown(d, language)
+        : formatDiffTerminal(d, { color: useColor(flags, io), width: io.columns, language });
   emit(content, flags, [before, after], io);
   const failure = diffFailure(d, flags.failOnNew);
   if (failure) io.stderr(`consent-lens: ${failure}\n`);

@@ -33,6 +33,9 @@ const withOutputOptions = (command: Command) =>
     .option("-o, --output <file>", "write the report to this file instead of standard output")
     .option("--kind <kinds>", "kinds of form, comma-separated, instead of detecting them (see README)")
     .option("--password <password>", "password of an encrypted PDF")
+    .addOption(
+      new Option("--lang <language>", "the report's language (default: the form's; JSON and SARIF: en)").choices([...reportLanguages]),
+    )
     .option("--no-color", "plain text, no colours")
     .option("--no-redact", "show the identifiers of a filled-in form (names, dates of birth, record numbers...) instead of masking them")
     .option("--debug", "show the stack trace of internal errors");
@@ -56,9 +59,6 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       new Option("--fail-on <severity>", "exit 1 when a risk at or above this severity is found; none: never").choices([...failOnLevels]),
     )
     .option("--fail-on-missing", "exit 1 also when a form leaves out a required element (at or above --fail-on, if given)")
-    .addOption(
-      new Option("--lang <language>", "the report's language (default: the form's; JSON and SARIF: en)").choices([...reportLanguages]),
-    )
     .option("--questions-only", "print only the questions to ask before signing")
     .option("--details", "print everything: why each finding matters, every sentence, the grade arithmetic, all the questions")
     .option("--as-one", "read the images given (or the images in a folder, by name) as the pages of one form, in order")

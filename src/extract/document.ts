@@ -12,7 +12,7 @@ export function documentFromPages(
   path: string,
   format: InputFormat,
   pages: string[][],
-  options: { linesAreParagraphs: boolean; notes?: string[]; ocr?: (OcrReading | undefined)[] },
+  options: { linesAreParagraphs: boolean; notes?: string[]; ocr?: (OcrReading | undefined)[]; garbled?: number[] },
 ): Document {
   const pageStarts: number[] = [];
   const lineStarts: number[] = [];
@@ -39,5 +39,6 @@ export function documentFromPages(
     linesAreParagraphs: options.linesAreParagraphs,
     notes: options.notes ?? [],
     ocr,
+    garbled: options.garbled ?? [],
   };
 }

@@ -2,6 +2,7 @@ import type { Document } from "../types.js";
 import { UserError } from "../errors.js";
 import { detectFormat, textEncoding } from "./detect.js";
 import { documentFromPages } from "./document.js";
+import { isGarbled, readableLines } from "./garbled.js";
 import { openPdf, type PdfOptions } from "./pdf.js";
 import { extractDocx } from "./docx.js";
 import { readByOcr, type OcrRead, type ReadPages } from "./scanned.js";
@@ -44,27 +45,51 @@ export async function extract(input: Input, options: ExtractOptions = {}): Promi
   }
 }
 
-// Pages with a text layer keep it; pages without one (scanned) are rendered and read by OCR.
+// Pages with a text layer keep it; pages without one (scanned), or whose text layer is garbled, are rendered and read by OCR.
 async function extractPdf(input: Input, options: ExtractOptions): Promise<Document> {
   const pdf = await openPdf(input.bytes, options);
   try {
-    const empty = pdf.pages.flatMap((lines, i) => (lines.join("").trim() ? [] : [i + 1]));
-    if (!empty.length) return documentFromPages(input.path, "pdf", pdf.pages, { linesAreParagraphs: false });
+    const { empty, garbled } = unreadPages(pdf.pages);
+    const toRead = [...empty, ...garbled].sort((a, b) => a - b);
+    if (!toRead.length) return documentFromPages(input.path, "pdf", pdf.pages, { linesAreParagraphs: false });
     const read = await readByOcr(
-      empty.map((page) => ({ page, picture: () => pdf.picture(page) })),
+      toRead.map((page) => ({ page, picture: () => pdf.picture(page) })),
       options.ocr,
     );
-    if (read.found === 0 && empty.length === pdf.pages.length)
-      throw new UserError(
-        // Every page failed (timed out, or OCR is not there, as in the web page): say why, not that it found no text.
-        read.failures.length === empty.length
-          ? `the PDF has no text layer, and OCR could not read its pages (${read.failures[0]})`
-          : "the PDF has no text layer, and OCR found no text in its pages",
-      );
-    return fromPages(input.path, "pdf", pdf.pages, read);
+    return pdfDocument(input.path, pdf.pages, read);
   } finally {
     await pdf.close();
   }
+}
+
+/** The pages (1-based) with no text layer, and those whose text layer is garbled. */
+function unreadPages(pages: string[][]): { empty: number[]; garbled: number[] } {
+  const hasText = (lines: string[]) => lines.join("").trim() !== "";
+  return {
+    empty: pages.flatMap((lines, i) => (hasText(lines) ? [] : [i + 1])),
+    garbled: pages.flatMap((lines, i) => (hasText(lines) && isGarbled(lines) ? [i + 1] : [])),
+  };
+}
+
+/** A PDF's text layer, each page OCR read in place of its own (those that had none, or a garbled one), and notes on what OCR did. */
+export function pdfDocument(path: string, pages: string[][], read: OcrRead): Document {
+  const { empty, garbled } = unreadPages(pages);
+  if (read.found === 0 && empty.length === pages.length)
+    throw new UserError(
+      // Every page failed (timed out, or OCR is not there, as in the web page): say why, not that it found no text.
+      read.failures.length === empty.length
+        ? `the PDF has no text layer, and OCR could not read its pages (${read.failures[0]})`
+        : "the PDF has no text layer, and OCR found no text in its pages",
+    );
+  // A garbled page OCR could not read keeps its readable lines; the form is then not graded (assess/score.ts).
+  const unread = garbled.filter((page) => !read.lines.has(page));
+  const notes = garbled.map((page) =>
+    unread.includes(page)
+      ? `page ${page}: its text cannot be read (the PDF gives letters in a wrong encoding) and OCR could not read the page; what it says was not checked`
+      : `page ${page}: its text cannot be read (the PDF gives letters in a wrong encoding), so the page was read by OCR`,
+  );
+  const kept = pages.map((lines, i) => (unread.includes(i + 1) ? readableLines(lines) : lines));
+  return fromPages(path, "pdf", kept, { ...read, notes: [...notes, ...read.notes] }, unread);
 }
 
 /** Images (photos or scans) read by OCR as the pages of one form, in the order given; a TIFF may hold several pages. */
@@ -82,8 +107,8 @@ export async function extractImages(path: string, inputs: Input[], options: Extr
   return fromPages(path, "image", new Array<string[]>(pictures.length).fill([]), read);
 }
 
-function fromPages(path: string, format: "pdf" | "image", pages: string[][], read: OcrRead): Document {
+function fromPages(path: string, format: "pdf" | "image", pages: string[][], read: OcrRead, garbled: number[] = []): Document {
   const all = pages.map((lines, i) => read.lines.get(i + 1) ?? lines);
   const ocr = pages.map((_, i) => read.readings.get(i + 1));
-  return documentFromPages(path, format, all, { linesAreParagraphs: false, notes: read.notes, ocr });
+  return documentFromPages(path, format, all, { linesAreParagraphs: false, notes: read.notes, ocr, garbled });
 }

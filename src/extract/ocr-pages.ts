@@ -29,6 +29,11 @@ export interface OcrOptions {
 export interface OcrEngine {
   workerOptions: Partial<WorkerOptions>;
   defaultWorkers(): number;
+  /**
+   * Workers a reading leaves started for the next one, up to `keep` (the page keeps one: later photos
+   * load nothing, even offline, and skip its start); without it, each reading ends its workers.
+   */
+  idle?: { workers: TesseractWorker[]; keep: number };
 }
 
 /** Words below this confidence are flagged in the report: most misreadings score under it, most right words above. */
@@ -81,8 +86,10 @@ export async function readPages(
     let worker: TesseractWorker | undefined;
     try {
       while (next < total) {
+        worker ??= engine.idle?.workers.pop() ?? (await startWorker(engine));
+        // Another slot may have taken the last page while this one started.
+        if (next >= total) break;
         const index = next++;
-        worker ??= await startWorker(engine);
         try {
           results[index] = await withTimeout(readUpright(worker, await picture(index)), timeout);
         } catch (error) {
@@ -96,11 +103,15 @@ export async function readPages(
         options.onPage?.(++done, total);
       }
     } finally {
-      await worker?.terminate().catch(() => undefined);
+      if (worker && engine.idle && engine.idle.workers.length < engine.idle.keep) engine.idle.workers.push(worker);
+      else await worker?.terminate().catch(() => undefined);
     }
   };
   const count = Math.max(1, Math.min(total, options.workers ?? engine.defaultWorkers()));
-  await Promise.all(Array.from({ length: count }, slot));
+  const slots = await Promise.allSettled(Array.from({ length: count }, slot));
+  // A worker that could not start (the page offline with one worker kept) is no failure if the others read every page.
+  const failed = slots.find((s): s is PromiseRejectedResult => s.status === "rejected");
+  if (failed && done < total) throw failed.reason;
   return results;
 }
 

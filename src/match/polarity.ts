@@ -58,8 +58,8 @@ const flip = (p: Polarity): Polarity => (p === "risk" ? "protection" : "risk");
  * NegEx/ConText: a negation word negates what follows it in its clause, up to
  * `scope` words, unless a terminator ("but", "however", a semicolon) comes
  * first (or a semicolon, colon or bracket); in a clause opened by "if", "when" or
- * "which" a comma ends it too. "without" negates only the next few words: "without your name" says
- * nothing about sharing. An exception anywhere in the sentence ("unless required
+ * "which" a comma ends it too. "without" negates only the next few words, up to a comma: "without your
+ * name" says nothing about sharing. An exception anywhere in the sentence ("unless required
  * by law", "except as described") reopens the door, so the plain polarity stands.
  * Words that the rule's own pattern matched ("cannot be withdrawn") are part of
  * the claim, not a negation of it.
@@ -96,7 +96,10 @@ export function decidePolarity(plain: Polarity, match: TokenMatch, sentence: Mat
   };
   const negation =
     negations.find((n) => real(n) && negates(n, language.scope)) ??
-    narrowNegations.find((n) => n.end <= match.start && negates(n, language.narrowScope));
+    // A narrow negation covers the words it names ("sin su nombre, pueden venderse"): a comma ends it.
+    narrowNegations.find(
+      (n) => n.end <= match.start && negates(n, language.narrowScope) && !textBetween(sentence, n.end, match.start).includes(","),
+    );
   if (!negation) return { polarity: plain };
 
   const keepsPromise = occurrences(language.consentExceptions);

@@ -1,16 +1,18 @@
 import { Chalk } from "chalk";
-import type { Finding, Report } from "../types.js";
+import type { Finding, Report, ReportLanguage } from "../types.js";
 import type { ReportDiff } from "../assess/diff.js";
-import { categoryTitles, gradeLabel } from "./labels.js";
+import type { Element } from "../rules/schema.js";
+import { messagesIn, type Messages } from "./messages/index.js";
+import { sentenceCase } from "./messages/messages.js";
 import { excerpt } from "./excerpt.js";
 import { phraseFindingJson } from "./json.js";
 import { escapeMarkdown } from "./markdown.js";
 import { printable } from "../text/printable.js";
-import { findingView, placeOf } from "./view.js";
+import { findingView, gradeLabelIn, inLanguage, placeOf } from "./view.js";
 import { fingerprintsOf } from "./fingerprint.js";
 import { wrapText } from "./wrap.js";
 
-/** The diff formatters: terminal, Markdown and JSON views of what changed between two versions of a form. */
+/** The diff formatters: terminal, Markdown and JSON views of what changed between two versions of a form; terminal and Markdown in the report's language. */
 const quoteLimit = 200;
 
 interface Line {
@@ -24,17 +26,20 @@ const changes = (d: ReportDiff): Line[] => [
   ...d.removed.map((finding) => ({ sign: "-" as const, report: d.before, finding })),
 ];
 
-const describe = ({ report, finding: f }: Line) =>
-  `${f.polarity} ${f.severity === "info" || f.polarity === "protection" ? "" : `(${f.severity}) `}${categoryTitles[f.category]}, ${placeOf(report, f.position).placeInWords}`;
+const describe = ({ report, finding: f }: Line, m: Messages) =>
+  `${m.diff.polarity[f.polarity]} ${f.severity === "info" || f.polarity === "protection" ? "" : `(${m.diff.severity[f.severity]}) `}${m.categoryTitles[f.category]}, ${placeOf(report, f.position, m).placeInWords}`;
 
 const quoted = ({ report, finding }: Line) => {
   const e = excerpt(report.text, finding, quoteLimit);
   return `${e.before}${e.match}${e.after}`;
 };
 
-const grades = (d: ReportDiff) => `${gradeLabel(d.before.score)} → ${gradeLabel(d.after.score)}`;
+const grades = (d: ReportDiff, m: Messages) => m.diff.grade(gradeLabelIn(d.before.score, m), gradeLabelIn(d.after.score, m));
+const counts = (d: ReportDiff, m: Messages) => m.diff.counts(d.added.length, d.removed.length, d.unchanged.length);
+const titled = (language: ReportLanguage) => (e: Element) => inLanguage(language, e);
 
-export function formatDiffTerminal(d: ReportDiff, options: { color: boolean; width: number }): string {
+export function formatDiffTerminal(d: ReportDiff, options: { color: boolean; width: number; language: ReportLanguage }): string {
+  const m = messagesIn[options.language];
   const c = new Chalk({ level: options.color ? 1 : 0 });
   const width = Math.max(40, Math.min(options.width, 100));
   const wrap = (s: string, indent: number) =>
@@ -42,41 +47,44 @@ export function formatDiffTerminal(d: ReportDiff, options: { color: boolean; wid
       .split("\n")
       .map((l) => " ".repeat(indent) + l)
       .join("\n");
-  const out = [c.bold(`${printable(d.before.text.document.path)} → ${printable(d.after.text.document.path)}`), `Grade ${grades(d)}`];
-  out.push(`${d.added.length} added, ${d.removed.length} removed, ${d.unchanged.length} unchanged`);
+  const out = [c.bold(`${printable(d.before.text.document.path)} → ${printable(d.after.text.document.path)}`), grades(d, m)];
+  out.push(counts(d, m));
   for (const line of changes(d)) {
     const color = line.sign === "+" ? c.green : c.red;
-    out.push("", color(`${line.sign} ${describe(line)} [${line.finding.ruleId}]`), wrap(`“${quoted(line)}”`, 4));
+    out.push("", color(`${line.sign} ${describe(line, m)} [${line.finding.ruleId}]`), wrap(`“${quoted(line)}”`, 4));
   }
   if (d.missingGained.length || d.missingFilled.length) out.push("");
-  for (const e of d.missingGained) out.push(c.red(`+ no longer says: ${e.title} [${e.id}]`));
-  for (const e of d.missingFilled) out.push(c.green(`- now says: ${e.title} [${e.id}]`));
+  for (const e of d.missingGained.map(titled(options.language))) out.push(c.red(`+ ${m.diff.noLongerSays}: ${e.title} [${e.id}]`));
+  for (const e of d.missingFilled.map(titled(options.language))) out.push(c.green(`- ${m.diff.nowSays}: ${e.title} [${e.id}]`));
   return out.join("\n") + "\n";
 }
 
-export function formatDiffMarkdown(d: ReportDiff): string {
+export function formatDiffMarkdown(d: ReportDiff, language: ReportLanguage): string {
+  const m = messagesIn[language];
   const out = [
-    `# Changes: ${escapeMarkdown(printable(d.before.text.document.path))} → ${escapeMarkdown(printable(d.after.text.document.path))}`,
+    `# ${m.diff.title}: ${escapeMarkdown(printable(d.before.text.document.path))} → ${escapeMarkdown(printable(d.after.text.document.path))}`,
     "",
-    `Grade ${grades(d)} · ${d.added.length} added, ${d.removed.length} removed, ${d.unchanged.length} unchanged`,
+    `${grades(d, m)} · ${counts(d, m)}`,
   ];
   const section = (title: string, lines: Line[]) => {
     if (!lines.length) return;
     out.push("", `## ${title}`, "");
-    for (const l of lines) out.push(`- **${describe(l)}** (\`${l.finding.ruleId}\`)`, `  > ${escapeMarkdown(quoted(l))}`);
+    for (const l of lines) out.push(`- **${describe(l, m)}** (\`${l.finding.ruleId}\`)`, `  > ${escapeMarkdown(quoted(l))}`);
   };
   section(
-    "Added",
+    m.diff.added,
     changes(d).filter((l) => l.sign === "+"),
   );
   section(
-    "Removed",
+    m.diff.removed,
     changes(d).filter((l) => l.sign === "-"),
   );
   if (d.missingGained.length || d.missingFilled.length) {
-    out.push("", "## Required elements", "");
-    for (const e of d.missingGained) out.push(`- No longer says: ${escapeMarkdown(e.title)} (\`${e.id}\`)`);
-    for (const e of d.missingFilled) out.push(`- Now says: ${escapeMarkdown(e.title)} (\`${e.id}\`)`);
+    out.push("", `## ${m.diff.requiredElements}`, "");
+    for (const e of d.missingGained.map(titled(language)))
+      out.push(`- ${sentenceCase(m.diff.noLongerSays)}: ${escapeMarkdown(e.title)} (\`${e.id}\`)`);
+    for (const e of d.missingFilled.map(titled(language)))
+      out.push(`- ${sentenceCase(m.diff.nowSays)}: ${escapeMarkdown(e.title)} (\`${e.id}\`)`);
   }
   return out.join("\n") + "\n";
 }

@@ -109,6 +109,7 @@ function fileJson(view: ReportView): FileJson {
     score: report.score.score,
     breakdown: view.breakdown.map(({ label, points }) => ({ label, points })),
     readability: {
+      measure: readability.measure,
       grade: readability.grade,
       ease: readability.ease,
       target: readability.target,

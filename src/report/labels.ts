@@ -1,4 +1,4 @@
-import type { Category, InputFormat, Score } from "../types.js";
+import type { Category, InputFormat } from "../types.js";
 
 /** How each category id of ../shared/reference/taxonomy.md reads in a report. */
 export const categoryTitles: Record<Category, string> = {
@@ -27,7 +27,3 @@ export const formatNames: Record<InputFormat, string> = {
   markdown: "Markdown",
   image: "image",
 };
-
-/** A grade as reports write it: "B (78/100)", or "no grade" with the reason. */
-export const gradeLabel = (score: Score) =>
-  score.grade ? `${score.grade} (${score.score}/100)` : `no grade: ${score.ungraded ?? "not graded"}`;

@@ -2,7 +2,8 @@ import { severities, type ReportLanguage } from "../types.js";
 import { excerpt, excerptOf } from "./excerpt.js";
 import { keyPointText } from "./key-points.js";
 import { formatterOf, type Formatter, type FormatOptions, type FormatStream } from "./format.js";
-import { acceptanceText, acceptedItem, baselineText } from "./accepted.js";
+import { sentenceCase } from "./messages/messages.js";
+import { acceptedItem } from "./accepted.js";
 import { shortId } from "./fingerprint.js";
 import { findingSource, identifierNotice, languageNotice, ruleChangeLines } from "./notices.js";
 import { summaryRow } from "./summary.js";
@@ -89,10 +90,14 @@ function fileSection(view: ReportView, { details, baseline }: FormatOptions): st
         : ""),
     "",
     `- ${m.kindOfForm}: ${view.kinds.map((k) => k.title).join("; ") || m.notRecognised}`,
-    `- ${m.markdown.facts(view.pages, report.text.words, r.grade, r.target, r.ease)}`,
+    `- ${
+      r.measure === "fernandez-huerta"
+        ? m.markdown.factsByEase(view.pages, report.text.words, r.ease, r.target)
+        : m.markdown.facts(view.pages, report.text.words, r.grade, r.target, r.ease)
+    }`,
   );
   for (const note of report.text.document.notes) out.push(`- ${m.note}: ${escapeMarkdown(printable(note))}`);
-  if (baseline) out.push(`- ${escapeMarkdown(baselineText(baseline, view.accepted.length))}`);
+  if (baseline) out.push(`- ${escapeMarkdown(m.baselineLine(baseline, view.accepted.length))}`);
   out.push(...keyPoints(view), ...risks(view, details), ...missing(view, details), ...protections(view), ...accepted(view));
   if (details) {
     out.push("", `### ${m.gradeArithmetic}`, "", `| ${m.html.points.toLowerCase()} | ${m.html.for.toLowerCase()} |`, "| ---: | --- |");
@@ -199,13 +204,13 @@ function accepted(view: ReportView): string[] {
   if (!view.accepted.length) return [];
   return [
     "",
-    "### Accepted findings",
+    `### ${view.messages.acceptedFindings}`,
     "",
-    "Not counted for `--fail-on`.",
+    `${sentenceCase(view.messages.notCountedFor("`--fail-on`"))}.`,
     "",
     ...view.accepted.map((a) => {
-      const { severity, title, place, id } = acceptedItem(a);
-      return `- **${view.messages.severity[severity]}** ${escapeMarkdown(title)} (${place ? `${place}, ` : ""}id \`${id}\`): ${escapeMarkdown(acceptanceText(a.accepted))}`;
+      const { severity, title, place, id } = acceptedItem(a, view.messages);
+      return `- **${view.messages.severity[severity]}** ${escapeMarkdown(title)} (${place ? `${place}, ` : ""}id \`${id}\`): ${escapeMarkdown(view.messages.acceptance(a.accepted))}`;
     }),
   ];
 }

@@ -70,7 +70,9 @@ export const FindingJson = z.discriminatedUnion("kind", [PhraseFindingJson, Miss
 
 export const PageJson = z.strictObject({
   page: z.number().int().min(1),
-  ocr: z.boolean().describe("true when the page had no text (a scan or a photo) and was read by OCR"),
+  ocr: z
+    .boolean()
+    .describe("true when the page was read by OCR: it had no text (a scan or a photo), or its text could not be read (garbled)"),
   confidence: z.number().min(0).max(100).optional().describe("OCR pages: the mean confidence of the page's words, 0-100"),
   doubtful: z
     .array(z.strictObject({ word: z.string(), line: z.number().int().min(1), confidence: z.number().min(0).max(100) }))
@@ -149,9 +151,16 @@ export const FileJson = z.strictObject({
   score: z.number().min(0).max(100),
   breakdown: z.array(z.strictObject({ label: z.string(), points: z.number() })).describe("The arithmetic of the score"),
   readability: z.strictObject({
-    grade: z.number().describe("Flesch-Kincaid grade level"),
-    ease: z.number().describe("Flesch reading ease (higher is easier)"),
-    target: z.number().describe("The grade IRBs commonly ask for"),
+    measure: z
+      .enum(["flesch-kincaid", "fernandez-huerta"])
+      .describe(
+        "Flesch-Kincaid for an English form (grade, against a grade to stay within); Fernández Huerta for a Spanish one (ease, against an ease to reach)",
+      ),
+    grade: z.number().describe("Flesch-Kincaid grade level; 0 when measured by Fernández Huerta"),
+    ease: z.number().describe("Flesch reading ease, or Fernández Huerta's for a Spanish form (higher is easier)"),
+    target: z
+      .number()
+      .describe("Flesch-Kincaid: the grade IRBs commonly ask for (8). Fernández Huerta: the ease that reads as grade 8 (60)"),
     words: z.number().int(),
     sentences: z.number().int(),
     averageSentenceLength: z.number(),

@@ -7,7 +7,7 @@ import { summaryRow } from "./summary.js";
 import { messagesIn, type Messages } from "./messages/index.js";
 import { en } from "./messages/en.js";
 import { formatterOf, type Formatter, type FormatOptions, type FormatStream } from "./format.js";
-import { acceptanceText, acceptedItem, baselineText } from "./accepted.js";
+import { acceptedItem } from "./accepted.js";
 import { shortId } from "./fingerprint.js";
 import { findingSource, identifierNotice, languageNotice, ruleChangeLines } from "./notices.js";
 import type { ReportView, RiskGroup, SentenceEntry, Unreadable } from "./view.js";
@@ -157,13 +157,16 @@ function header(view: ReportView, w: Writer, baseline: string | undefined) {
     : "";
   w.para(`${w.grade(report.score.grade)}${score}${counts}`);
   const r = report.readability;
-  if (r.sentences)
+  if (r.sentences && r.measure === "fernandez-huerta") {
+    const below = r.ease < r.target;
+    w.para(`${c.dim(m.readingLevel)} ${m.readingEase(r.ease)} ${(below ? c.yellow : c.green)(m.easeVerdict(r.target, below))}`);
+  } else if (r.sentences)
     w.para(
       `${c.dim(m.readingLevel)} ${m.readingGrade(r.grade)} ${r.grade > r.target ? c.yellow(m.harderThan(r.target)) : c.green(m.within(r.target))}`,
     );
   for (const note of report.text.document.notes) w.para(c.yellow(`${m.note}: ${printable(note)}`));
   notices(view, w);
-  if (baseline) w.para(c.dim(baselineText(baseline, view.accepted.length)));
+  if (baseline) w.para(c.dim(m.baselineLine(baseline, view.accepted.length)));
 }
 
 function keyPoints(view: ReportView, w: Writer) {
@@ -266,11 +269,11 @@ function protections(view: ReportView, w: Writer, details: boolean) {
 // Findings a team has accepted: apart from the risks, with who accepted them, why and when.
 function accepted(view: ReportView, w: Writer) {
   if (!view.accepted.length) return;
-  w.heading("Accepted findings (not counted for --fail-on)");
+  w.heading(`${w.m.acceptedFindings} (${w.m.notCountedFor("--fail-on")})`);
   for (const a of view.accepted) {
-    const { severity, title, place, id } = acceptedItem(a);
+    const { severity, title, place, id } = acceptedItem(a, w.m);
     w.para(`${w.severity(severity)}  ${title} ${w.c.dim(`(${place ? `${place}, ` : ""}id ${id})`)}`, 4, 2);
-    w.para(w.c.dim(acceptanceText(a.accepted)), 6);
+    w.para(w.c.dim(w.m.acceptance(a.accepted)), 6);
   }
 }
 

@@ -9,6 +9,7 @@ import {
   type Question,
   type Report,
   type ReportLanguage,
+  type Score,
   type ScoreLine,
   type Severity,
   type Span,
@@ -135,7 +136,7 @@ export function placeOf(report: Report, position: Position, messages: Messages =
 }
 
 /** A rule, element or kind with its texts in the report's language, where its file gives them (`es:`); else as it is, in English. */
-function inLanguage<T extends { es?: object | undefined }>(language: ReportLanguage, item: T): T {
+export function inLanguage<T extends { es?: object | undefined }>(language: ReportLanguage, item: T): T {
   const texts = language === "en" ? undefined : item[language];
   return texts ? { ...item, ...texts } : item;
 }
@@ -152,6 +153,14 @@ export function findingView(
   const place = placeOf(report, finding.position, messagesIn[language]);
   return { finding, rule: inLanguage(language, rule), ...place, fingerprint, ...(accepted && { accepted }) };
 }
+
+/** Why a form has no grade, in the report's language; undefined when it has one. */
+export const ungradedReason = (score: Score, messages: Messages) =>
+  score.grade ? undefined : score.because ? messages.ungraded(score.because) : score.ungraded;
+
+/** "B (78/100)" or "no grade: ...", in the report's language. */
+export const gradeLabelIn = (score: Score, messages: Messages) =>
+  messages.gradeLabel(score.grade, score.score, ungradedReason(score, messages) ?? "not graded");
 
 /** The language a report is written in when none is chosen: the form's main language, if reports can be written in it. */
 export function formLanguage(report: Report): ReportLanguage {
@@ -190,7 +199,7 @@ export function reportView(report: Report, acceptedIn: AcceptedIn = () => undefi
     return { element: inLanguage(language, element), fingerprint, ...(accepted && { accepted }) };
   });
   const { score } = report;
-  const ungraded = score.grade ? undefined : score.because ? messages.ungraded(score.because) : score.ungraded;
+  const ungraded = ungradedReason(score, messages);
   const risks = findings.filter((v) => v.finding.polarity === "risk" && !v.accepted).sort(bySeverity);
   const protections = findings
     .filter((v) => v.finding.polarity === "protection")
@@ -203,7 +212,7 @@ export function reportView(report: Report, acceptedIn: AcceptedIn = () => undefi
     kinds: report.kinds.map((k) => inLanguage(language, k)),
     questions: questionsIn(report, language),
     ...(ungraded !== undefined && { ungraded }),
-    gradeLabel: messages.gradeLabel(score.grade, score.score, ungraded ?? "not graded"),
+    gradeLabel: gradeLabelIn(score, messages),
     breakdown: score.breakdown.map((line) => ({ ...line, label: messages.scoreTerm(line.term) })),
     path: document.path,
     formatName: messages.formatNames[document.format],

@@ -3,7 +3,7 @@ import { Problems, UserError } from "../errors.js";
 import { nativeRegex } from "../match/patterns/regex.js";
 import { re2Regex } from "../match/patterns/re2.js";
 import type { CompiledLanguage, Language } from "../match/polarity.js";
-import type { Lists } from "../match/patterns/phrase/parse.js";
+import { internedPhrases, internPhrases, type Lists } from "../match/patterns/phrase/parse.js";
 import type { Matcher } from "../match/sentence.js";
 import type { CompiledRule, CompiledSpec } from "../match/spec.js";
 import {
@@ -129,13 +129,19 @@ export function loadRules(paths: string[] = [bundledRules], options: { only?: st
   const before = compiledBefore.get(signature);
   if (before) return before;
   const onlyFiles = options.only && new Set(options.only.flatMap(packFiles));
-  const rulebook = compileRulebook(files, merged(files), {
+  const pack = merged(files);
+  // Packs added to the bundled one: the bundled files' phrases and weights come as the bundled pack alone has them.
+  const alone = takeBundledPhrases(
+    pack.lists,
+    files.filter((f) => !bundled.has(f.file)),
+  );
+  const rulebook = compileRulebook(files, pack, {
     tested: new Set(onlyFiles ? files.filter((f) => onlyFiles.has(f.file)) : files),
     // The bundled pack's regexes are vetted and run natively; a user's run on RE2.
     regexFor: (f) => (bundled.has(f.file) ? nativeRegex : re2Regex),
     packOf,
     problems,
-    weightsFor: readWeights,
+    weightsFor: (f, definition) => (alone?.model && bundled.has(f.file) ? alone.model.weights : readWeights(f, definition)),
   });
   compiledBefore.set(signature, rulebook);
   return rulebook;
@@ -144,6 +150,40 @@ export function loadRules(paths: string[] = [bundledRules], options: { only?: st
 // A rulebook is never changed once compiled, so a long-lived process (a test run, a server)
 // that loads the same unchanged files again gets the one it compiled before.
 const compiledBefore = new Map<string, Rulebook>();
+
+/**
+ * Takes the phrases the bundled pack alone parsed (once per process, from the build's bundle or
+ * its YAML) as those of the merged lists of packs added to it, so that compiling parses only the
+ * added files' phrases; but a phrase that names a list an added file gives phrases to (or a list
+ * that names one, however deep) is parsed again. Returns the bundled pack alone, if anything is
+ * added and it compiles: a problem in it is reported beside the added packs' own when all compile.
+ */
+function takeBundledPhrases(lists: Map<string, Lists>, added: LoadedFile[]): Rulebook | undefined {
+  if (!added.length) return undefined;
+  let alone: Rulebook;
+  try {
+    alone = loadRules();
+  } catch {
+    return undefined;
+  }
+  for (const [lang, merged] of lists) {
+    const own = alone.lists.get(lang);
+    if (!own) continue;
+    const extended = new Set(added.filter((f) => f.data.lang === lang).flatMap((f) => Object.keys(f.data.lists)));
+    for (let size = 0; size < extended.size; ) {
+      size = extended.size;
+      for (const [name, phrases] of merged) if (phrases.some((p) => namesAny(p, extended))) extended.add(name);
+    }
+    internPhrases(
+      merged,
+      internedPhrases(own).filter((p) => !namesAny(p.source, extended)),
+    );
+  }
+  return alone;
+}
+
+// `@name` names a list (the phrase language, match/patterns/phrase/parse.ts); a word with an @ inside counts too, at the cost of a parse.
+const namesAny = (source: string, lists: Set<string>) => lists.size > 0 && [...source.matchAll(/@([\w-]+)/g)].some((m) => lists.has(m[1]!));
 
 function filesSignature(paths: string[], only: string[] | undefined, files: LoadedFile[]): string {
   const weights = files.flatMap((f) => (f.data.model ? [weightsFile(f.file, f.data.model)] : []));

@@ -7,6 +7,7 @@ import { redact } from "../report/redact.js";
 import { reportHtml } from "../report/html/sections.js";
 import { en } from "../report/messages/en.js";
 import { bundledRulebook } from "./rulebook.js";
+import { isModuleNotLoaded, readerNotLoaded } from "./not-loaded.js";
 
 /*
  * The page: a form picked or dropped is read here, by the same pipeline as the command line
@@ -76,8 +77,8 @@ async function check(file: File, pdfPassword?: string) {
   } catch (error) {
     if (attempt !== latest) return;
     if (error instanceof PdfPasswordError) return askPassword(file, error);
-    // The same line as the command line prints for this file.
-    show("problem", `${file.name}: ${describeError(error)}`);
+    // The same line as the command line prints for this file; a part of the page it could not load (offline), said plainly.
+    show("problem", `${file.name}: ${isModuleNotLoaded(error) ? readerNotLoaded : describeError(error)}`);
   }
 }
 
@@ -124,4 +125,10 @@ addEventListener("drop", (e) => {
 });
 
 startPdfReader();
-show("ready", "");
+// The pipeline imports the PDF and Word readers when a form needs them (the command line starts faster
+// so); the page loads them before it is ready, so that once open it reads these forms offline. OCR's
+// files (4.3 MB) load at the first photo or scan only, and then stay (src/web/ocr.ts).
+Promise.all([import("pdf-parse"), import("mammoth"), import("jszip")]).then(
+  () => show("ready", ""),
+  () => show("problem", "the page did not finish loading (is this device offline?): reload it once connected"),
+);

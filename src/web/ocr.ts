@@ -1,5 +1,7 @@
+import { UserError } from "../errors.js";
 import { readPages, type OcrEngine } from "../extract/ocr-pages.js";
 import type * as NodeOcr from "../extract/ocr.js";
+import { readerNotLoaded } from "./not-loaded.js";
 
 /*
  * The page's version of src/extract/ocr.ts: OCR in the browser, with the same reading as the
@@ -21,6 +23,17 @@ const pageEngine: OcrEngine = {
   },
   // Each worker holds Tesseract and its language data (about 100 MB): two at most on a phone or a laptop.
   defaultWorkers: () => Math.max(1, Math.min(2, navigator.hardwareConcurrency || 1)),
+  // One worker stays for the page's life once a photo or scan started it: the next ones load nothing
+  // (the page works offline) and skip its start. Not ended when the page is hidden: on a phone, taking
+  // the next photo hides the page.
+  idle: { workers: [], keep: 1 },
 };
 
-export const ocrPages: typeof NodeOcr.ocrPages = (total, picture, options) => readPages(pageEngine, total, picture, options);
+export const ocrPages: typeof NodeOcr.ocrPages = async (total, picture, options) => {
+  try {
+    return await readPages(pageEngine, total, picture, options);
+  } catch {
+    // Pages that fail are in the result: only a worker that cannot start rejects, its files not fetched (offline).
+    throw new UserError(readerNotLoaded);
+  }
+};

@@ -5,7 +5,8 @@ import type { FindingView, ReportView, RiskGroup } from "../view.js";
 import type { Messages } from "../messages/index.js";
 import { esc } from "./escape.js";
 import { markText } from "./mark-text.js";
-import { acceptanceText, acceptedItem, baselineText } from "../accepted.js";
+import { sentenceCase } from "../messages/messages.js";
+import { acceptedItem } from "../accepted.js";
 import { shortId } from "../fingerprint.js";
 import { findingSource, identifierNotice, languageNotice } from "../notices.js";
 
@@ -77,7 +78,7 @@ function note(view: FindingView, matched: string, id: string, m: Messages): stri
 <p>${esc(rule.explanation)}</p>${f.cue ? `\n<p>${esc(m.html.turnedRoundBy(f.cue))}</p>` : ""}${
     asks.length ? `\n<ul class="ask">${asks.map((q) => `<li>${m.ask} ${esc(q)}</li>`).join("")}</ul>` : ""
   }
-${view.accepted ? `<p>${esc(acceptanceText(view.accepted))}</p>\n` : ""}<p class="small">${esc(m.categoryTitles[f.category])} · ${esc(m.html.rule(f.ruleId))}${rule.citation ? ` · ${esc(rule.citation)}` : ""}${sourceText(f)} · id ${shortId(view.fingerprint)}</p>
+${view.accepted ? `<p>${esc(m.acceptance(view.accepted))}</p>\n` : ""}<p class="small">${esc(m.categoryTitles[f.category])} · ${esc(m.html.rule(f.ruleId))}${rule.citation ? ` · ${esc(rule.citation)}` : ""}${sourceText(f)} · id ${shortId(view.fingerprint)}</p>
 </div>`;
 }
 
@@ -104,9 +105,13 @@ function summary(view: ReportView, id: Ids, baseline: string | undefined): strin
 <div class="stat"><dt>${m.html.stats.protections}</dt><dd><strong>${view.protections.length}</strong> ${m.html.promisesThatLimit}</dd></div>
 <div class="stat"><dt>${m.html.stats.missing}</dt><dd><strong>${view.missing.length}</strong> ${m.html.neverSays}</dd></div>
 <div class="stat"><dt>${m.html.stats.readingLevel}</dt><dd>${
-    !read.sentences ? m.html.noSentences : m.html.readingAgainst(read.grade, read.target, read.grade > read.target)
+    !read.sentences
+      ? m.html.noSentences
+      : read.measure === "fernandez-huerta"
+        ? m.html.easeAgainst(read.ease, read.target, read.ease < read.target)
+        : m.html.readingAgainst(read.grade, read.target, read.grade > read.target)
   }</dd></div>
-</dl>${noticeList(view, notes)}${baseline ? `\n<p class="meta">${esc(baselineText(baseline, view.accepted.length))}</p>` : ""}
+</dl>${noticeList(view, notes)}${baseline ? `\n<p class="meta">${esc(m.baselineLine(baseline, view.accepted.length))}</p>` : ""}
 </header>`;
 }
 
@@ -220,15 +225,15 @@ ${items.length ? `<ul class="list">\n${items.join("\n")}\n</ul>` : `<p>${m.html.
 function accepted(view: ReportView, id: Ids): string {
   if (!view.accepted.length) return "";
   const items = view.accepted.map((a) => {
-    const { severity, title, place, id: findingId } = acceptedItem(a);
+    const { severity, title, place, id: findingId } = acceptedItem(a, view.messages);
     return `<li class="item ${severity}">
 <p class="head"><span class="badge ${severity}">${view.messages.severity[severity]}</span> ${esc(title)} <span class="muted">(${place ? `${place}, ` : ""}id ${findingId})</span></p>
-<p>${esc(acceptanceText(a.accepted))}</p>
+<p>${esc(view.messages.acceptance(a.accepted))}</p>
 </li>`;
   });
   return `<section class="accepted" id="${id("accepted")}" aria-labelledby="${id("accepted-h")}">
-<h3 id="${id("accepted-h")}">Accepted findings</h3>
-<p>Not counted for <code>--fail-on</code>.</p>
+<h3 id="${id("accepted-h")}">${view.messages.acceptedFindings}</h3>
+<p>${sentenceCase(view.messages.notCountedFor("<code>--fail-on</code>"))}.</p>
 <ul class="list">
 ${items.join("\n")}
 </ul>

@@ -29,10 +29,16 @@ function ungraded(reason: UngradedReason): string {
       return "the form says nothing about what happens to your data";
     case "unread":
       return `the form is in ${languageName(reason.language)} and was not checked`;
+    case "garbled":
+      return garbledPages(reason.pages);
   }
 }
 
 const list = (items: string[]) => (items.length < 2 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`);
+
+/** Why a form with pages nothing could read has no grade. */
+const garbledPages = (pages: number[]) =>
+  `the text of page${pages.length > 1 ? "s" : ""} ${list(pages.map(String))} cannot be read (garbled) and OCR could not read ${pages.length > 1 ? "them" : "it"}, so part of the form was not checked`;
 
 /** The report's fixed strings in English. */
 export const en: Messages = {
@@ -59,6 +65,14 @@ export const en: Messages = {
   readingGrade: (grade) => `grade ${grade}`,
   harderThan: (target) => `(harder than the grade ${target} IRBs ask for)`,
   within: (target) => `(within grade ${target})`,
+  acceptance: (a) => `accepted: ${a.reason}, by ${a.by}, ${a.date}`,
+  baselineLine: (file, accepted) =>
+    `Baseline ${file}: ${accepted ? `${accepted} finding${accepted === 1 ? "" : "s"} accepted` : "no finding accepted"}`,
+  acceptedFindings: "Accepted findings",
+  notCountedFor: (option) => `not counted for ${option}`,
+  doesNotSay: (title) => `The form does not say: ${title}`,
+  readingEase: (ease) => `reading ease ${ease} (Fernández Huerta, for Spanish)`,
+  easeVerdict: (target, below) => (below ? `(below ${target}: harder than grade 8)` : `(${target} or more: grade 8 or easier)`),
   asGiven: "(as given)",
   kindOfForm: "Kind of form",
   notRecognised: "not recognised",
@@ -114,11 +128,25 @@ export const en: Messages = {
     shown: (count, what) =>
       `The form holds ${plural(count, "identifier")} (${what}), shown as written (--no-redact): keep this report as private as the form.`,
   },
+  diff: {
+    title: "Changes",
+    grade: (before, after) => `Grade ${before} → ${after}`,
+    counts: (added, removed, unchanged) => `${added} added, ${removed} removed, ${unchanged} unchanged`,
+    polarity: { risk: "risk", protection: "protection" },
+    severity: { high: "high", medium: "medium", low: "low", info: "info" },
+    added: "Added",
+    removed: "Removed",
+    requiredElements: "Required elements",
+    noLongerSays: "no longer says",
+    nowSays: "now says",
+  },
   markdown: {
     title: "consent-lens report",
     gradeLine: (label) => `Grade ${label}`,
     facts: (pages, words, grade, target, ease) =>
       `${pages} page(s), ${words} words; reading level grade ${grade} (IRBs ask for ${target}), reading ease ${ease}`,
+    factsByEase: (pages, words, ease, target) =>
+      `${pages} page(s), ${words} words; reading ease ${ease} by Fernández Huerta (Spanish; ${target} or more reads as grade 8 or below)`,
     risksByTopic: "Risks by topic",
     topicTableHeader: "| topic | high | medium | low | info | pages |",
     withPackFindings: (pack) => ` (with findings from rule pack ${pack})`,
@@ -136,6 +164,8 @@ export const en: Messages = {
     noSentences: "no sentences to measure",
     readingAgainst: (grade, target, above) =>
       `<strong>grade ${grade}</strong> ${above ? "above" : "within"} the grade ${target} review boards ask for`,
+    easeAgainst: (ease, target, below) =>
+      `<strong>ease ${ease}</strong> (Fernández Huerta) ${below ? "below" : "at or above"} the ${target} that reads as grade 8`,
     sectionsOf: (path) => `Sections of the report on ${path}`,
     formMarked: "The form, marked",
     findings: "Findings",

@@ -72,6 +72,8 @@ function ungraded(reason: UngradedReason): string {
       return "el formulario no dice nada de lo que pasa con sus datos";
     case "unread":
       return `el formulario está en ${languageName(reason.language)} y no se revisó`;
+    case "garbled":
+      return `el texto de ${reason.pages.length > 1 ? "las páginas" : "la página"} ${list(reason.pages.map(String))} no se puede leer (sale con letras cambiadas) y el OCR no pudo leer${reason.pages.length > 1 ? "las" : "la"}: una parte del formulario no se revisó`;
   }
 }
 
@@ -100,6 +102,13 @@ export const es: Messages = {
   readingGrade: (grade) => `grado ${grade}`,
   harderThan: (target) => `(más difícil que el grado ${target} que piden los comités de ética)`,
   within: (target) => `(dentro del grado ${target})`,
+  acceptance: (a) => `aceptado: ${a.reason}, por ${a.by}, ${a.date}`,
+  baselineLine: (file, accepted) => `Hallazgos aceptados en ${file}: ${accepted ? plural(accepted, "aceptado", "aceptados") : "ninguno"}`,
+  acceptedFindings: "Hallazgos aceptados",
+  notCountedFor: (option) => `no cuentan para ${option}`,
+  doesNotSay: (title) => `El formulario no dice: ${title}`,
+  readingEase: (ease) => `facilidad de lectura ${ease} (Fernández Huerta)`,
+  easeVerdict: (target, below) => (below ? `(menos de ${target}: más difícil que 8.º grado)` : `(${target} o más: 8.º grado o más fácil)`),
   asGiven: "(como se indicó)",
   kindOfForm: "Tipo de formulario",
   notRecognised: "no reconocido",
@@ -155,11 +164,25 @@ export const es: Messages = {
     shown: (count, what) =>
       `El formulario tiene ${plural(count, "dato personal", "datos personales")} (${what}), tal como están escritos (--no-redact): guarde este informe con el mismo cuidado que el formulario.`,
   },
+  diff: {
+    title: "Cambios",
+    grade: (before, after) => `Nota ${before} → ${after}`,
+    counts: (added, removed, unchanged) => `${added} nuevos, ${removed} quitados, ${unchanged} sin cambios`,
+    polarity: { risk: "riesgo", protection: "protección" },
+    severity: { high: "alto", medium: "medio", low: "bajo", info: "info" },
+    added: "Nuevos",
+    removed: "Quitados",
+    requiredElements: "Puntos que debe tener",
+    noLongerSays: "ya no dice",
+    nowSays: "ahora dice",
+  },
   markdown: {
     title: "Informe de consent-lens",
     gradeLine: (label) => `Nota ${label}`,
     facts: (pages, words, grade, target, ease) =>
       `${plural(pages, "página", "páginas")}, ${words} palabras; nivel de lectura: grado ${grade} (los comités piden ${target}), facilidad de lectura ${ease}`,
+    factsByEase: (pages, words, ease, target) =>
+      `${plural(pages, "página", "páginas")}, ${words} palabras; facilidad de lectura ${ease} según Fernández Huerta (${target} o más se lee como 8.º grado o menos)`,
     risksByTopic: "Riesgos por tema",
     topicTableHeader: "| tema | alto | medio | bajo | info | páginas |",
     withPackFindings: (pack) => ` (con hallazgos del paquete de reglas ${pack})`,
@@ -177,6 +200,8 @@ export const es: Messages = {
     noSentences: "no hay frases que medir",
     readingAgainst: (grade, target, above) =>
       `<strong>grado ${grade}</strong>, ${above ? "más difícil que" : "dentro de"} el grado ${target} que piden los comités de ética`,
+    easeAgainst: (ease, target, below) =>
+      `<strong>facilidad ${ease}</strong> (Fernández Huerta), ${below ? "menos de" : "al menos"} ${target}, que se lee como 8.º grado`,
     sectionsOf: (path) => `Partes del informe sobre ${path}`,
     formMarked: "El formulario, marcado",
     findings: "Hallazgos",

@@ -1,6 +1,10 @@
 import type { Category, Grade, IdentifierKind, InputFormat, ScoreTerm, Severity, UngradedReason } from "../../types.js";
+import type { Acceptance } from "../baseline.js";
 
 /** "1 page", "3 pages": the count (or how it is shown) and the word it counts. */
+/** A phrase made the start of a sentence: "not counted for" -> "Not counted for". */
+export const sentenceCase = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
 export const plural = (n: number, one: string, many = `${one}s`, shown = String(n)) => `${shown} ${n === 1 ? one : many}`;
 
 /** A grade weight as a report shows it: two decimals at most (0.73, not 0.7290000000000001). */
@@ -43,6 +47,20 @@ export interface Messages {
   readingGrade: (grade: number) => string;
   harderThan: (target: number) => string;
   within: (target: number) => string;
+  /** A Spanish form's Fernández Huerta reading ease: "reading ease 58 (Fernández Huerta)". */
+  readingEase: (ease: number) => string;
+  /** "accepted: our IRB approved this wording, by Ann <ann@example.org>, 2026-03-01" */
+  acceptance: (a: Acceptance) => string;
+  /** What every report says of the baseline it used: "Baseline .consent-lens-baseline.json: 2 findings accepted". */
+  baselineLine: (file: string, accepted: number) => string;
+  /** The heading of the findings a team accepted. */
+  acceptedFindings: string;
+  /** "not counted for --fail-on", the option written as the format writes code. */
+  notCountedFor: (option: string) => string;
+  /** An accepted missing element: "The form does not say: When your permission ends". */
+  doesNotSay: (title: string) => string;
+  /** Whether it reaches the ease that reads as grade 8 (60): "(below 60: harder than grade 8)". */
+  easeVerdict: (target: number, below: boolean) => string;
   asGiven: string;
   kindOfForm: string;
   notRecognised: string;
@@ -88,10 +106,26 @@ export interface Messages {
     masked: (count: number, what: string, mask: string) => string;
     shown: (count: number, what: string) => string;
   };
+  /** `consent-lens diff`: what changed between two versions of a form. */
+  diff: {
+    title: string;
+    grade: (before: string, after: string) => string;
+    counts: (added: number, removed: number, unchanged: number) => string;
+    polarity: Record<"risk" | "protection", string>;
+    /** A risk's severity in a line of the diff: "(high)". */
+    severity: Record<Severity, string>;
+    added: string;
+    removed: string;
+    requiredElements: string;
+    noLongerSays: string;
+    nowSays: string;
+  };
   markdown: {
     title: string;
     gradeLine: (gradeLabel: string) => string;
     facts: (pages: number, words: number, grade: number, target: number, ease: number) => string;
+    /** The same for a Spanish form, measured by Fernández Huerta's reading ease. */
+    factsByEase: (pages: number, words: number, ease: number, target: number) => string;
     risksByTopic: string;
     topicTableHeader: string;
     withPackFindings: (pack: string) => string;
@@ -108,6 +142,7 @@ export interface Messages {
     neverSays: string;
     noSentences: string;
     readingAgainst: (grade: number, target: number, above: boolean) => string;
+    easeAgainst: (ease: number, target: number, below: boolean) => string;
     sectionsOf: (path: string) => string;
     formMarked: string;
     findings: string;
