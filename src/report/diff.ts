@@ -1,5 +1,4 @@
 import { Chalk } from "chalk";
-import wrapAnsi from "wrap-ansi";
 import type { Finding, Report, ReportLanguage } from "../types.js";
 import type { ReportDiff } from "../assess/diff.js";
 import type { Element } from "../rules/schema.js";
@@ -11,6 +10,7 @@ import { escapeMarkdown } from "./markdown.js";
 import { printable } from "../text/printable.js";
 import { findingView, gradeLabelIn, inLanguage, placeOf } from "./view.js";
 import { fingerprintsOf } from "./fingerprint.js";
+import { wrapText } from "./wrap.js";
 
 /** The diff formatters: terminal, Markdown and JSON views of what changed between two versions of a form; terminal and Markdown in the report's language. */
 const quoteLimit = 200;
@@ -43,7 +43,7 @@ export function formatDiffTerminal(d: ReportDiff, options: { color: boolean; wid
   const c = new Chalk({ level: options.color ? 1 : 0 });
   const width = Math.max(40, Math.min(options.width, 100));
   const wrap = (s: string, indent: number) =>
-    wrapAnsi(s, width - indent, { hard: true })
+    wrapText(s, width - indent)
       .split("\n")
       .map((l) => " ".repeat(indent) + l)
       .join("\n");

@@ -1,5 +1,4 @@
 import { Chalk, type ChalkInstance } from "chalk";
-import wrapAnsi from "wrap-ansi";
 import { pagedFormats, type Grade, type ReportLanguage, type Severity } from "../types.js";
 import { printable } from "../text/printable.js";
 import { excerpt, excerptOf } from "./excerpt.js";
@@ -12,6 +11,7 @@ import { acceptedItem } from "./accepted.js";
 import { shortId } from "./fingerprint.js";
 import { findingSource, identifierNotice, languageNotice, ruleChangeLines } from "./notices.js";
 import type { ReportView, RiskGroup, SentenceEntry, Unreadable } from "./view.js";
+import { wrapText } from "./wrap.js";
 
 // Long sentences are trimmed around the match: the report quotes no more of the form than it needs.
 const quoteLimit = 320;
@@ -36,7 +36,7 @@ class Writer {
 
   para(s: string, indent = 0, firstIndent = indent) {
     this.lines.push(
-      wrapAnsi(s, this.width - indent, { hard: true })
+      wrapText(s, this.width - indent)
         .split("\n")
         .map((line, i) => " ".repeat(i === 0 ? firstIndent : indent) + line)
         .join("\n"),
@@ -293,7 +293,7 @@ export function formatQuestions(view: ReportView, c: ChalkInstance, width: numbe
   const digits = String(shown.length).length;
   const lines = [c.bold.underline(m.questions)];
   const wrap = (text: string, first: string, rest: string) =>
-    wrapAnsi(text, width - rest.length, { hard: true })
+    wrapText(text, width - rest.length)
       .split("\n")
       .map((line, j) => (j === 0 ? first : rest) + line);
   shown.forEach((q, i) => {

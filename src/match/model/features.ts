@@ -55,7 +55,7 @@ export class SentenceVocabulary {
 
   constructor(
     readonly sentence: MatchSentence,
-    private readonly context: FeatureContext,
+    readonly context: FeatureContext,
   ) {
     const note = (entries: { vocabulary: string; phrase: Phrase }[] | undefined) => {
       for (const { vocabulary, phrase } of entries ?? [])
@@ -113,15 +113,25 @@ const stemOf = (stem: string) => (/^\d/.test(stem) ? "#" : stem);
  * Distinct, in the order found.
  */
 export function sentenceFeatures(context: SentenceContext, features: FeatureContext, leadIns?: Map<number, string[]>): string[] {
+  return featuresWithVocabulary(context, features, leadIns).features;
+}
+
+/** The features of a sentence, and its vocabulary matches they were made of (the model's hits show their words). */
+export function featuresWithVocabulary(
+  context: SentenceContext,
+  features: FeatureContext,
+  leadIns?: Map<number, string[]>,
+): { features: string[]; vocabulary: SentenceVocabulary } {
   const found = new Set<string>();
   addStems(found, "", context.sentence, true);
-  const plain = addVocabularies(found, "", context.sentence, features);
+  const vocabulary = new SentenceVocabulary(context.sentence, features);
+  const plain = addVocabularies(found, "", vocabulary);
   plain.forEach((a, i) => plain.slice(i + 1).forEach((b) => found.add(`${a}&${b}`)));
   if (context.leadIn) {
     found.add("item");
     for (const f of leadInFeatures(context.leadIn, features, leadIns)) found.add(f);
   }
-  return [...found];
+  return { features: [...found], vocabulary };
 }
 
 // A lead-in introduces every item of its list: `leadIns` (by where it starts) spares working it out again for each.
@@ -130,7 +140,7 @@ function leadInFeatures(leadIn: MatchSentence, features: FeatureContext, leadIns
   if (!found) {
     const set = new Set<string>();
     addStems(set, "in:", leadIn, false);
-    addVocabularies(set, "in:", leadIn, features);
+    addVocabularies(set, "in:", new SentenceVocabulary(leadIn, features));
     found = [...set];
     leadIns?.set(leadIn.span.start, found);
   }
@@ -146,9 +156,9 @@ function addStems(found: Set<string>, prefix: string, sentence: MatchSentence, b
 }
 
 /** Adds the vocabularies the sentence holds; returns those it holds without a negation. */
-function addVocabularies(found: Set<string>, prefix: string, sentence: MatchSentence, context: FeatureContext): string[] {
+function addVocabularies(found: Set<string>, prefix: string, held: SentenceVocabulary): string[] {
   const plain: string[] = [];
-  const held = new SentenceVocabulary(sentence, context);
+  const { sentence, context } = held;
   for (const name of context.vocabulary.keys()) {
     const matches = held.matches(name);
     if (matches.length === 0) continue;

@@ -1,6 +1,6 @@
 import type { Category, Severity, Span } from "../../types.js";
-import type { MatchSentence, TokenMatch } from "../sentence.js";
-import { SentenceVocabulary, sentenceFeatures, type FeatureContext, type SentenceContext } from "./features.js";
+import type { TokenMatch } from "../sentence.js";
+import { featuresWithVocabulary, type FeatureContext, type SentenceContext, type SentenceVocabulary } from "./features.js";
 import { sigmoid, type Classifier } from "./train.js";
 
 /** What matching needs to know of a model finding's entry; the rest (title, explanation...) is for reports. */
@@ -103,7 +103,7 @@ export function modelScorer(model: CompiledModel): ModelScorer {
     hits(context, silent) {
       const wanted = findings.map((f) => silent(f.head.category));
       if (!wanted.includes(true)) return [];
-      const features = sentenceFeatures(context, model.features, leadIns);
+      const { features, vocabulary } = featuresWithVocabulary(context, model.features, leadIns);
       const z = Float64Array.from(weights.bias);
       const { rows, starts, columns: columnOf, values } = weights;
       for (const feature of features) {
@@ -114,7 +114,7 @@ export function modelScorer(model: CompiledModel): ModelScorer {
       findings.forEach(({ head }, i) => {
         const p = sigmoid(z[columns[i]!]!);
         if (wanted[i] && p >= threshold)
-          hits.push({ head, probability: p, span: strongestWords(weights, columns[i]!, features, context.sentence, model.features) });
+          hits.push({ head, probability: p, span: strongestWords(weights, columns[i]!, features, vocabulary) });
       });
       return hits;
     },
@@ -125,19 +125,23 @@ export function modelScorer(model: CompiledModel): ModelScorer {
  * The words of the sentence behind its strongest feature, so a report can show why the
  * model spoke: a stem's word, a bigram's two words, a vocabulary's phrase (two phrases
  * for a pair). Lead-in features have no words in the sentence; the whole sentence stands in.
+ * `vocabulary` holds the sentence's vocabulary matches, found when its features were made.
  */
-function strongestWords(weights: WeightTable, column: number, features: string[], sentence: MatchSentence, context: FeatureContext): Span {
-  const weight = (feature: string) => weightOf(weights, feature, column);
-  const ranked = features.filter((f) => weight(f) > 0).sort((a, b) => weight(b) - weight(a));
-  for (const feature of ranked) {
-    const tokens = tokensOf(feature, sentence, context);
+function strongestWords(weights: WeightTable, column: number, features: string[], vocabulary: SentenceVocabulary): Span {
+  const { sentence } = vocabulary;
+  const ranked = features
+    .map((feature) => ({ feature, weight: weightOf(weights, feature, column) }))
+    .filter((f) => f.weight > 0)
+    .sort((a, b) => b.weight - a.weight);
+  const stems = sentence.tokens.map((t) => (/^\d/.test(t.stem) ? "#" : t.stem));
+  for (const { feature } of ranked) {
+    const tokens = tokensOf(feature, stems, vocabulary);
     if (tokens) return { start: sentence.tokens[tokens.start]!.start, end: sentence.tokens[tokens.end - 1]!.end };
   }
   return sentence.span;
 }
 
-function tokensOf(feature: string, sentence: MatchSentence, context: FeatureContext): { start: number; end: number } | undefined {
-  const stems = sentence.tokens.map((t) => (/^\d/.test(t.stem) ? "#" : t.stem));
+function tokensOf(feature: string, stems: string[], vocabulary: SentenceVocabulary): { start: number; end: number } | undefined {
   if (feature.startsWith("s:")) {
     const i = stems.indexOf(feature.slice(2));
     return i < 0 ? undefined : { start: i, end: i + 1 };
@@ -148,13 +152,10 @@ function tokensOf(feature: string, sentence: MatchSentence, context: FeatureCont
     return i < 0 ? undefined : { start: i, end: i + 2 };
   }
   if (!feature.startsWith("@")) return undefined;
-  const matches = feature.split("&").map((part) => firstMatch(part.slice(1).replace(/!not$/, ""), sentence, context));
+  const matches = feature.split("&").map((part) => firstMatch(vocabulary.matches(part.slice(1).replace(/!not$/, ""))));
   if (matches.some((m) => !m)) return undefined;
   return { start: Math.min(...matches.map((m) => m!.start)), end: Math.max(...matches.map((m) => m!.end)) };
 }
 
-function firstMatch(name: string, sentence: MatchSentence, context: FeatureContext): TokenMatch | undefined {
-  return new SentenceVocabulary(sentence, context)
-    .matches(name)
-    .reduce<TokenMatch | undefined>((first, m) => (!first || m.start < first.start ? m : first), undefined);
-}
+const firstMatch = (matches: TokenMatch[]) =>
+  matches.reduce<TokenMatch | undefined>((first, m) => (!first || m.start < first.start ? m : first), undefined);
