@@ -157,16 +157,26 @@ async function readPage(
   image: PageImage,
   pageLanguage: OcrOptions["pageLanguage"],
 ): Promise<OcrText> {
-  const english = await readUpright(await workerFor("eng"), image);
-  const language = ocrLanguageOf[pageLanguage?.(english.text.lines.join("\n")) ?? ""];
-  if (!language || !engine.languages.includes(language)) return english.text;
-  return (await readUpright(await workerFor(language), english.image)).text;
+  const languageOf = (text: OcrText) => {
+    const language = ocrLanguageOf[pageLanguage?.(text.lines.join("\n")) ?? ""];
+    return language && engine.languages.includes(language) ? language : undefined;
+  };
+  const english = await workerFor("eng");
+  const first = await read(english, image);
+  // A page in another language reads with less confidence in English, as a turned page does: a page
+  // whose language shows already is read in it, and turned only if that reading is unsure too.
+  const told = languageOf(first);
+  if (told) return (await readUpright(await workerFor(told), image)).text;
+  const upright = await readUpright(english, image, first);
+  // Turned upright, its language may show now.
+  const language = upright.image === image ? undefined : languageOf(upright.text);
+  return language ? (await readUpright(await workerFor(language), upright.image)).text : upright.text;
 }
 
 // Tesseract finds small skews itself (rotateAuto); a page scanned sideways or upside down reads as
 // gibberish with low confidence, so the other orientations are tried and the most confident kept.
-async function readUpright(worker: TesseractWorker, image: PageImage): Promise<{ text: OcrText; image: PageImage }> {
-  let best = { text: await read(worker, image), image };
+async function readUpright(worker: TesseractWorker, image: PageImage, first?: OcrText): Promise<{ text: OcrText; image: PageImage }> {
+  let best = { text: first ?? (await read(worker, image)), image };
   for (const quarterTurns of [2, 1, 3]) {
     if (best.text.reading.confidence >= uprightFrom || best.text.reading.words < turnFrom) break;
     const candidate = turned(image, quarterTurns);
