@@ -10,7 +10,7 @@ import { featureContext, sentenceFeatures } from "../src/match/model/features.js
 import { modelScorer, weightTable, type CompiledModel } from "../src/match/model/model.js";
 import { probability, sigmoid, train, type Example } from "../src/match/model/train.js";
 import { bundledRules, loadRules } from "../src/rules/load.js";
-import type { Lists } from "../src/match/patterns/phrase/parse.js";
+import { parsePhrase, type Lists } from "../src/match/patterns/phrase/parse.js";
 import { cli, rulebook } from "./helpers.js";
 
 /** The last statement of a text whose lines are paragraphs ("Who may see it:\n• the sponsor" is an item with its lead-in). */
@@ -92,11 +92,11 @@ describe("model findings", () => {
     threshold: 0.9,
     features: featureContext(lists, rulebook().language.get("en")!),
     weights: weightTable({ "third-party-sharing": { bias: -2, weights: { "@data&@hand-over": 4, "@hand-over!not": -4, "s:partner": 1 } } }),
-    findings: [{ head: { id: "model-third-party-sharing", category: "third-party-sharing", severity: "medium" } }],
+    findings: [{ head: { id: "model-third-party-sharing", category: "third-party-sharing", severity: "medium" }, requires: [] }],
   };
-  const hits = (text: string, silent = true) => {
+  const hits = (text: string, silent = true, scored = model) => {
     const { value, context } = statement(text);
-    return modelScorer(model)
+    return modelScorer(scored)
       .hits(context, () => silent)
       .map((h) => ({ ...h, words: value.slice(h.span.start, h.span.end) }));
   };
@@ -112,6 +112,16 @@ describe("model findings", () => {
     expect(hits("Records are kept in a locked room.")).toEqual([]);
     expect(hits("Records will never be disclosed to partners.")).toEqual([]);
     expect(hits("Records may be disclosed to partners.", false)).toEqual([]);
+  });
+
+  it("report a category only in sentences that hold every phrase its entry requires", () => {
+    const requiring = (phrase: string) => ({
+      ...model,
+      findings: model.findings.map((f) => ({ ...f, requires: [parsePhrase(phrase, lists)] })),
+    });
+    const sentence = "Records may be disclosed to partners.";
+    expect(hits(sentence, true, requiring("partner*")).map((h) => h.head.id)).toEqual(["model-third-party-sharing"]);
+    expect(hits(sentence, true, requiring("sponsor*"))).toEqual([]);
   });
 });
 

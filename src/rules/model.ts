@@ -1,4 +1,4 @@
-import type { Lists } from "../match/patterns/phrase/parse.js";
+import { parsePhrase, type Lists } from "../match/patterns/phrase/parse.js";
 import type { CompiledLanguage } from "../match/polarity.js";
 import { featureContext } from "../match/model/features.js";
 import type { CompiledModel, WeightTable } from "../match/model/model.js";
@@ -11,7 +11,6 @@ export const modelRule = (finding: ModelFinding): Rule => ({
   polarity: "risk",
   negatable: false,
   patterns: [],
-  requires: [],
   excludes: [],
   leadIn: [],
   examples: { risk: finding.examples.risk, protection: [], none: finding.examples.none },
@@ -32,7 +31,8 @@ export function compileModel(
     findings: definition.findings.map((finding, i) => {
       if (!weights.categories.includes(finding.category))
         file.fail(["model", "findings", i, "category"], `the weights have no classifier for "${finding.category}"`);
-      return { head: { id: finding.id, category: finding.category, severity: finding.severity } };
+      const requires = finding.requires.map((p, j) => file.at(["model", "findings", i, "requires", j], () => parsePhrase(p, lists)));
+      return { head: { id: finding.id, category: finding.category, severity: finding.severity }, requires };
     }),
   };
 }

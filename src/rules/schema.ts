@@ -109,6 +109,10 @@ export const ModelFindingSchema = z.strictObject({
   explanation: z.string().trim().min(1).describe("Why it matters, in plain words"),
   questions: z.array(z.string().trim().min(1)).min(1).describe("What a patient should ask about it"),
   citation: z.string().optional(),
+  requires: z
+    .array(phrase)
+    .default([])
+    .describe("Phrases the sentence must also contain, each of them, before the model may report it in this category"),
   examples: z.strictObject({
     risk: z.array(example).min(1).describe("Sentences the model must report in this category"),
     none: z.array(z.string()).min(1).describe("Sentences it must not report in this category"),

@@ -1,5 +1,7 @@
 import type { Category, Severity, Span } from "../../types.js";
 import type { TokenMatch } from "../sentence.js";
+import type { Phrase } from "../patterns/phrase/parse.js";
+import { findAll } from "../patterns/phrase/search.js";
 import { featuresWithVocabulary, type FeatureContext, type SentenceContext, type SentenceVocabulary } from "./features.js";
 import { sigmoid, type Classifier } from "./train.js";
 
@@ -76,7 +78,8 @@ export interface CompiledModel {
   threshold: number;
   features: FeatureContext;
   weights: WeightTable;
-  findings: { head: ModelHead }[];
+  /** Each finding's category, and the phrases a sentence must hold before the model may report it there. */
+  findings: { head: ModelHead; requires: Phrase[] }[];
 }
 
 /** A sentence the model reports in one category, with the words that weighed most for it. */
@@ -101,7 +104,7 @@ export function modelScorer(model: CompiledModel): ModelScorer {
   const leadIns = new Map<number, string[]>();
   return {
     hits(context, silent) {
-      const wanted = findings.map((f) => silent(f.head.category));
+      const wanted = findings.map((f) => silent(f.head.category) && f.requires.every((p) => findAll(p, context.sentence).length > 0));
       if (!wanted.includes(true)) return [];
       const { features, vocabulary } = featuresWithVocabulary(context, model.features, leadIns);
       const z = Float64Array.from(weights.bias);
