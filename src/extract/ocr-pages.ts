@@ -113,7 +113,10 @@ export async function readPages(
         if (next >= total) break;
         const index = next++;
         try {
-          results[index] = await withTimeout(readPage(engine, workerFor, await picture(index), options.pageLanguage), timeout);
+          // A page given up on stops asking its workers: they are ended, and a job sent to an ended worker throws inside tesseract.js.
+          const page: PageReading = { expired: false };
+          const reading = readPage(engine, workerFor, await picture(index), options.pageLanguage, page);
+          results[index] = await withTimeout(reading, timeout, () => (page.expired = true));
         } catch (error) {
           // A timed-out worker may still be busy: end them and start afresh for the next page.
           if (error instanceof PageTimeout) await endWorkers();
@@ -140,10 +143,13 @@ export class PageTimeout extends Error {
   }
 }
 
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+function withTimeout<T>(promise: Promise<T>, ms: number, onExpiry: () => void): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const expired = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new PageTimeout(Math.round(ms / 1000))), ms);
+    timer = setTimeout(() => {
+      onExpiry();
+      reject(new PageTimeout(Math.round(ms / 1000)));
+    }, ms);
   });
   return Promise.race([promise, expired]).finally(() => clearTimeout(timer));
 }
@@ -156,39 +162,53 @@ async function readPage(
   workerFor: (language: OcrLanguage) => Promise<TesseractWorker>,
   image: PageImage,
   pageLanguage: OcrOptions["pageLanguage"],
+  page: PageReading,
 ): Promise<OcrText> {
   const languageOf = (text: OcrText) => {
     const language = ocrLanguageOf[pageLanguage?.(text.lines.join("\n")) ?? ""];
     return language && engine.languages.includes(language) ? language : undefined;
   };
   const english = await workerFor("eng");
-  const first = await read(english, image);
+  const first = await read(english, image, page);
   // A page in another language reads with less confidence in English, as a turned page does: a page
   // whose language shows already is read in it, and turned only if that reading is unsure too.
   const told = languageOf(first);
-  if (told) return (await readUpright(await workerFor(told), image)).text;
-  const upright = await readUpright(english, image, first);
+  if (told) return (await readUpright(await workerFor(told), image, page)).text;
+  const upright = await readUpright(english, image, page, first);
   // Turned upright, its language may show now.
   const language = upright.image === image ? undefined : languageOf(upright.text);
-  return language ? (await readUpright(await workerFor(language), upright.image)).text : upright.text;
+  return language ? (await readUpright(await workerFor(language), upright.image, page)).text : upright.text;
 }
 
 // Tesseract finds small skews itself (rotateAuto); a page scanned sideways or upside down reads as
 // gibberish with low confidence, so the other orientations are tried and the most confident kept.
-async function readUpright(worker: TesseractWorker, image: PageImage, first?: OcrText): Promise<{ text: OcrText; image: PageImage }> {
-  let best = { text: first ?? (await read(worker, image)), image };
+async function readUpright(
+  worker: TesseractWorker,
+  image: PageImage,
+  page: PageReading,
+  first?: OcrText,
+): Promise<{ text: OcrText; image: PageImage }> {
+  let best = { text: first ?? (await read(worker, image, page)), image };
   for (const quarterTurns of [2, 1, 3]) {
     if (best.text.reading.confidence >= uprightFrom || best.text.reading.words < turnFrom) break;
     const candidate = turned(image, quarterTurns);
-    const text = await read(worker, candidate);
+    const text = await read(worker, candidate, page);
     if (text.reading.confidence * text.reading.words > best.text.reading.confidence * best.text.reading.words)
       best = { text, image: candidate };
   }
   return best;
 }
 
-async function read(worker: TesseractWorker, image: PageImage): Promise<OcrText> {
+/** One page's reading; expired once OCR gave up on the page. */
+interface PageReading {
+  expired: boolean;
+}
+
+async function read(worker: TesseractWorker, image: PageImage, page: PageReading): Promise<OcrText> {
+  if (page.expired) throw new PageTimeout(0);
   await worker.setParameters({ user_defined_dpi: String(image.dpi) });
+  // Workers are ended only after the page expired: checked again here, the job goes to a live worker.
+  if (page.expired) throw new PageTimeout(0);
   // Both of tesseract.js's loadImage (Node's and the browser's) take any Uint8Array; its types name only Buffer.
   const { data } = await worker.recognize(image.pgm as ImageLike, { rotateAuto: true }, { text: false, blocks: true });
   return textOf(data.blocks ?? []);
