@@ -49,21 +49,26 @@ export async function extract(input: Input, options: ExtractOptions = {}): Promi
 async function extractPdf(input: Input, options: ExtractOptions): Promise<Document> {
   const pdf = await openPdf(input.bytes, options);
   try {
-    const { empty, garbled } = unreadPages(pdf.pages);
-    const toRead = [...empty, ...garbled].sort((a, b) => a - b);
+    const unread = unreadPages(pdf.pages);
+    const toRead = [...unread.empty, ...unread.garbled].sort((a, b) => a - b);
     if (!toRead.length) return documentFromPages(input.path, "pdf", pdf.pages, { linesAreParagraphs: false });
     const read = await readByOcr(
       toRead.map((page) => ({ page, picture: () => pdf.picture(page) })),
       options.ocr,
     );
-    return pdfDocument(input.path, pdf.pages, read);
+    return pdfDocument(input.path, pdf.pages, read, unread);
   } finally {
     await pdf.close();
   }
 }
 
 /** The pages (1-based) with no text layer, and those whose text layer is garbled. */
-function unreadPages(pages: string[][]): { empty: number[]; garbled: number[] } {
+interface UnreadPages {
+  empty: number[];
+  garbled: number[];
+}
+
+function unreadPages(pages: string[][]): UnreadPages {
   const hasText = (lines: string[]) => lines.join("").trim() !== "";
   return {
     empty: pages.flatMap((lines, i) => (hasText(lines) ? [] : [i + 1])),
@@ -72,8 +77,7 @@ function unreadPages(pages: string[][]): { empty: number[]; garbled: number[] } 
 }
 
 /** A PDF's text layer, each page OCR read in place of its own (those that had none, or a garbled one), and notes on what OCR did. */
-export function pdfDocument(path: string, pages: string[][], read: OcrRead): Document {
-  const { empty, garbled } = unreadPages(pages);
+export function pdfDocument(path: string, pages: string[][], read: OcrRead, { empty, garbled } = unreadPages(pages)): Document {
   if (read.found === 0 && empty.length === pages.length)
     throw new UserError(
       // Every page failed (timed out, or OCR is not there, as in the web page): say why, not that it found no text.
