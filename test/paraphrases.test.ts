@@ -14,7 +14,7 @@ import { rulebook } from "./helpers.js";
 // its sentence holds most words of a labelled risk sentence of its category; an optional label is
 // neither found nor missed. The floors keep the rules from losing ground on unseen wording.
 const sets = [
-  { language: "English", folder: fileURLToPath(new URL("./paraphrases/", import.meta.url)), minForms: 43, recall: 0.78, precision: 0.83 },
+  { language: "English", folder: fileURLToPath(new URL("./paraphrases/", import.meta.url)), minForms: 43, recall: 0.78, precision: 0.84 },
   { language: "Spanish", folder: fileURLToPath(new URL("./paraphrases/es/", import.meta.url)), minForms: 13, recall: 0.9, precision: 0.9 },
 ];
 
