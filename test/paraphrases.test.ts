@@ -5,8 +5,9 @@ import { scan } from "../src/scan.js";
 import { rulebook } from "./helpers.js";
 
 // Forms of many kinds (app and community privacy policies, privacy notices of hospitals,
-// pharmacies, dentists and behavioral health centers, biobank, broad, cohort, trial and genome
-// sequencing consents, research authorizations, registries, a data-use agreement; in Spanish,
+// pharmacies, dentists, behavioral health centers, a veterans' system and a student clinic, a patient
+// portal's terms, biobank, broad, cohort, trial, sleep-study, wearable-sensor and genome sequencing
+// consents, research authorizations, registries, a prescription-monitoring notice, a data-use agreement; in Spanish,
 // authorizations, a notice, consents and an app's policy as US hospitals and research sites word
 // them), written by us in the ways different institutions phrase things: no rule was written from
 // a corpus sentence like them. Their labels (labels.json) follow ../shared/eval/LABELING.md, and
@@ -14,7 +15,7 @@ import { rulebook } from "./helpers.js";
 // its sentence holds most words of a labelled risk sentence of its category; an optional label is
 // neither found nor missed. The floors keep the rules from losing ground on unseen wording.
 const sets = [
-  { language: "English", folder: fileURLToPath(new URL("./paraphrases/", import.meta.url)), minForms: 43, recall: 0.78, precision: 0.84 },
+  { language: "English", folder: fileURLToPath(new URL("./paraphrases/", import.meta.url)), minForms: 49, recall: 0.81, precision: 0.84 },
   { language: "Spanish", folder: fileURLToPath(new URL("./paraphrases/es/", import.meta.url)), minForms: 13, recall: 0.9, precision: 0.9 },
 ];
 
