@@ -107,6 +107,26 @@ describe("normalize", () => {
   });
 });
 
+describe("lines in capitals", () => {
+  it("end their paragraph as a title, unless the line stops at a comma or a joining word", () => {
+    const t = pdfLike([
+      [
+        "HOW WE SHARE RECORDS",
+        "THE CLINIC MAY SEND YOUR RECORDS TO OUTSIDE LABORATORIES, BILLING SERVICES AND",
+        "INSURERS, AND IT SHALL NOT BE",
+        "RESPONSIBLE FOR WHAT THEY DO WITH THEM.",
+        "Questions go to the privacy office.",
+      ],
+    ]);
+    expect(sentences(t)).toEqual([
+      "HOW WE SHARE RECORDS",
+      "THE CLINIC MAY SEND YOUR RECORDS TO OUTSIDE LABORATORIES, BILLING SERVICES AND INSURERS, AND IT SHALL NOT BE RESPONSIBLE FOR WHAT THEY DO WITH THEM.",
+      "Questions go to the privacy office.",
+    ]);
+    expect(t.sentences.map((s) => s.heading)).toEqual([true, false, false]);
+  });
+});
+
 describe("list items", () => {
   const leadInsOf = (t: ReturnType<typeof normalize>) =>
     t.sentences.map((s) => {

@@ -57,4 +57,14 @@ describe("polarity: negation within its clause, exceptions reopen the door", () 
     expect(verdicts("Will my data be shared with third parties?")).toEqual([]);
     expect(verdicts("Sharing Data With Third Parties")).toEqual([]);
   });
+
+  it("treats a long title in capitals or Title Case as a heading, but not a sentence in capitals", () => {
+    expect(verdicts("PERMISSION TO STORE AND SHARE YOUR BLOOD SAMPLES AND MEDICAL RECORDS WITH OTHER RESEARCHERS")).toEqual([]);
+    expect(verdicts("Agreement to Share Your Scans With Outside Researchers and Technology Companies")).toEqual([]);
+    expect(verdicts("WE MAY SHARE YOUR MEDICAL RECORDS WITH OTHER RESEARCHERS AND OUTSIDE COMPANIES.")).toContain(
+      "third-party-sharing risk",
+    );
+    // a line cut off at a joining word is the start of a sentence, not a title
+    expect(verdicts("WE MAY SHARE YOUR MEDICAL RECORDS WITH OTHER RESEARCHERS AND")).toContain("third-party-sharing risk");
+  });
 });

@@ -4,7 +4,7 @@ import { contentLines, type PageLine } from "./boilerplate.js";
 import { splitSentences } from "./sentences.js";
 import { detectLanguages, sentenceLanguages } from "./language.js";
 import { tokenize } from "./tokens.js";
-import { isHeading } from "./heading.js";
+import { endsOpen, isHeading, isShortHeading, isTitleCase } from "./heading.js";
 import { isControl } from "./printable.js";
 
 /** Characters mapped one to one, so offsets stay exact: odd hyphens, ligatures, tabs. */
@@ -77,16 +77,18 @@ function clean(line: PageLine, markdown: boolean): CleanLine {
 }
 
 // A Title Case line with no final punctuation ("Possible Benefits and Other Choices").
-const isTitleCase = (line: string) => {
-  const words = line.split(" ").filter((w) => /^\p{L}{4,}/u.test(w));
-  return words.length >= 2 && !/[.,;:-]$/.test(line) && words.filter((w) => /^\p{Lu}/u.test(w)).length >= words.length * 0.75;
-};
+const isTitleCaseLine = (line: string) => isTitleCase(line) && !/[.,;:-]$/.test(line);
 
 // Layout, not meaning: a line set apart as a title ends its paragraph (sentences are classified in heading.ts).
+const capitals = (line: string) => /[A-Z]/.test(line) && !/[a-z]/.test(line);
+// In capitals every line starts with a capital: only a line ending at a joining word tells that the sentence goes on.
+const capitalsGoOn = (line: string) => capitals(line) && endsOpen.test(line);
 const isTitleLine = (line: string, typicalWidth: number, next: string) =>
-  (/[A-Z]/.test(line) && !/[a-z]/.test(line)) || // ALL CAPS
-  (isTitleCase(line) && /^[A-Z0-9]/.test(line) && line.length < typicalWidth * 0.9 && /^[A-Z0-9"“(•]/.test(next)) ||
-  (line.length < typicalWidth * 0.6 && !/[,;-]$/.test(line) && (/[.:?!)]$/.test(line) || /^[A-Z0-9"“(]/.test(next)));
+  (capitals(line) && !endsOpen.test(line)) ||
+  (!capitals(line) && isTitleCaseLine(line) && /^[A-Z0-9]/.test(line) && line.length < typicalWidth * 0.9 && /^[A-Z0-9"“(•]/.test(next)) ||
+  (line.length < typicalWidth * 0.6 &&
+    !/[,;-]$/.test(line) &&
+    (/[.:?!)]$/.test(line) || (/^[A-Z0-9"“(]/.test(next) && !capitalsGoOn(line))));
 
 // "How long will my samples be kept?" on a line of its own starts a section.
 const isQuestionLine = (line: string, typicalWidth: number) => /^[A-Z].*\?$/.test(line) && line.length < typicalWidth * 0.8;
@@ -218,7 +220,7 @@ function withLeadIns(sentences: Span[], paragraphs: Paragraphs, value: string): 
     const single = sentence.start <= starts[p]!;
     if (/[:?]$/.test(paragraph)) pending = { leadIn: sentence, page: pages[p]! };
     else if (pending && pages[p]! > pending.page && isFurniture(paragraph)) return sentence;
-    else if (single && isHeading(paragraph, tokenize(paragraph).length, false)) pending = { leadIn: sentence, page: pages[p]! };
+    else if (single && isShortHeading(paragraph, tokenize(paragraph).length)) pending = { leadIn: sentence, page: pages[p]! };
     else pending = undefined;
     return sentence;
   });
