@@ -30,12 +30,6 @@ describe("polarity: negation within its clause, exceptions reopen the door", () 
     ["We do not sell data, but we may share it with our research partners.", "third-party-sharing risk"],
     ["Your data, without your name, may be shared with other researchers.", "third-party-sharing risk"],
     ["Your data may be shared with researchers without your permission.", "third-party-sharing risk"],
-    // a negation that denies an assurance leaves the claim after it standing
-    ["We cannot guarantee that your records will not be shared with third parties.", "third-party-sharing risk"],
-    ["The certificate does not prevent your results from being shared with third parties.", "third-party-sharing risk"],
-    ["We can make no promise that data already shared with third parties can be pulled back.", "third-party-sharing risk"],
-    ["We will not share your data with third parties, to ensure your privacy.", "third-party-sharing protection"],
-    ["We cannot guarantee perfect security; we will never share your data with third parties.", "third-party-sharing protection"],
     ["If you do not want to take part, your records may still be shared with our partners.", "third-party-sharing risk"],
     ["Data already shared with researchers cannot be withdrawn.", "withdrawal-limits risk"],
     ["We will not share your data with researchers unless you tell us it is OK.", "third-party-sharing protection"],

@@ -14,7 +14,6 @@ export interface Language<P = string> {
   exceptions: P[];
   consentExceptions: P[];
   subordinators: P[];
-  assurances: P[];
 }
 
 export type CompiledLanguage = Language<Phrase>;
@@ -30,7 +29,6 @@ export const noPolarityWords: CompiledLanguage = {
   exceptions: [],
   consentExceptions: [],
   subordinators: [],
-  assurances: [],
 };
 
 export function compileLanguage(language: Language, lists: Lists): CompiledLanguage {
@@ -45,7 +43,6 @@ export function compileLanguage(language: Language, lists: Lists): CompiledLangu
     exceptions: phrases(language.exceptions),
     consentExceptions: phrases(language.consentExceptions),
     subordinators: phrases(language.subordinators),
-    assurances: phrases(language.assurances),
   };
 }
 
@@ -65,8 +62,7 @@ const flip = (p: Polarity): Polarity => (p === "risk" ? "protection" : "risk");
  * name" says nothing about sharing. An exception anywhere in the sentence ("unless required
  * by law", "except as described") reopens the door, so the plain polarity stands.
  * Words that the rule's own pattern matched ("cannot be withdrawn") are part of
- * the claim, not a negation of it. A negation of an assurance ("cannot guarantee",
- * "does not prevent") that stands between it and a risk claim leaves the risk standing.
+ * the claim, not a negation of it.
  */
 export function decidePolarity(plain: Polarity, match: TokenMatch, sentence: MatchSentence, language: CompiledLanguage): Verdict {
   const own = new Set(match.words);
@@ -98,18 +94,6 @@ export function decidePolarity(plain: Polarity, match: TokenMatch, sentence: Mat
       );
     return true; // inside the matched words, e.g. "share it with no one"
   };
-  // "We cannot guarantee that no one will see it", "does not prevent it from being used": the negation
-  // denies an assurance that stands between it and the claim, in one clause, so a risk stays a risk, whatever
-  // the assured words say (a protection is still turned round).
-  const deniedAssurance =
-    plain === "risk" &&
-    occurrences(language.assurances).some(
-      (a) =>
-        a.end <= match.start &&
-        !clauseBreak(a.end, match.start) &&
-        negations.some((n) => real(n) && n.end <= a.start && a.start - n.end <= language.narrowScope && !clauseBreak(n.end, a.start)),
-    );
-  if (deniedAssurance) return { polarity: plain };
   const negation =
     negations.find((n) => real(n) && negates(n, language.scope)) ??
     // A narrow negation covers the words it names ("sin su nombre, pueden venderse"): a comma ends it.

@@ -301,10 +301,6 @@ export const LanguageSchema = z.strictObject({
     .array(phrase)
     .default([])
     .describe('Words opening a clause that ends at the next comma ("if you do not agree, ...")'),
-  assurances: z
-    .array(phrase)
-    .default([])
-    .describe('Words of an assurance that a negation before the claim denies instead of the claim ("we cannot promise that shared samples can be retrieved")'),
 });
 
 export type Rule = z.output<typeof RuleSchema>;
