@@ -1,3 +1,5 @@
+import { readFileSync, readdirSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { stem, tokenize } from "../src/text/tokens.js";
 import { loadRules } from "../src/rules/load.js";
@@ -89,6 +91,44 @@ describe("a Spanish research consent", () => {
     for (const present of ["cr-purpose", "cr-risks", "cr-voluntary", "cr-contacts"]) expect(missing).not.toContain(present);
     const titles = reportView(report, undefined, "es").allMissing.map((m) => m.element.title);
     expect(titles).toContain("Otras opciones en vez de participar");
+  });
+});
+
+describe("the kind of a Spanish form", () => {
+  // The paraphrase forms of test/paraphrases/es of a clear kind. A kind decides which checklist applies,
+  // so an authorization or a research consent must be seen where it is, and never where it is not.
+  const expected: Record<string, string> = {
+    "autorizacion-clinica-comunitaria.txt": "hipaa-authorization",
+    "autorizacion-empleador.txt": "hipaa-authorization",
+    "autorizacion-ensayo-patrocinador.txt": "hipaa-authorization",
+    "autorizacion-investigacion-hipaa.txt": "hipaa-authorization",
+    "aviso-clinica-salud-mental.txt": "privacy-notice",
+    "aviso-privacidad-farmacia.txt": "privacy-notice",
+    "aviso-privacidad-hospital.txt": "privacy-notice",
+    "aviso-privacidad-integral-hospital-mx.txt": "privacy-notice",
+    "politica-portal-pacientes.txt": "privacy-notice",
+    "politica-privacidad-app.txt": "privacy-notice",
+    "politica-prueba-genetica.txt": "privacy-notice",
+    "consentimiento-estudio-genomico.txt": "research-consent",
+    "consentimiento-cohorte-universidad.txt": "research-consent",
+    "estudio-sensores-movil.txt": "research-consent",
+    "permiso-estudio-pediatrico.txt": "research-consent",
+    "autorizacion-banco-tejidos-cancer.txt": "broad-consent",
+    "consentimiento-biobanco.txt": "broad-consent",
+    "consentimiento-muestras-sobrantes.txt": "broad-consent",
+    "donacion-biobanco-es.txt": "broad-consent",
+  };
+  const folder = fileURLToPath(new URL("./paraphrases/es/", import.meta.url));
+
+  it("is told from its wording, and an authorization or a study consent only where there is one", async () => {
+    const { scan } = await import("../src/scan.js");
+    for (const form of readdirSync(folder).filter((f) => f.endsWith(".txt"))) {
+      const report = await scan({ path: form, bytes: readFileSync(folder + form) }, rulebook());
+      const kinds = report.kinds.map((k) => k.id);
+      if (expected[form]) expect(kinds, form).toContain(expected[form]);
+      for (const checklistKind of ["hipaa-authorization", "research-consent"])
+        if (expected[form] !== checklistKind) expect(kinds, form).not.toContain(checklistKind);
+    }
   });
 });
 
