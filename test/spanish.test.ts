@@ -31,6 +31,14 @@ describe("Spanish negation", () => {
     expect(await verdicts("Las listas de pacientes, sin nombres, podrían venderse a compañías de mercadeo.")).toContain("risk");
     expect(await verdicts("Sus datos no se venderán a compañías de mercadeo.")).not.toContain("risk");
   });
+
+  it("a pseudo-negation holds a narrow negation too: 'sin su nombre' describes the data, the verb after it still counts", async () => {
+    const { assessDocument } = await import("../src/scan.js");
+    const { documentFromPages } = await import("../src/extract/document.js");
+    const sentence = "El fabricante recibirá videos sin nombre para mejorar su software.";
+    const report = assessDocument(documentFromPages("f.txt", "text", [[sentence]], { linesAreParagraphs: true }), rulebook(), undefined);
+    expect(report.findings.filter((f) => f.category === "commercial-use").map((f) => f.polarity)).toEqual(["risk"]);
+  });
 });
 
 describe("a Spanish form", () => {
