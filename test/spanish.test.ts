@@ -122,6 +122,8 @@ describe("the kind of a Spanish form", () => {
     "registro-enfermedades-raras.txt": "broad-consent",
     "subestudio-tejido-tumoral.txt": "broad-consent",
     "consentimiento-colonoscopia.txt": "procedure-consent",
+    "politica-datos-eps-colombia.txt": "privacy-notice",
+    "tarjeta-descuento-farmacia.txt": "privacy-notice",
     "aviso-plan-salud-medicaid.txt": "privacy-notice",
     "kit-laboratorio-domicilio.txt": "privacy-notice",
     "encuesta-salud-mental-universidad.txt": "research-consent",
