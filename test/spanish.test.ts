@@ -124,6 +124,8 @@ describe("the kind of a Spanish form", () => {
     "consentimiento-colonoscopia.txt": "procedure-consent",
     "politica-datos-eps-colombia.txt": "privacy-notice",
     "tarjeta-descuento-farmacia.txt": "privacy-notice",
+    "app-salud-menstrual.txt": "privacy-notice",
+    "autorizacion-parte-2-sustancias.txt": "hipaa-authorization",
     "aviso-plan-salud-medicaid.txt": "privacy-notice",
     "kit-laboratorio-domicilio.txt": "privacy-notice",
     "encuesta-salud-mental-universidad.txt": "research-consent",
