@@ -46,10 +46,10 @@ const requireLeftOut = {
 const result = await build({
   // pdf.js reads the PDF in this thread through its worker's message handler, which it takes from
   // globalThis.pdfjsWorker when set (otherwise it imports the worker's file by a path the bundle
-  // would not have); the getter loads it only when a PDF is read.
+  // would not have); the getter loads it only when a PDF is read. A batch worker runs the same bundle.
   stdin: {
     contents: `Object.defineProperty(globalThis, "pdfjsWorker", { configurable: true, get: () => require("pdfjs-dist/legacy/build/pdf.worker.mjs") });
-module.exports = require("./dist/cli/main.js");`,
+module.exports = { main: require("./dist/cli/main.js").main, assessSentDocuments: () => require("./dist/cli/assess-worker.js").assessSentDocuments() };`,
     resolveDir: root,
     sourcefile: "cli-bundle-entry.cjs",
     loader: "js",

@@ -6,6 +6,7 @@ import { setFlagsFromString } from "node:v8";
 import { Script } from "node:vm";
 import type { Io } from "./io.js";
 import type { main as Main } from "./main.js";
+import type { assessSentDocuments as AssessSentDocuments } from "./assess-worker.js";
 
 /*
  * How bin/ starts the CLI. Compiling code is much of a scan's start-up: V8 parses every module
@@ -17,7 +18,8 @@ import type { main as Main } from "./main.js";
  * Node, other flags), the bundle compiles as it goes: slower, the same results.
  */
 
-type Cli = { main: typeof Main };
+/** What the bundle exports: the command line, and a batch worker's part. */
+type Cli = { main: typeof Main; assessSentDocuments: typeof AssessSentDocuments };
 
 export const cliBundle = fileURLToPath(new URL("./bundled.cjs", import.meta.url));
 export const codeCacheFile = `${cliBundle}.code-cache`;
@@ -58,12 +60,16 @@ export function runBundle(script: Script): Cli {
   return module.exports;
 }
 
-/** The CLI, from the bundle and its code cache when they are up to date, otherwise from its modules. */
+/** The CLI, from the bundle and its code cache when they are up to date, otherwise from its modules (in bin/ or a batch worker). */
 export async function startCli(): Promise<Cli> {
   useV8Flags();
   const bundleTime = mtimeOf(cliBundle);
   const compiledTime = mtimeOf(compiledStamp);
-  if (bundleTime === undefined || (compiledTime !== undefined && compiledTime > bundleTime)) return import("./main.js");
+  if (bundleTime === undefined || (compiledTime !== undefined && compiledTime > bundleTime))
+    return {
+      main: (await import("./main.js")).main,
+      assessSentDocuments: async () => (await import("./assess-worker.js")).assessSentDocuments(),
+    };
   return runBundle(bundleScript(readCodeCache()));
 }
 
