@@ -148,6 +148,22 @@ describe("long scans", () => {
     );
   });
 
+  it("fails in one line, and lets the process end, when OCR's language data cannot be loaded", async () => {
+    // A child process: before, the worker tesseract.js started kept it alive for ever.
+    const readsWithoutData = `
+      const { readPages } = await import(${JSON.stringify(new URL("../dist/extract/ocr-pages.js", import.meta.url).href)});
+      const engine = { workerOptions: () => ({ langPath: ${JSON.stringify(dir)} }), languages: ["eng"], defaultWorkers: () => 1 };
+      await readPages(engine, 1, () => { throw new Error("no page should be asked for"); }).catch((e) => console.log(e.message));`;
+    const child = spawn(process.execPath, ["--input-type=module", "-e", readsWithoutData]);
+    let stdout = "";
+    child.stdout.on("data", (chunk) => (stdout += chunk));
+    const stillRunning = setTimeout(() => child.kill(), 30_000);
+    const code = await new Promise((resolve) => child.on("exit", (c, signal) => resolve(signal ?? c)));
+    clearTimeout(stillRunning);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^OCR could not load its eng language data \(.*eng\.traineddata.*\)\n$/);
+  });
+
   it("stops at once on Ctrl-C in a 1,000-page scan", async () => {
     const small = await sharp(hipaa.png).resize(425).png().toBuffer();
     writeFileSync(at("long.pdf"), await scannedPdf(Array.from({ length: 1000 }, () => ({ png: small }))));

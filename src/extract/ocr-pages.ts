@@ -60,8 +60,10 @@ const defaultPageTimeoutMs = 60_000;
 async function startWorker(engine: OcrEngine, language: OcrLanguage): Promise<TesseractWorker> {
   // tesseract.js is CommonJS: its exports are the module's default in Node and in the page's bundle alike.
   const { createWorker, OEM, PSM } = (await import("tesseract.js")).default;
-  // LSTM only: the "best_int" language data has no legacy model, and it is faster.
-  const worker = await createWorker(language, OEM.LSTM_ONLY, {
+  // Started with no language: createWorker's promise never settles when a language's data cannot be loaded
+  // (tesseract.js 7.0.0), and the worker it started could not be ended, so the process would never exit.
+  // Loaded afterwards, a language that fails rejects, and the worker is there to end.
+  const worker = await createWorker([], OEM.LSTM_ONLY, {
     ...engine.workerOptions(language),
     gzip: true,
     // The default caches the language data (in the working folder, or the browser's storage): nothing is written anywhere.
@@ -69,6 +71,13 @@ async function startWorker(engine: OcrEngine, language: OcrLanguage): Promise<Te
     // Without a handler a failing job throws in the worker, uncaught; its promise still rejects.
     errorHandler: () => undefined,
   });
+  try {
+    // LSTM only: the "best_int" language data has no legacy model, and it is faster.
+    await worker.reinitialize(language, OEM.LSTM_ONLY);
+  } catch (reason) {
+    await worker.terminate();
+    throw new Error(`OCR could not load its ${language} language data (${String(reason).replace(/^Error: /, "")})`, { cause: reason });
+  }
   await worker.setParameters({
     // tesseract.js reads a page as one block of text by default; forms have columns, headings and boxes.
     tessedit_pageseg_mode: PSM.AUTO,

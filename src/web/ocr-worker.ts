@@ -25,7 +25,11 @@ function languageData(language: "eng" | "spa"): Uint8Array {
 scope.addEventListener("message", (event) => {
   const message = (event as MessageEvent).data as { action?: string; payload?: { langs?: unknown } };
   if (message?.action !== "loadLanguage" || !message.payload) return;
-  const language = message.payload.langs === "spa" ? "spa" : "eng";
+  // One language, named alone or in a list; a worker is started with none (src/extract/ocr-pages.ts).
+  const { langs } = message.payload;
+  const named = Array.isArray(langs) ? (langs as unknown[])[0] : langs;
+  if (named === undefined) return;
+  const language = named === "spa" ? "spa" : "eng";
   message.payload.langs = [{ code: language, data: languageData(language) }];
 });
 
