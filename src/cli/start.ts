@@ -60,12 +60,17 @@ export function runBundle(script: Script): Cli {
   return module.exports;
 }
 
-/** The CLI, from the bundle and its code cache when they are up to date, otherwise from its modules (in bin/ or a batch worker). */
-export async function startCli(): Promise<Cli> {
+/**
+ * The CLI, from the bundle and its code cache when they are up to date, otherwise from its modules
+ * (in bin/ or a batch worker). A command line without a command (--version, --help) needs
+ * commander alone: its modules cost less than reading the bundle and its cache.
+ */
+export async function startCli(argv: string[] = []): Promise<Cli> {
   useV8Flags();
   const bundleTime = mtimeOf(cliBundle);
   const compiledTime = mtimeOf(compiledStamp);
-  if (bundleTime === undefined || (compiledTime !== undefined && compiledTime > bundleTime))
+  const noCommand = argv.length > 0 && argv.every((arg) => arg.startsWith("-"));
+  if (noCommand || bundleTime === undefined || (compiledTime !== undefined && compiledTime > bundleTime))
     return {
       main: (await import("./main.js")).main,
       assessSentDocuments: async () => (await import("./assess-worker.js")).assessSentDocuments(),
