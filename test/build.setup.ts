@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 const root = fileURLToPath(new URL("..", import.meta.url));
 
 function upToDate(): boolean {
-  const outputs = ["dist/bundled-rules.json", "dist/web/app.js"].map(
+  const outputs = ["dist/bundled-rules.json", "dist/cli/bundled.cjs.code-cache", "dist/web/app.js"].map(
     (file) => statSync(`${root}${file}`, { throwIfNoEntry: false })?.mtimeMs,
   );
   if (outputs.some((mtime) => mtime === undefined)) return false;

@@ -1,3 +1,5 @@
+import { readFileSync, readdirSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { stem, tokenize } from "../src/text/tokens.js";
 import { loadRules } from "../src/rules/load.js";
@@ -28,6 +30,14 @@ describe("Spanish negation", () => {
   it("'sin' negates the words it names, up to a comma: data sold without the name are still sold", async () => {
     expect(await verdicts("Las listas de pacientes, sin nombres, podrían venderse a compañías de mercadeo.")).toContain("risk");
     expect(await verdicts("Sus datos no se venderán a compañías de mercadeo.")).not.toContain("risk");
+  });
+
+  it("a pseudo-negation holds a narrow negation too: 'sin su nombre' describes the data, the verb after it still counts", async () => {
+    const { assessDocument } = await import("../src/scan.js");
+    const { documentFromPages } = await import("../src/extract/document.js");
+    const sentence = "El fabricante recibirá videos sin nombre para mejorar su software.";
+    const report = assessDocument(documentFromPages("f.txt", "text", [[sentence]], { linesAreParagraphs: true }), rulebook(), undefined);
+    expect(report.findings.filter((f) => f.category === "commercial-use").map((f) => f.polarity)).toEqual(["risk"]);
   });
 });
 
@@ -89,6 +99,65 @@ describe("a Spanish research consent", () => {
     for (const present of ["cr-purpose", "cr-risks", "cr-voluntary", "cr-contacts"]) expect(missing).not.toContain(present);
     const titles = reportView(report, undefined, "es").allMissing.map((m) => m.element.title);
     expect(titles).toContain("Otras opciones en vez de participar");
+  });
+});
+
+describe("the kind of a Spanish form", () => {
+  // The paraphrase forms of test/paraphrases/es of a clear kind. A kind decides which checklist applies,
+  // so an authorization or a research consent must be seen where it is, and never where it is not.
+  const expected: Record<string, string> = {
+    "autorizacion-clinica-comunitaria.txt": "hipaa-authorization",
+    "autorizacion-empleador.txt": "hipaa-authorization",
+    "autorizacion-ensayo-patrocinador.txt": "hipaa-authorization",
+    "autorizacion-investigacion-hipaa.txt": "hipaa-authorization",
+    "autorizacion-divulgacion-hospital-comunitario.txt": "hipaa-authorization",
+    "aviso-plataforma-telemedicina-mx.txt": "privacy-notice",
+    "aviso-privacidad-consultorio-dental.txt": "privacy-notice",
+    "estudio-observacional-espana.txt": "research-consent",
+    "muestras-genetica-peru.txt": "broad-consent",
+    "registro-autismo-permiso-padres.txt": "broad-consent",
+    "autorizacion-investigacion-puerto-rico.txt": "hipaa-authorization",
+    "autorizacion-comunicacion-familiares.txt": "hipaa-authorization",
+    "aviso-privacidad-laboratorio-mx.txt": "privacy-notice",
+    "registro-enfermedades-raras.txt": "broad-consent",
+    "subestudio-tejido-tumoral.txt": "broad-consent",
+    "consentimiento-colonoscopia.txt": "procedure-consent",
+    "politica-datos-eps-colombia.txt": "privacy-notice",
+    "tarjeta-descuento-farmacia.txt": "privacy-notice",
+    "app-salud-menstrual.txt": "privacy-notice",
+    "autorizacion-parte-2-sustancias.txt": "hipaa-authorization",
+    "aviso-plan-salud-medicaid.txt": "privacy-notice",
+    "kit-laboratorio-domicilio.txt": "privacy-notice",
+    "encuesta-salud-mental-universidad.txt": "research-consent",
+    "aviso-clinica-salud-mental.txt": "privacy-notice",
+    "aviso-privacidad-farmacia.txt": "privacy-notice",
+    "aviso-privacidad-hospital.txt": "privacy-notice",
+    "aviso-privacidad-integral-hospital-mx.txt": "privacy-notice",
+    "politica-portal-pacientes.txt": "privacy-notice",
+    "politica-privacidad-app.txt": "privacy-notice",
+    "politica-prueba-genetica.txt": "privacy-notice",
+    "politica-app-actividad-fisica.txt": "privacy-notice",
+    "consentimiento-estudio-genomico.txt": "research-consent",
+    "consentimiento-cohorte-universidad.txt": "research-consent",
+    "estudio-sensores-movil.txt": "research-consent",
+    "ensayo-clinico-argentina.txt": "research-consent",
+    "permiso-estudio-pediatrico.txt": "research-consent",
+    "autorizacion-banco-tejidos-cancer.txt": "broad-consent",
+    "consentimiento-biobanco.txt": "broad-consent",
+    "consentimiento-muestras-sobrantes.txt": "broad-consent",
+    "donacion-biobanco-es.txt": "broad-consent",
+  };
+  const folder = fileURLToPath(new URL("./paraphrases/es/", import.meta.url));
+
+  it("is told from its wording, and an authorization or a study consent only where there is one", async () => {
+    const { scan } = await import("../src/scan.js");
+    for (const form of readdirSync(folder).filter((f) => f.endsWith(".txt"))) {
+      const report = await scan({ path: form, bytes: readFileSync(folder + form) }, rulebook());
+      const kinds = report.kinds.map((k) => k.id);
+      if (expected[form]) expect(kinds, form).toContain(expected[form]);
+      for (const checklistKind of ["hipaa-authorization", "research-consent"])
+        if (expected[form] !== checklistKind) expect(kinds, form).not.toContain(checklistKind);
+    }
   });
 });
 

@@ -98,7 +98,8 @@ export function decidePolarity(plain: Polarity, match: TokenMatch, sentence: Mat
     negations.find((n) => real(n) && negates(n, language.scope)) ??
     // A narrow negation covers the words it names ("sin su nombre, pueden venderse"): a comma ends it.
     narrowNegations.find(
-      (n) => n.end <= match.start && negates(n, language.narrowScope) && !textBetween(sentence, n.end, match.start).includes(","),
+      (n) =>
+        real(n) && n.end <= match.start && negates(n, language.narrowScope) && !textBetween(sentence, n.end, match.start).includes(","),
     );
   if (!negation) return { polarity: plain };
 
