@@ -125,6 +125,29 @@ describe("lines in capitals", () => {
     ]);
     expect(t.sentences.map((s) => s.heading)).toEqual([true, false, false]);
   });
+
+  it("are a statement with a modal or 'be' and no full stop (a warning), a heading as a topic or a question", () => {
+    const t = pdfLike([
+      [
+        "PERMISSION TO KEEP AND STUDY LEFTOVER TISSUE",
+        "Please read every page before you sign this form.",
+        "YOUR SAMPLES MAY BE SOLD TO COMPANIES THAT DEVELOP NEW TESTS",
+        "Ask the study team about anything that is not clear.",
+        "WHO WILL BE ABLE TO LOOK AT MY TEST RESULTS",
+        "Only the people named in this form can see them.",
+        "SUS DATOS PODRÁN SER ENVIADOS A OTRAS INSTITUCIONES DE INVESTIGACIÓN",
+      ],
+    ]);
+    expect(t.sentences.map((s) => [t.value.slice(s.start, s.end).slice(0, 20), s.heading])).toEqual([
+      ["PERMISSION TO KEEP A", true],
+      ["Please read every pa", false],
+      ["YOUR SAMPLES MAY BE ", false],
+      ["Ask the study team a", false],
+      ["WHO WILL BE ABLE TO ", true],
+      ["Only the people name", false],
+      ["SUS DATOS PODRÁN SER", false],
+    ]);
+  });
 });
 
 describe("list items", () => {

@@ -17,6 +17,15 @@ export const isTitleCase = (line: string) => {
 /** A line in capitals, with two words or more ("NOTICE OF PRIVACY PRACTICES"). */
 const isAllCaps = (line: string) => !/\p{Ll}/u.test(line) && (line.match(/\p{Lu}{2,}/gu) ?? []).length >= 2;
 
+// Forms set warnings in capitals, often without a full stop ("YOUR SAMPLES MAY BE SOLD TO COMPANIES"):
+// a line in capitals with a modal or a form of "be" is a statement, unless it opens as a question
+// would ("WHO WILL SEE MY RECORDS"). Titles name a topic and have neither.
+const statementVerb =
+  /(?<!\p{L})(MAY|WILL|CAN|COULD|WOULD|SHOULD|MIGHT|MUST|SHALL|IS|ARE|WAS|WERE|BE|BEEN|PUEDE|PUEDEN|PODRÁ|PODRÁN|PODEMOS|PODRÍA|PODRÍAN|SERÁ|SERÁN|DEBE|DEBEN|DEBERÁ|DEBERÁN)(?!\p{L})/u;
+const questionOpening =
+  /^[^\p{L}]*(WHO|WHAT|WHEN|WHERE|WHY|HOW|WHICH|WILL|CAN|MAY|DO|DOES|IS|ARE|QUIÉN|QUÉ|CUÁNDO|DÓNDE|POR QUÉ|CÓMO|CUÁL)(?!\p{L})/u;
+const isCapitalTitle = (line: string) => !statementVerb.test(line) || questionOpening.test(line);
+
 const closed = /[.:;!]["”’)]?$/;
 
 /** A line ending in a comma or a joining word goes on in the next line, in capitals too ("... MEDICAL CARE TO" / "PARTICIPANTS."). */
@@ -30,4 +39,7 @@ export const isHeading = (sentence: string, words: number, inList: boolean) =>
   sentence.endsWith("?") ||
   (!inList &&
     (isShortHeading(sentence, words) ||
-      (!closed.test(sentence) && !endsOpen.test(sentence) && !/^\W/.test(sentence) && (isAllCaps(sentence) || isTitleCase(sentence)))));
+      (!closed.test(sentence) &&
+        !endsOpen.test(sentence) &&
+        !/^\W/.test(sentence) &&
+        (isAllCaps(sentence) ? isCapitalTitle(sentence) : isTitleCase(sentence)))));
