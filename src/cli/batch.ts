@@ -1,5 +1,6 @@
 import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
+import { setFlagsFromString } from "node:v8";
 import { Worker } from "node:worker_threads";
 import type { Document, Report } from "../types.js";
 import { describeError } from "../errors.js";
@@ -69,8 +70,17 @@ type ReadContext = Pick<BatchContext, "options" | "io" | "onPage">;
 
 async function documentOf(path: string, context: ReadContext): Promise<Document> {
   const input = await readInput(path === "-" ? path : resolve(context.io.cwd, path), context.io.readStdin);
-  return extract({ ...input, path }, extractOptionsOf(withPageProgress(path, context)));
+  const document = await extract({ ...input, path }, extractOptionsOf(withPageProgress(path, context)));
+  if (document.raw.length >= longFormChars) collectGarbageSooner();
+  return document;
 }
+
+// A long form leaves much garbage, which V8, with memory to spare, collects late: a 2,000-page
+// form (4.6 million characters) peaked at 580-860 MB with under 300 MB of it live. Growing the
+// heap by a tenth at a time keeps it near 500 MB. Only for long forms: it costs a short scan
+// about a sixth more CPU (more collections while its heap grows from nothing).
+const longFormChars = 1_000_000;
+const collectGarbageSooner = () => setFlagsFromString("--heap-growing-percent=10");
 
 /**
  * Scans every path and yields the outcomes in the order of `paths`. This thread reads the
