@@ -36,8 +36,7 @@ export const useV8Flags = () => setFlagsFromString("--interrupt-budget=1000000")
 const mtimeOf = (file: string) => statSync(file, { throwIfNoEntry: false })?.mtimeMs;
 
 /** The code cache, unless it is older than the bundle (the bundle was built again without it). */
-export function readCodeCache(): Buffer | undefined {
-  const bundleTime = mtimeOf(cliBundle)!;
+export function readCodeCache(bundleTime = mtimeOf(cliBundle)!): Buffer | undefined {
   const cacheTime = mtimeOf(codeCacheFile);
   return cacheTime !== undefined && cacheTime >= bundleTime ? readFileSync(codeCacheFile) : undefined;
 }
@@ -75,7 +74,7 @@ export async function startCli(argv: string[] = []): Promise<Cli> {
       main: (await import("./main.js")).main,
       assessSentDocuments: async () => (await import("./assess-worker.js")).assessSentDocuments(),
     };
-  return runBundle(bundleScript(readCodeCache()));
+  return runBundle(bundleScript(readCodeCache(bundleTime)));
 }
 
 /**
